@@ -1,0 +1,83 @@
+# The kit's two commands are `make lab` and `make test`; each sets itself up on a fresh machine.
+# Needs only Python 3.10 or newer and make. Everything else is installed into .venv from the lock.
+
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+LOCK   := requirements/lock.txt
+# The stamps are keyed to the lock and pyproject: when neither changed, set-up is skipped.
+KEY    := $(shell cat $(LOCK) pyproject.toml 2>/dev/null | cksum | cut -d' ' -f1)
+STAMP_LAB  := $(VENV)/.installed-lab-$(KEY)
+STAMP_TEST := $(VENV)/.installed-test-$(KEY)
+KIT_LANG ?= en
+HOST ?= 127.0.0.1
+PORT ?= 8888
+ROOT_FLAG := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
+SANITIZE := --nbval-sanitize-with tests/nbval_sanitize.cfg
+# Notebooks and tests write progress here, never into a real student's home folder.
+TEST_ENV := KIT_PROGRESS_DIR=$(CURDIR)/.venv/test-progress
+
+.PHONY: lab test test-unit test-notebooks test-browser notebooks html guides bench check-python clean help
+
+help:
+	@echo "make lab            set up, then open JupyterLab on the start notebook (KIT_LANG=id for Indonesian)"
+	@echo "make test           set up, then run every test (unit, notebooks, browser)"
+	@echo "make notebooks      re-execute every notebook in place from notebooks/src/"
+	@echo "make test-browser   run only the real-browser tests"
+	@echo "make html           export every notebook to a static site in site/"
+	@echo "make guides         regenerate the answer keys in the teacher guides"
+	@echo "make bench          print run times, memory and sizes (benchmarks/run.py)"
+
+check-python:
+	@command -v $(PYTHON) >/dev/null 2>&1 || { \
+	  echo "This kit needs Python 3.10 or newer, and '$(PYTHON)' was not found."; \
+	  echo "Install Python 3 (python.org or your system's packages), or run: make PYTHON=/path/to/python3.11 ..."; \
+	  exit 1; }
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else 1)' || { \
+	  echo "This kit needs Python 3.10 or newer; '$(PYTHON)' is $$($(PYTHON) -c 'import platform; print(platform.python_version())')."; \
+	  echo "Install a newer Python, or point make at one: make PYTHON=/path/to/python3.11 ..."; \
+	  exit 1; }
+	@$(PYTHON) -c 'import venv, ensurepip' 2>/dev/null || { \
+	  echo "'$(PYTHON)' cannot create virtual environments (the venv/ensurepip modules are missing)."; \
+	  echo "On Debian or Ubuntu: apt-get install python3-venv"; exit 1; }
+
+$(PY): | check-python
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+$(STAMP_LAB): | $(PY)
+	$(PY) -m pip install --quiet -c $(LOCK) -e .
+	rm -f $(VENV)/.installed-lab-*
+	touch $@
+
+$(STAMP_TEST): | $(PY)
+	$(PY) -m pip install --quiet -c $(LOCK) -e ".[test]"
+	rm -f $(VENV)/.installed-test-* $(VENV)/.installed-lab-*
+	touch $@ $(STAMP_LAB)
+
+lab: $(STAMP_LAB)
+	$(VENV)/bin/jupyter trust notebooks/en/*.ipynb notebooks/id/*.ipynb >/dev/null
+	$(VENV)/bin/jupyter lab --ip=$(HOST) --port=$(PORT) $(ROOT_FLAG) \
+	  --ServerApp.root_dir="$(CURDIR)" \
+	  --LabApp.default_url=/lab/tree/notebooks/$(KIT_LANG)/00-start-here.ipynb
+
+test: $(STAMP_TEST)
+	$(TEST_ENV) $(PY) -m pytest tests notebooks --nbval $(SANITIZE) --nbval-current-env -p no:cacheprovider
+
+test-unit: $(STAMP_TEST)
+	$(TEST_ENV) $(PY) -m pytest tests -m "not browser" -p no:cacheprovider
+
+test-notebooks: $(STAMP_TEST)
+	$(TEST_ENV) $(PY) -m pytest notebooks --nbval $(SANITIZE) --nbval-current-env -p no:cacheprovider
+
+test-browser: $(STAMP_TEST)
+	$(TEST_ENV) $(PY) -m pytest tests/browser -m browser -p no:cacheprovider
+
+notebooks: $(STAMP_TEST)
+	$(TEST_ENV) $(PY) tools/notebooks.py execute
+
+bench: $(STAMP_TEST)
+	$(TEST_ENV) $(PY) benchmarks/run.py
+
+clean:
+	rm -rf $(VENV) site .pytest_cache

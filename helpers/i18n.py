@@ -1,0 +1,190 @@
+"""Language switch and the catalogue of user-interface strings.
+
+Every learner- or teacher-facing string the helpers show lives in the catalogue, in both
+languages. The catalogue is the folder ``helpers/strings/``: one YAML file per concern
+(``core.yml``, ``quiz.yml``, ...), each a mapping ``key -> {en: ..., id: ...}``. Keys are
+unique across files.
+
+Examples
+--------
+>>> import helpers
+>>> helpers.set_language("en")
+'en'
+>>> helpers.t("lang.name")
+'English'
+>>> helpers.set_language("id")
+'id'
+>>> helpers.t("lang.name")
+'Bahasa Indonesia'
+>>> helpers.set_language("en")
+'en'
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import string
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+__all__ = [
+    "LANGUAGES",
+    "UnsupportedLanguageError",
+    "MissingStringError",
+    "set_language",
+    "get_language",
+    "t",
+    "bilingual",
+    "catalogue",
+]
+
+#: The languages of the kit, in the order they are offered.
+LANGUAGES: tuple[str, ...] = ("id", "en")
+
+_STRINGS_DIR = Path(__file__).parent / "strings"
+_state = {"lang": os.environ.get("KIT_LANG", "en") if os.environ.get("KIT_LANG") in LANGUAGES else "en"}
+
+
+class UnsupportedLanguageError(ValueError):
+    """Raised when a language other than the kit's own is asked for."""
+
+
+class MissingStringError(KeyError):
+    """Raised when a key is not in the catalogue."""
+
+    def __str__(self) -> str:  # KeyError quotes its message; keep it plain
+        return str(self.args[0])
+
+
+class CatalogueError(ValueError):
+    """Raised when a catalogue file is malformed (names the file and key)."""
+
+
+def _check_language(lang: Any) -> str:
+    if not isinstance(lang, str) or lang.strip().lower() not in LANGUAGES:
+        raise UnsupportedLanguageError(
+            f"Language {lang!r} is not supported. Choose one of: "
+            + ", ".join(f'"{code}"' for code in LANGUAGES)
+            + ' ("id" = Bahasa Indonesia, "en" = English). / '
+            f"Bahasa {lang!r} tidak tersedia. Pilih salah satu: "
+            + ", ".join(f'"{code}"' for code in LANGUAGES)
+            + "."
+        )
+    return lang.strip().lower()
+
+
+def set_language(lang: str) -> str:
+    """Choose the language of every string, label and message the helpers show.
+
+    Parameters
+    ----------
+    lang : {"id", "en"}
+        ``"id"`` for Bahasa Indonesia, ``"en"`` for English.
+
+    Returns
+    -------
+    str
+        The language now in force.
+
+    Raises
+    ------
+    UnsupportedLanguageError
+        For any other value; the message lists the supported languages.
+
+    Examples
+    --------
+    >>> set_language("id")
+    'id'
+    >>> set_language("en")
+    'en'
+    """
+    _state["lang"] = _check_language(lang)
+    return _state["lang"]
+
+
+def get_language() -> str:
+    """Return the language in force (``"id"`` or ``"en"``).
+
+    Examples
+    --------
+    >>> get_language() in LANGUAGES
+    True
+    """
+    return _state["lang"]
+
+
+@functools.lru_cache(maxsize=1)
+def catalogue() -> dict[str, dict[str, str]]:
+    """Load and check every catalogue file; return ``{key: {"en": ..., "id": ...}}``.
+
+    Raises
+    ------
+    CatalogueError
+        If a file is not a mapping, a key repeats across files, or an entry lacks a language.
+    """
+    merged: dict[str, dict[str, str]] = {}
+    origin: dict[str, str] = {}
+    for path in sorted(_STRINGS_DIR.glob("*.yml")):
+        rel = f"helpers/strings/{path.name}"
+        try:
+            content = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        except yaml.YAMLError as exc:
+            raise CatalogueError(f"{rel}: not valid YAML ({exc})") from None
+        if not isinstance(content, dict):
+            raise CatalogueError(f"{rel}: expected a mapping of keys to {{en, id}} entries")
+        for key, entry in content.items():
+            if key in merged:
+                raise CatalogueError(f"{rel}: key {key!r} is already defined in {origin[key]}")
+            if not isinstance(entry, dict):
+                raise CatalogueError(f"{rel}: key {key!r} must map to {{en: ..., id: ...}}")
+            for lang in LANGUAGES:
+                if not isinstance(entry.get(lang), str) or not entry[lang].strip():
+                    raise CatalogueError(f"{rel}: key {key!r} has no text for language {lang!r}")
+            extra = set(entry) - set(LANGUAGES)
+            if extra:
+                raise CatalogueError(f"{rel}: key {key!r} has unknown language(s) {sorted(extra)}")
+            merged[key] = {lang: entry[lang] for lang in LANGUAGES}
+            origin[key] = rel
+    return merged
+
+
+def t(key: str, /, lang: str | None = None, **values: Any) -> str:
+    """Return the catalogue string ``key`` in the current (or given) language.
+
+    Named ``{placeholders}`` in the string are filled from ``values``.
+
+    Examples
+    --------
+    >>> t("lang.name", lang="id")
+    'Bahasa Indonesia'
+    >>> t("lang.switched", lang="en", name="English")
+    'Language set to English.'
+    """
+    entries = catalogue()
+    if key not in entries:
+        raise MissingStringError(f"No string {key!r} in the catalogue (helpers/strings/*.yml).")
+    text = entries[key][_check_language(lang) if lang is not None else get_language()]
+    if values:
+        text = string.Formatter().vformat(text, (), _Defaulting(values))
+    return text
+
+
+class _Defaulting(dict):
+    """Leave unknown placeholders visible instead of raising KeyError."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def bilingual(en: str, id: str, /, lang: str | None = None) -> str:  # noqa: A002 - "id" is the language code
+    """Pick between an English and an Indonesian string (for data columns ``*_en``/``*_id``).
+
+    Examples
+    --------
+    >>> bilingual("war", "perang", lang="id")
+    'perang'
+    """
+    return id if (lang or get_language()) == "id" else en
