@@ -26,6 +26,7 @@ from .i18n import (
 )
 
 # --- articles (issue 4) ---
+from . import articles
 # --- data (issue 4) ---
 # --- quiz, check, progress (issue 5) ---
 # --- style, maps, charts (issue 6) ---
@@ -34,6 +35,7 @@ from .i18n import (
 __version__ = "0.1.0"
 
 __all__ = [
+    "articles",
     "LANGUAGES",
     "MissingStringError",
     "UnsupportedLanguageError",
