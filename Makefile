@@ -62,10 +62,10 @@ lab: $(STAMP_LAB)
 	  --LabApp.default_url=/lab/tree/notebooks/$(KIT_LANG)/00-start-here.ipynb
 
 test: $(STAMP_TEST)
-	$(TEST_ENV) $(PY) -m pytest tests notebooks --nbval $(SANITIZE) --nbval-current-env -p no:cacheprovider
+	$(TEST_ENV) $(PY) -m pytest tests helpers notebooks --doctest-modules --nbval $(SANITIZE) --nbval-current-env -p no:cacheprovider
 
 test-unit: $(STAMP_TEST)
-	$(TEST_ENV) $(PY) -m pytest tests -m "not browser" -p no:cacheprovider
+	$(TEST_ENV) $(PY) -m pytest tests helpers --doctest-modules -m "not browser" -p no:cacheprovider
 
 test-notebooks: $(STAMP_TEST)
 	$(TEST_ENV) $(PY) -m pytest notebooks --nbval $(SANITIZE) --nbval-current-env -p no:cacheprovider

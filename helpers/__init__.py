@@ -28,6 +28,7 @@ from .i18n import (
 # --- articles (issue 4) ---
 from . import articles
 # --- data (issue 4) ---
+from . import data
 # --- quiz, check, progress (issue 5) ---
 # --- style, maps, charts (issue 6) ---
 # --- link (issue 8) ---
@@ -36,6 +37,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "articles",
+    "data",
     "LANGUAGES",
     "MissingStringError",
     "UnsupportedLanguageError",

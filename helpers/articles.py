@@ -290,36 +290,44 @@ def _fold(text: str) -> str:
 
 
 @functools.lru_cache(maxsize=2)
-def _highlights(lang: str) -> list[tuple[str, str, str, str]]:
-    """(alias, kind, key, title) for glossary terms, actors and places; longest alias first."""
-    found: dict[str, tuple[str, str, str, str]] = {}
+def _highlights(lang: str) -> list[tuple[str, str, str, str, str]]:
+    """(alias, kind, key, title, display name) for glossary terms, actors and places, longest alias first.
+
+    Built in file order (no sets), so the output is the same on every run.
+    """
+    found: dict[str, tuple[str, str, str, str, str]] = {}
     base = data_dir()
 
     def read(name: str) -> pd.DataFrame | None:
         path = base / name
         return pd.read_csv(path, dtype=str, keep_default_na=False) if path.exists() else None
 
+    def names(*values: str) -> list[str]:
+        return [v for v in dict.fromkeys(values) if len(v) >= 2]
+
     glossary, actors, places = read("glossary.csv"), read("actors.csv"), read("places.csv")
     if places is not None:
         for row in places.itertuples():
-            title = f"{row.name_en if lang == 'en' else row.name_id}"
-            for alias in {row.name_en, row.name_id, *filter(None, row.variants.split(";"))}:
-                found.setdefault(alias, (alias, "place", row.place, title))
+            display = row.name_en if lang == "en" else row.name_id
+            for alias in names(row.name_id, row.name_en, *row.variants.split(";")):
+                found.setdefault(alias, (alias, "place", row.place, display, display))
     if actors is not None:
         for row in actors.itertuples():
+            display = row.name_en if lang == "en" else row.name_id
             title = row.description_en if lang == "en" else row.description_id
-            for alias in {row.name_en, row.name_id}:
-                found.setdefault(alias, (alias, "actor", row.actor, title))
+            for alias in names(row.name_id, row.name_en):
+                found.setdefault(alias, (alias, "actor", row.actor, title, display))
     if glossary is not None:
         for row in glossary.itertuples():
+            display = row.term_en if lang == "en" else row.term_id
             title = row.definition_en if lang == "en" else row.definition_id
-            for alias in filter(None, row.aliases.split(";")):
-                found[alias] = (alias, "term", row.term, title)
-    return sorted((v for k, v in found.items() if len(k) >= 2), key=lambda v: -len(v[0]))
+            for alias in names(*row.aliases.split(";")):
+                found[alias] = (alias, "term", row.term, title, display)
+    return sorted(found.values(), key=lambda v: (-len(v[0]), v[0]))
 
 
 def _highlight(text: str, lang: str) -> tuple[str, set[tuple[str, str]]]:
-    spans: list[tuple[int, int, tuple[str, str, str, str]]] = []
+    spans: list[tuple[int, int, tuple[str, str, str, str, str]]] = []
     taken = [False] * len(text)
     for entry in _highlights(lang):
         for m in re.finditer(r"(?<!\w)" + re.escape(entry[0]) + r"(?!\w)", text):
@@ -327,7 +335,7 @@ def _highlight(text: str, lang: str) -> tuple[str, set[tuple[str, str]]]:
                 spans.append((m.start(), m.end(), entry))
                 taken[m.start():m.end()] = [True] * (m.end() - m.start())
     out, pos, used = [], 0, set()
-    for start, end, (_alias, kind, key, title) in sorted(spans):
+    for start, end, (_alias, kind, key, title, _display) in sorted(spans):
         out.append(html.escape(text[pos:start]))
         out.append(
             f'<a href="#kit-{kind}-{html.escape(key)}" class="kit-{kind}" title="{html.escape(title)}">'
@@ -386,8 +394,8 @@ class ArticleView:
 def _legend_html(used: set[tuple[str, str]], lang: str) -> str:
     if not used:
         return ""
-    titles = {(kind, key): title for _a, kind, key, title in _highlights(lang)}
-    names = {(kind, key): alias for alias, kind, key, _t in reversed(_highlights(lang))}
+    titles = {(kind, key): title for _a, kind, key, title, _d in _highlights(lang)}
+    names = {(kind, key): display for _a, kind, key, _t, display in _highlights(lang)}
     items = [
         f'<li id="kit-{kind}-{html.escape(key)}"><b>{html.escape(names[(kind, key)])}</b> '
         f"({html.escape(t('articles.kind.' + kind, lang=lang))}): {html.escape(titles[(kind, key)])}</li>"

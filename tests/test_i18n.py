@@ -73,6 +73,6 @@ def test_every_key_used_in_code_exists():
     """Literal keys passed to t(...) in helpers/ must be in the catalogue."""
     used = set()
     for path in (ROOT / "helpers").rglob("*.py"):
-        used |= set(re.findall(r"""\bt\(\s*["']([a-z0-9_.-]+)["']""", path.read_text(encoding="utf-8")))
+        used |= set(re.findall(r"""\bt\(\s*["']([a-z0-9_.-]+)["']\s*[,)]""", path.read_text(encoding="utf-8")))
     missing = sorted(used - set(i18n.catalogue()))
     assert not missing, f"keys used in helpers/ but missing from helpers/strings/: {missing}"
