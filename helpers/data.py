@@ -553,7 +553,7 @@ def overview(*, lang: str | None = None) -> pd.DataFrame:
 
     Examples
     --------
-    >>> overview(lang="en").set_index("file").loc["data/places.csv", "rows"] >= 30
+    >>> bool(overview(lang="en").set_index("file").loc["data/places.csv", "rows"] >= 30)
     True
     """
     lang = lang or get_language()
