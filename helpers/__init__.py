@@ -30,6 +30,8 @@ from . import articles
 # --- data (issue 4) ---
 from . import data
 # --- quiz, check, progress (issue 5) ---
+from . import progress, quiz
+from .check import check, hint
 # --- style, maps, charts (issue 6) ---
 # --- link (issue 8) ---
 
@@ -38,6 +40,10 @@ __version__ = "0.1.0"
 __all__ = [
     "articles",
     "data",
+    "check",
+    "hint",
+    "progress",
+    "quiz",
     "LANGUAGES",
     "MissingStringError",
     "UnsupportedLanguageError",

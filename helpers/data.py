@@ -70,6 +70,7 @@ __all__ = [
     "sentence_coverage",
     "coverage_figure",
     "overview",
+    "find_row",
 ]
 
 EARTH_RADIUS_KM = 6371.0088
@@ -571,3 +572,31 @@ def overview(*, lang: str | None = None) -> pd.DataFrame:
                  t("data.col.columns", lang=lang): len(zones["features"][0]["properties"]) if zones["features"] else 0,
                  t("data.col.holds", lang=lang): t("data.table.zones", lang=lang)})
     return pd.DataFrame(rows)
+
+
+_ROW_TABLES = ("actors", "places", "control", "backing", "events", "claims", "glossary", "snapshots", "sources")
+
+
+def find_row(ref: str) -> dict[str, str]:
+    """Return the data row named by a reference ``table:key`` (keys of several columns joined by ``@``).
+
+    Question banks and project briefs cite data rows this way, e.g. ``places:gharyan``,
+    ``control:tarhuna@2020-06-06``, ``events:sirte-taken-2020``, ``backing:wagner@LNA@fighters_mercenaries@denied``.
+
+    Examples
+    --------
+    >>> find_row("control:tarhuna@2020-06-06")["controller"]
+    'GNA'
+    """
+    if not isinstance(ref, str) or ":" not in ref:
+        raise DataError(t("data.bad_row_ref", value=repr(ref)))
+    table, _, key = ref.partition(":")
+    if table not in _ROW_TABLES:
+        raise DataError(t("data.bad_row_ref", value=repr(ref)))
+    res = _resource(table)
+    fields = res["schema"]["primaryKey"]
+    parts = key.split("@")
+    for row in _rows(table):
+        if [row[f] for f in fields] == parts:
+            return dict(row, _file=f"data/{res['path']}")
+    raise DataError(t("data.unknown_row", value=repr(ref), file=f"data/{res['path']}"))

@@ -1,0 +1,269 @@
+"""Check a student's exercise answer and answer with a friendly message; never raise.
+
+``check("03.1", answer)`` compares the answer with the result of the exercise's reference
+function (computed from ``data/``) and returns a :class:`Feedback`: correct, or what is wrong
+(wrong type, missing or extra rows, a missing column, a number too far off) with a pointer to
+the hints. ``hint("03.1")`` gives the next hint, one at a time. Whatever the answer is (``...``,
+``None``, a list instead of a DataFrame, NaN, an object that raises), the result is a message in
+the current language, never a traceback. An answer may also be a function of no arguments: it is
+called here, so an error inside the student's code becomes a message too.
+
+Examples
+--------
+>>> import helpers
+>>> check("00.1", ...).message
+'Not answered yet: replace the ... with your answer, then run the cell again.'
+>>> check("00.1", 5).correct
+True
+"""
+
+from __future__ import annotations
+
+import html
+import math
+import unicodedata
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+from .i18n import get_language, t
+
+__all__ = ["Feedback", "check", "hint"]
+
+_hint_state: dict[str, int] = {}
+
+
+@dataclass
+class Feedback:
+    """What :func:`check` found: ``correct``, a ``message`` and, when wrong, details."""
+
+    exercise: str
+    correct: bool
+    message: str
+    details: tuple[str, ...] = ()
+
+    def __repr__(self) -> str:
+        mark = "✔" if self.correct else "✘"
+        return "\n".join([f"{mark} {self.message}", *(f"  - {d}" for d in self.details)])
+
+    def __bool__(self) -> bool:
+        return self.correct
+
+    def _repr_html_(self) -> str:
+        mark = "✔" if self.correct else "✘"
+        colour = "#0072B2" if self.correct else "#D55E00"
+        items = "".join(f"<li>{html.escape(d)}</li>" for d in self.details)
+        return (f'<div role="status" style="border-left:4px solid {colour};padding-left:8px">'
+                f"<b>{mark} {html.escape(self.message)}</b>{'<ul>' + items + '</ul>' if items else ''}</div>")
+
+
+def _kind(value: Any) -> str:
+    """A plain-words name for the type of a value, in the current language."""
+    if value is None:
+        return t("check.kind.none")
+    for kind, test in (
+        ("dataframe", lambda v: isinstance(v, pd.DataFrame)),
+        ("series", lambda v: isinstance(v, pd.Series)),
+        ("bool", lambda v: isinstance(v, bool)),
+        ("number", lambda v: isinstance(v, (int, float)) or type(v).__module__ == "numpy" and hasattr(v, "dtype")
+         and getattr(v, "ndim", 1) == 0),
+        ("text", lambda v: isinstance(v, str)),
+        ("list", lambda v: isinstance(v, (list, tuple, set))),
+        ("dict", lambda v: isinstance(v, dict)),
+        ("figure", lambda v: type(v).__name__ == "Figure" and type(v).__module__.startswith("matplotlib")),
+        ("map", lambda v: type(v).__name__ == "Map" and type(v).__module__.startswith("folium")),
+    ):
+        if test(value):
+            return t(f"check.kind.{kind}")
+    return t("check.kind.other", name=type(value).__name__)
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text)
+    return " ".join("".join(c for c in text if not unicodedata.combining(c)).lower().split())
+
+
+def _wrong_type(ex, answer) -> Feedback:
+    return Feedback(ex.id, False, t("check.wrong_type", given=_kind(answer), expected=t(f"check.expects.{ex.expects}")),
+                    (t("check.ask_hint", id=ex.id),))
+
+
+def _compare(ex, answer: Any, expected: Any) -> Feedback:
+    ok = lambda: Feedback(ex.id, True, t("check.correct"))  # noqa: E731
+    wrong = lambda *details: Feedback(ex.id, False, t("check.not_yet"), (*details, t("check.ask_hint", id=ex.id)))  # noqa: E731
+    if ex.expects == "number":
+        if isinstance(answer, bool) or _kind(answer) != t("check.kind.number"):
+            return _wrong_type(ex, answer)
+        value = float(answer)
+        if math.isnan(value):
+            return wrong(t("check.nan"))
+        return ok() if abs(value - float(expected)) <= ex.tolerance else wrong(t("check.number_off"))
+    if ex.expects == "text":
+        if not isinstance(answer, str):
+            return _wrong_type(ex, answer)
+        return ok() if _fold(answer) == _fold(str(expected)) else wrong(t("check.text_off"))
+    if ex.expects == "list":
+        if not isinstance(answer, (list, tuple, set)) or isinstance(answer, str):
+            return _wrong_type(ex, answer)
+        got, want = list(answer), list(expected)
+        if ex.ordered:
+            if got == want:
+                return ok()
+            if sorted(map(str, got)) == sorted(map(str, want)):
+                return wrong(t("check.order_off"))
+        elif sorted(map(str, got)) == sorted(map(str, want)):
+            return ok()
+        missing = [str(v) for v in want if v not in got]
+        extra = [str(v) for v in got if v not in want]
+        details = []
+        if missing:
+            details.append(t("check.missing_items", n=len(missing)))
+        if extra:
+            details.append(t("check.extra_items", items=", ".join(extra[:5])))
+        return wrong(*details)
+    if ex.expects in ("dataframe", "series"):
+        return _compare_frame(ex, answer, expected, ok, wrong)
+    if ex.expects == "figure":
+        if _kind(answer) != t("check.kind.figure"):
+            return _wrong_type(ex, answer)
+        problems = expected(answer)
+        return ok() if not problems else wrong(*problems)
+    if ex.expects == "map":
+        if _kind(answer) != t("check.kind.map"):
+            return _wrong_type(ex, answer)
+        problems = expected(answer)
+        return ok() if not problems else wrong(*problems)
+    return _wrong_type(ex, answer)
+
+
+def _compare_frame(ex, answer, expected, ok, wrong) -> Feedback:
+    if ex.expects == "series":
+        if isinstance(answer, pd.DataFrame) and answer.shape[1] == 1:
+            answer = answer.iloc[:, 0]
+        if not isinstance(answer, pd.Series):
+            return _wrong_type(ex, answer)
+        got = answer.sort_index() if not ex.ordered else answer
+        want = expected.sort_index() if not ex.ordered else expected
+        if list(map(str, got.index)) != list(map(str, want.index)):
+            missing = [str(i) for i in want.index if i not in got.index]
+            return wrong(t("check.missing_rows", n=len(missing), rows=", ".join(missing[:5])) if missing
+                         else t("check.extra_rows", n=len(got) - len(want)))
+        try:
+            same = all(_same(a, b, ex.tolerance) for a, b in zip(got.tolist(), want.tolist()))
+        except Exception:
+            same = False
+        return ok() if same else wrong(t("check.values_off"))
+    if not isinstance(answer, pd.DataFrame):
+        return _wrong_type(ex, answer)
+    columns = ex.columns or list(expected.columns)
+    missing_cols = [c for c in columns if c not in answer.columns]
+    if missing_cols:
+        return wrong(t("check.missing_columns", columns=", ".join(missing_cols)))
+    got, want = answer[columns].reset_index(drop=True), expected[columns].reset_index(drop=True)
+    key = ex.key or columns
+    got_keys = [tuple(map(str, r)) for r in got[key].itertuples(index=False)]
+    want_keys = [tuple(map(str, r)) for r in want[key].itertuples(index=False)]
+    missing = [k for k in want_keys if k not in got_keys]
+    extra = [k for k in got_keys if k not in want_keys]
+    if missing or extra:
+        details = []
+        if missing:
+            details.append(t("check.missing_rows", n=len(missing), rows=", ".join("/".join(k) for k in missing[:5])))
+        if extra:
+            details.append(t("check.extra_rows", n=len(extra)))
+        return wrong(*details)
+    if len(got_keys) != len(set(got_keys)):
+        return wrong(t("check.duplicate_rows"))
+    if ex.ordered and got_keys != want_keys:
+        return wrong(t("check.order_off"))
+    by_key_got = {k: r for k, r in zip(got_keys, got.itertuples(index=False))}
+    for k, row in zip(want_keys, want.itertuples(index=False)):
+        if not all(_same(a, b, ex.tolerance) for a, b in zip(by_key_got[k], row)):
+            return wrong(t("check.values_off"))
+    return ok()
+
+
+def _same(a: Any, b: Any, tolerance: float) -> bool:
+    if isinstance(a, (int, float)) and isinstance(b, (int, float)) and not isinstance(a, bool):
+        if math.isnan(float(a)) or math.isnan(float(b)):
+            return math.isnan(float(a)) and math.isnan(float(b))
+        return abs(float(a) - float(b)) <= max(tolerance, 1e-9)
+    return str(a) == str(b)
+
+
+def check(exercise_id: str, answer: Any) -> Feedback:
+    """Compare a student's answer with the exercise's expected result.
+
+    Parameters
+    ----------
+    exercise_id : str
+        The exercise id shown in the notebook, e.g. ``"03.1"``.
+    answer : anything
+        The student's answer; ``...`` means "not answered yet". A function of no arguments is
+        called first, and any error it raises becomes a message.
+
+    Returns
+    -------
+    Feedback
+        Never raises.
+    """
+    from . import exercises
+    from .progress import record
+
+    lang = get_language()
+    try:
+        ex = exercises.get(exercise_id)
+    except Exception:
+        return Feedback(str(exercise_id), False, t("check.unknown_exercise", value=repr(exercise_id)))
+    if answer is Ellipsis:
+        return Feedback(ex.id, False, t("check.not_answered"))
+    if callable(answer) and not isinstance(answer, (pd.DataFrame, pd.Series)) and _kind(answer) == t(
+            "check.kind.other", name=type(answer).__name__):
+        try:
+            answer = answer()
+        except Exception as exc:  # the student's own code failed: explain, don't crash
+            return Feedback(ex.id, False, t("check.code_raised", error=f"{type(exc).__name__}: {exc}"))
+        if answer is Ellipsis:
+            return Feedback(ex.id, False, t("check.not_answered"))
+    if answer is None:
+        return Feedback(ex.id, False, t("check.got_none"), (t("check.ask_hint", id=ex.id),))
+    try:
+        expected = ex.expected()
+    except Exception as exc:  # a broken reference is the kit's fault, and says so
+        return Feedback(ex.id, False, t("check.reference_failed", error=f"{type(exc).__name__}: {exc}"))
+    try:
+        feedback = _compare(ex, answer, expected)
+    except Exception as exc:
+        feedback = Feedback(ex.id, False, t("check.could_not_compare", error=f"{type(exc).__name__}: {exc}"),
+                            (t("check.ask_hint", id=ex.id),))
+    record(kind="exercise", item=ex.id, lesson=ex.lesson, answer=answer, correct=feedback.correct,
+           score=1.0 if feedback.correct else 0.0)
+    del lang
+    return feedback
+
+
+def hint(exercise_id: str) -> str:
+    """Return the next hint of an exercise (one more each call), in the current language.
+
+    Examples
+    --------
+    >>> _hint_state.clear()
+    >>> hint("00.1").startswith("Hint 1/2")
+    True
+    """
+    from . import exercises
+
+    try:
+        ex = exercises.get(exercise_id)
+    except Exception:
+        return t("check.unknown_exercise", value=repr(exercise_id))
+    if not ex.hints:
+        return t("check.no_hints")
+    n = _hint_state.get(ex.id, 0)
+    _hint_state[ex.id] = min(n + 1, len(ex.hints))
+    text = t("check.hint", n=min(n, len(ex.hints) - 1) + 1, total=len(ex.hints),
+             text=ex.hints[min(n, len(ex.hints) - 1)][get_language()])
+    if n >= len(ex.hints):
+        text += " " + t("check.no_more_hints")
+    return text

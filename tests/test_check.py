@@ -1,0 +1,123 @@
+"""Exercise checks: every reference passes its own check, `...` is "not answered", nothing raises."""
+
+from __future__ import annotations
+
+import math
+
+import matplotlib.pyplot as plt
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import helpers
+from helpers import exercises
+from helpers.check import Feedback, check, hint
+
+IDS = [ex.id for ex in exercises.all_exercises()]
+
+
+@pytest.mark.parametrize("exercise_id", IDS)
+def test_reference_solution_passes_its_own_check(exercise_id):
+    ex = exercises.get(exercise_id)
+    expected = ex.expected()
+    if ex.expects in ("figure", "map"):
+        pytest.skip("figure and map exercises are checked by their own checker functions")
+    assert check(exercise_id, expected).correct
+
+
+@pytest.mark.parametrize("exercise_id", IDS)
+def test_placeholder_means_not_answered(exercise_id):
+    for lang, words in (("en", "Not answered yet"), ("id", "Belum dijawab")):
+        helpers.set_language(lang)
+        feedback = check(exercise_id, ...)
+        assert not feedback.correct and words in feedback.message
+
+
+@pytest.mark.parametrize("exercise_id", IDS)
+def test_every_exercise_has_hints_in_both_languages_and_a_solution(exercise_id):
+    ex = exercises.get(exercise_id)
+    assert ex.hints and all(h["en"].strip() and h["id"].strip() for h in ex.hints)
+    assert ex.solution.strip()
+    for sid in ex.sentences:
+        helpers.articles.sentence(sid)
+
+
+def test_wrong_type_is_named_in_plain_words():
+    feedback = check("00.1", [5])
+    assert "you gave a list" in feedback.message and "expects a number" in feedback.message
+    helpers.set_language("id")
+    assert "sebuah daftar" in check("00.1", "5").message.replace("sebuah teks", "sebuah daftar")
+
+
+def test_none_nan_and_exceptions_become_messages():
+    assert "None" in check("00.1", None).message
+    assert "NaN" in " ".join(check("00.1", float("nan")).details)
+    raised = check("00.1", lambda: 1 / 0)
+    assert "ZeroDivisionError" in raised.message
+    assert check("00.1", lambda: 5).correct
+
+
+def test_unknown_exercise():
+    assert "no exercise" in check("99.9", 1).message
+
+
+def test_hints_one_at_a_time():
+    import importlib
+
+    check_module = importlib.import_module("helpers.check")
+
+    check_module._hint_state.clear()
+    first, second, third = hint("00.1"), hint("00.1"), hint("00.1")
+    assert first.startswith("Hint 1/") and second.startswith("Hint 2/") and "last hint" in third
+
+
+def test_feedback_renders():
+    feedback = check("00.1", 5)
+    assert isinstance(feedback, Feedback) and bool(feedback)
+    assert "✔" in feedback._repr_html_() and "✔" in repr(feedback)
+
+
+class Hostile:
+    def __eq__(self, other):
+        raise RuntimeError("no comparisons")
+
+    def __repr__(self):
+        raise RuntimeError("no repr")
+
+    def __float__(self):
+        raise RuntimeError("no float")
+
+
+ANYTHING = st.one_of(
+    st.none(), st.just(Ellipsis), st.booleans(), st.integers(), st.floats(allow_nan=True, allow_infinity=True),
+    st.text(max_size=30), st.lists(st.integers(), max_size=5), st.dictionaries(st.text(max_size=3), st.integers(), max_size=3),
+    st.builds(lambda n: pd.DataFrame({"x": range(n)}), st.integers(0, 5)),
+    st.builds(lambda n: pd.Series(range(n), dtype=float), st.integers(0, 5)),
+    st.just(Hostile()), st.just(lambda: 1 / 0), st.just(plt.figure),
+)
+
+
+@settings(max_examples=120, deadline=None)
+@given(value=ANYTHING, exercise_id=st.sampled_from(IDS + ["nope"]))
+def test_no_check_ever_raises(value, exercise_id):
+    feedback = check(exercise_id, value)
+    assert isinstance(feedback, Feedback) and isinstance(feedback.message, str)
+    plt.close("all")
+
+
+def test_dataframe_comparison_details():
+    from helpers.check import _compare
+
+    ex = exercises.Exercise("t.1", "t", "dataframe", lambda: None, [{"en": "h", "id": "h"}],
+                            columns=["place", "controller"], key=["place"])
+    expected = pd.DataFrame({"place": ["a", "b", "c"], "controller": ["GNA", "LNA", "GNA"], "other": [1, 2, 3]})
+    assert _compare(ex, expected[["controller", "place"]], expected).correct
+    missing = _compare(ex, expected.iloc[:2], expected)
+    assert "1 row(s) are missing" in " ".join(missing.details)
+    no_col = _compare(ex, expected[["place"]], expected)
+    assert "controller" in " ".join(no_col.details)
+    changed = expected.copy()
+    changed.loc[0, "controller"] = "LNA"
+    assert "values differ" in " ".join(_compare(ex, changed, expected).details)
+    assert not math.isnan(len(expected))
