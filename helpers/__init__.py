@@ -33,6 +33,7 @@ from . import data
 from . import progress, quiz
 from .check import check, hint
 # --- style, maps, charts (issue 6) ---
+from . import charts, maps, style
 # --- link (issue 8) ---
 
 __version__ = "0.1.0"
@@ -40,10 +41,13 @@ __version__ = "0.1.0"
 __all__ = [
     "articles",
     "data",
+    "charts",
     "check",
     "hint",
+    "maps",
     "progress",
     "quiz",
+    "style",
     "LANGUAGES",
     "MissingStringError",
     "UnsupportedLanguageError",

@@ -1,0 +1,242 @@
+"""Charts of foreign backing, control over time and the timeline (matplotlib), drawn from ``data/``.
+
+Every chart function returns a :class:`KitFigure`: a matplotlib Figure with a title, axis labels,
+a source caption in the current language, the shared palette of :mod:`helpers.style`, and a
+short text description for screen readers in ``fig.alt_text``. In a notebook it shows as an
+image with that alt text and the description printed under it. Figures are made without pyplot,
+so nothing is shown twice and nothing global changes; ``plt.show()`` is never called.
+
+Examples
+--------
+>>> fig = backing_by_side(lang="en")
+>>> fig.axes[0].get_title()
+'How many foreign backers gave each kind of support'
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import io
+
+import pandas as pd
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+
+from . import style
+from .i18n import get_language, t
+
+__all__ = ["KitFigure", "new_figure", "backing_matrix", "backing_by_side", "control_over_time", "timeline"]
+
+
+class KitFigure(Figure):
+    """A Figure that carries ``alt_text`` and renders in notebooks as ``<img alt=...>`` plus a caption."""
+
+    alt_text: str = ""
+
+    def png_bytes(self) -> bytes:
+        buffer = io.BytesIO()
+        self.savefig(buffer, format="png", dpi=90, metadata={"Software": None})
+        return buffer.getvalue()
+
+    def _repr_html_(self) -> str:
+        data = base64.b64encode(self.png_bytes()).decode()
+        alt = html.escape(self.alt_text)
+        return (f'<figure style="margin:0"><img src="data:image/png;base64,{data}" alt="{alt}" style="max-width:100%">'
+                f'<figcaption style="font-size:0.9em;color:#333">{alt}</figcaption></figure>')
+
+    def __repr__(self) -> str:
+        return self.alt_text or super().__repr__()
+
+
+def new_figure(**kwargs) -> tuple[KitFigure, object]:
+    """A KitFigure with one Axes, made without pyplot (so it is not displayed twice)."""
+    fig = KitFigure(**kwargs)
+    FigureCanvasAgg(fig)
+    ax = fig.add_subplot()
+    return fig, ax
+
+
+def _caption(fig: KitFigure, lang: str, sources: str) -> None:
+    fig.text(0.01, 0.005, t("charts.caption", lang=lang, sources=sources), fontsize=7, color="#444", ha="left", va="bottom")
+
+
+def _strongest(statuses: list[str]) -> str:
+    return next(s for s in style.STATUS_ORDER if s in statuses)
+
+
+_STATUS_MARKER = {"acknowledged": ("o", True), "reported_un": ("s", True), "reported_media": ("^", True),
+                  "alleged_other_side": ("v", False), "denied": ("X", False)}
+
+
+def backing_matrix(*, lang: str | None = None) -> KitFigure:
+    """Backers (grouped by the side they backed) against kinds of support, one mark per status.
+
+    When a backing is both reported and denied, both marks are drawn side by side.
+
+    Examples
+    --------
+    >>> fig = backing_matrix(lang="id")
+    >>> "Wagner" in " ".join(label.get_text() for label in fig.axes[0].get_yticklabels())
+    True
+    """
+    from .data import load_actors, load_backing
+
+    lang = lang or get_language()
+    backing = load_backing()
+    names = load_actors().set_index("actor")["name_en" if lang == "en" else "name_id"]
+    rows = (backing[["side", "backer"]].drop_duplicates().astype(str)
+            .sort_values(["side", "backer"], key=lambda c: c.map({"GNA": 0, "LNA": 1}).fillna(c) if c.name == "side" else c))
+    kinds = [k for k in style.SUPPORT_ORDER if k in set(backing["support"].astype(str))]
+    with style.chart_style():
+        fig, ax = new_figure(figsize=(9, 0.38 * len(rows) + 2.2))
+        for y, (side, backer) in enumerate(rows.itertuples(index=False)):
+            part = backing[(backing["backer"] == backer) & (backing["side"].astype(str) == side)]
+            for x, kind in enumerate(kinds):
+                statuses = [s for s in style.STATUS_ORDER if s in set(part.loc[part["support"].astype(str) == kind, "status"].astype(str))]
+                for n, status in enumerate(statuses):
+                    marker, filled = _STATUS_MARKER[status]
+                    ax.scatter(x + (n - (len(statuses) - 1) / 2) * 0.22, y, marker=marker, s=70,
+                               color=style.PALETTE[side] if filled else "white", edgecolor=style.PALETTE[side], linewidth=1.5)
+        ax.set_yticks(range(len(rows)))
+        ax.set_yticklabels([f"{names[b]} → {side}" for side, b in rows.itertuples(index=False)])
+        for label, (side, _b) in zip(ax.get_yticklabels(), rows.itertuples(index=False)):
+            label.set_color(style.PALETTE[side])
+        ax.set_xticks(range(len(kinds)))
+        ax.set_xticklabels([style.support_label(k, lang=lang) for k in kinds], rotation=30, ha="right")
+        ax.invert_yaxis()
+        ax.grid(True, color="#eee")
+        ax.set_xlabel(t("charts.backing_matrix.x", lang=lang))
+        ax.set_ylabel(t("charts.backing_matrix.y", lang=lang))
+        ax.set_title(t("charts.backing_matrix.title", lang=lang))
+        handles = [Line2D([], [], linestyle="", marker=_STATUS_MARKER[s][0], markersize=8, color="#333" if _STATUS_MARKER[s][1] else "white",
+                          markeredgecolor="#333", label=style.status_label(s, lang=lang)) for s in style.STATUS_ORDER]
+        ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8, frameon=False)
+        fig.tight_layout(rect=(0, 0.03, 1, 1))
+        _caption(fig, lang, "data/backing.csv")
+    per_side = rows.groupby("side").size()
+    fig.alt_text = t("charts.backing_matrix.alt", lang=lang, gna=int(per_side.get("GNA", 0)), lna=int(per_side.get("LNA", 0)),
+                     denied=int((backing["status"].astype(str) == "denied").sum()))
+    return fig
+
+
+def backing_by_side(*, lang: str | None = None) -> KitFigure:
+    """For each kind of support, how many different backers gave it to each side.
+
+    Examples
+    --------
+    >>> fig = backing_by_side(lang="en")
+    >>> len(fig.axes[0].patches) > 0
+    True
+    """
+    from .data import load_backing
+
+    lang = lang or get_language()
+    backing = load_backing()
+    backing = backing.assign(side=backing["side"].astype(str), support=backing["support"].astype(str))
+    counts = backing.groupby(["support", "side"])["backer"].nunique().unstack(fill_value=0)
+    kinds = [k for k in style.SUPPORT_ORDER if k in counts.index]
+    counts = counts.reindex(kinds).reindex(columns=["GNA", "LNA"], fill_value=0)
+    with style.chart_style():
+        fig, ax = new_figure(figsize=(8, 4.8))
+        ys = range(len(kinds))
+        for offset, side, hatch in ((-0.2, "GNA", ""), (0.2, "LNA", "//")):
+            bars = ax.barh([y + offset for y in ys], counts[side], height=0.38, color=style.PALETTE[side], hatch=hatch,
+                           edgecolor="white", label=style.side_label(side, lang=lang))
+            ax.bar_label(bars, padding=2, fontsize=8)
+        ax.set_yticks(list(ys))
+        ax.set_yticklabels([style.support_label(k, lang=lang) for k in kinds])
+        ax.invert_yaxis()
+        ax.set_xlabel(t("charts.backing_by_side.x", lang=lang))
+        ax.set_title(t("charts.backing_by_side.title", lang=lang))
+        ax.legend(loc="lower right", fontsize=8)
+        fig.tight_layout(rect=(0, 0.03, 1, 1))
+        _caption(fig, lang, "data/backing.csv")
+    totals = backing.groupby("side")["backer"].nunique()
+    fig.alt_text = t("charts.backing_by_side.alt", lang=lang, gna=int(totals.get("GNA", 0)), lna=int(totals.get("LNA", 0)))
+    return fig
+
+
+def control_over_time(*, lang: str | None = None) -> KitFigure:
+    """How many of the listed Libyan places each side held at each snapshot date (stacked bars).
+
+    Examples
+    --------
+    >>> fig = control_over_time(lang="en")
+    >>> fig.axes[0].get_ylabel()
+    'number of listed places'
+    """
+    from .data import load_control
+
+    lang = lang or get_language()
+    control = load_control()
+    counts = (control.assign(controller=control["controller"].astype(str))
+              .groupby(["date", "controller"]).size().unstack(fill_value=0)
+              .reindex(columns=list(style.PALETTE), fill_value=0))
+    labels = [d.date().isoformat() for d in counts.index]
+    with style.chart_style():
+        fig, ax = new_figure(figsize=(8, 4.5))
+        bottom = [0] * len(counts)
+        for ctrl, hatch in zip(style.PALETTE, ("", "//", "..", "xx")):
+            bars = ax.bar(labels, counts[ctrl], bottom=bottom, color=style.PALETTE[ctrl], hatch=hatch, edgecolor="white",
+                          label=style.side_label(ctrl, lang=lang))
+            ax.bar_label(bars, labels=[str(v) if v else "" for v in counts[ctrl]], label_type="center", fontsize=8, color="white")
+            bottom = [b + v for b, v in zip(bottom, counts[ctrl])]
+        ax.set_ylabel(t("charts.control_over_time.y", lang=lang))
+        ax.set_xlabel(t("charts.control_over_time.x", lang=lang))
+        ax.set_title(t("charts.control_over_time.title", lang=lang))
+        ax.tick_params(axis="x", rotation=30)
+        ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8, frameon=False)
+        fig.tight_layout(rect=(0, 0.03, 1, 1))
+        _caption(fig, lang, "data/control.csv")
+    first, last = counts.iloc[0], counts.iloc[-1]
+    fig.alt_text = t("charts.control_over_time.alt", lang=lang, first=labels[0], last=labels[-1],
+                     gna1=int(first["GNA"]), lna1=int(first["LNA"]), gna2=int(last["GNA"]), lna2=int(last["LNA"]),
+                     total=int(first.sum()))
+    return fig
+
+
+def timeline(start: str | None = None, end: str | None = None, *, lang: str | None = None) -> KitFigure:
+    """The events of data/events.csv between two dates, with both articles' publication dates marked.
+
+    Examples
+    --------
+    >>> fig = timeline("2019-01-01", "2020-12-31", lang="en")
+    >>> "2019" in fig.alt_text
+    True
+    """
+    from .data import _to_timestamp, load_article_meta, load_events
+
+    lang = lang or get_language()
+    events = load_events().sort_values(["date", "event"])
+    lo = _to_timestamp(start) if start is not None else events["date"].min()
+    hi = _to_timestamp(end) if end is not None else events["date"].max()
+    events = events[(events["date"] >= lo) & (events["date"] <= hi)].reset_index(drop=True)
+    meta = load_article_meta()
+    with style.chart_style():
+        fig, ax = new_figure(figsize=(10, max(3.5, 0.28 * len(events) + 1.5)))
+        for n, row in events.iterrows():
+            ax.plot([row["date"], row["date"]], [0, n + 1], color="#bbb", linewidth=0.6, zorder=1)
+            ax.scatter([row["date"]], [n + 1], s=22, color="#333", zorder=2)
+            title = row["title_en"] if lang == "en" else row["title_id"]
+            ax.annotate(f"{row['date'].date().isoformat()}  {title}", (row["date"], n + 1), xytext=(5, -3),
+                        textcoords="offset points", fontsize=7.5)
+        for article, colour in zip(meta["article"], ("#009E73", "#E69F00")):
+            day = meta.set_index("article").loc[article, "published"]
+            if lo <= day <= hi:
+                ax.axvline(day, color=colour, linewidth=2, linestyle="--",
+                           label=t("charts.timeline.article", lang=lang, article=article, date=day.date().isoformat()))
+        ax.set_ylim(0, len(events) + 1.5)
+        ax.invert_yaxis()
+        ax.set_yticks([])
+        span = hi - lo
+        ax.set_xlim(lo - span * 0.02, hi + span * 0.45)
+        ax.set_xlabel(t("charts.timeline.x", lang=lang))
+        ax.set_title(t("charts.timeline.title", lang=lang, start=lo.date().isoformat(), end=hi.date().isoformat()))
+        if ax.get_legend_handles_labels()[0]:
+            ax.legend(loc="lower right", fontsize=8)
+        fig.tight_layout(rect=(0, 0.03, 1, 1))
+        _caption(fig, lang, "data/events.csv, data/articles/metadata.csv")
+    fig.alt_text = t("charts.timeline.alt", lang=lang, n=len(events), start=lo.date().isoformat(), end=hi.date().isoformat())
+    return fig

@@ -1,0 +1,491 @@
+"""Maps of territorial control and foreign backing (folium), drawn from ``data/``.
+
+Every function returns a ``folium.Map`` (or, for :func:`control_map_static`, a matplotlib Figure)
+and shows nothing by itself. Labels and legends follow :func:`helpers.set_language`; all text in
+popups and tooltips is HTML-escaped.
+
+How maps work offline
+---------------------
+A plain folium map loads Leaflet, jQuery, Bootstrap and icon fonts from several CDNs, so in a
+classroom without internet it stays blank. The kit's maps:
+
+1. load **only Leaflet** (one script, one stylesheet): markers are circles and labels are text,
+   so nothing else is needed. The per-map ``default_js``/``default_css`` lists are replaced on the
+   map object itself, never on the ``folium.Map`` class, so other maps are not affected.
+2. find Leaflet with a small loader script in the map's ``<head>``, trying in order:
+
+   a. the kit's own copy, ``helpers/static/leaflet/``, served by the Jupyter server that shows
+      the notebook. The loader takes the notebook page's address (``.../lab/tree/<folder>/x.ipynb``,
+      with any JupyterHub or Binder prefix), turns it into the server's file address
+      (``.../files/<folder>/``) and adds the path from the notebook's folder to
+      ``helpers/static`` (computed in the kernel). This works locally, on Binder, on a
+      JupyterHub and in a clone made by nbgitpuller, with no internet;
+   b. ``../_static/leaflet/``, where ``make html`` puts Leaflet next to the exported pages of the
+      static site (a USB stick or a school web server);
+   c. the public CDN folium itself uses, for any other place the notebook is viewed online.
+
+   ``set_asset_base(url)`` (or the environment variable ``KIT_ASSET_URL``) puts another address
+   first.
+3. draw the Natural Earth borders from ``data/`` as the base layer, with OpenStreetMap tiles only
+   as an optional layer (off by default) in the layer control.
+
+Examples
+--------
+>>> m = control_map("2020-06-10")
+>>> type(m).__name__
+'Map'
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import folium
+from branca.element import Element
+
+from . import style
+from .i18n import get_language, t
+
+__all__ = ["control_map", "control_over_time", "compare", "article_places", "backers_map",
+           "control_map_static", "asset_dir", "set_asset_base", "html_size"]
+
+CDN_JS = "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js"
+CDN_CSS = "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.css"
+LIBYA_BOUNDS = [[19.5, 9.3], [33.3, 25.2]]
+_asset_base: dict[str, str | None] = {"url": None}
+
+
+def asset_dir() -> Path:
+    """The folder holding the kit's copy of Leaflet (``helpers/static``)."""
+    return Path(__file__).resolve().parent / "static"
+
+
+def set_asset_base(url: str | None) -> None:
+    """Try ``url`` (a folder holding ``leaflet/leaflet.js``) before the other places; None to reset."""
+    _asset_base["url"] = url
+
+
+def _relative_static() -> str:
+    try:
+        rel = os.path.relpath(asset_dir(), os.getcwd())
+    except ValueError:  # another drive on Windows
+        rel = str(asset_dir())
+    return rel.replace(os.sep, "/").rstrip("/") + "/"
+
+
+def _loader_html() -> str:
+    first = _asset_base["url"] or os.environ.get("KIT_ASSET_URL") or ""
+    config = json.dumps({"first": first, "rel": _relative_static(), "cdnJs": CDN_JS, "cdnCss": CDN_CSS})
+    # document.write keeps Leaflet synchronous, so the map script below it finds window.L.
+    return (
+        "<script>(function(c){var b=document.baseURI||'';var m=b.match(/^(.*?\\/)(?:(?:lab|doc)\\/(?:workspaces\\/[^/]+\\/)?tree\\/|notebooks\\/)(.*\\/)?[^/]*$/);"
+        "var bases=[];if(c.first){bases.push(c.first.replace(/\\/?$/,'/'));}"
+        "if(m){bases.push(m[1]+'files/'+(m[2]||'')+c.rel);}bases.push('../_static/');"
+        "window.__kitLeaflet={bases:bases,i:0,cdnJs:c.cdnJs,cdnCss:c.cdnCss};"
+        "for(var i=0;i<bases.length;i++){document.write('<link rel=\"stylesheet\" href=\"'+bases[i]+'leaflet/leaflet.css\">');}"
+        "document.write('<link rel=\"stylesheet\" href=\"'+c.cdnCss+'\">');"
+        "})(" + config + ");</script>"
+        + "".join(
+            f"<script>(function(k){{if(!window.L&&k.bases.length>{n})document.write('<script src=\"'+k.bases[{n}]+'leaflet/leaflet.js\"><\\/script>');}})(window.__kitLeaflet);</script>"
+            for n in range(3)
+        )
+        + "<script>if(!window.L)document.write('<script src=\"'+window.__kitLeaflet.cdnJs+'\"><\\/script>');</script>"
+    )
+
+
+def _base_map(lang: str, *, tiles: bool = True, bounds=None) -> folium.Map:
+    from .data import load_borders
+
+    m = folium.Map(location=[27.5, 17.5], zoom_start=5, tiles=None, control_scale=True, prefer_canvas=False)
+    m.default_js = []
+    m.default_css = []
+    m.get_root().header.add_child(Element(_loader_html()), name="kit_leaflet_loader")
+    m.get_root().header.add_child(Element(
+        "<style>.kit-legend{background:#fff;padding:6px 8px;border:1px solid #999;font:12px sans-serif;line-height:1.5}"
+        ".kit-legend .sw{display:inline-block;width:14px;height:14px;border-radius:7px;vertical-align:middle;"
+        "color:#fff;font-size:9px;text-align:center;line-height:14px;margin-right:4px}</style>"), name="kit_style")
+    borders = _simplified_borders()
+    folium.GeoJson(
+        borders, name=t("maps.layer.borders", lang=lang),
+        style_function=lambda f: {"color": "#555", "weight": 1, "fillColor": "#f4f1ea", "fillOpacity": 1.0},
+        tooltip=folium.GeoJsonTooltip(fields=["label"], labels=False),
+        control=False,
+    ).add_to(m)
+    if tiles:
+        folium.TileLayer("OpenStreetMap", name=t("maps.layer.osm", lang=lang), overlay=True, show=False,
+                         attr="© OpenStreetMap contributors").add_to(m)
+    m.fit_bounds(bounds or LIBYA_BOUNDS)
+    attribution = html.escape(t("maps.attribution", lang=lang))
+    m.get_root().html.add_child(Element(
+        f'<div style="position:absolute;bottom:2px;left:90px;z-index:999;font:10px sans-serif;background:#ffffffcc;'
+        f'padding:1px 4px">{attribution}</div>'))
+    return m
+
+
+def _douglas_peucker(points: list[list[float]], tolerance: float) -> list[list[float]]:
+    if len(points) < 3:
+        return points
+    (x1, y1), (x2, y2) = points[0], points[-1]
+    dx, dy = x2 - x1, y2 - y1
+    norm = (dx * dx + dy * dy) ** 0.5 or 1e-12
+    distances = [abs(dy * x - dx * y + x2 * y1 - y2 * x1) / norm for x, y in points[1:-1]]
+    index = max(range(len(distances)), key=distances.__getitem__) + 1
+    if distances[index - 1] <= tolerance:
+        return [points[0], points[-1]]
+    return _douglas_peucker(points[: index + 1], tolerance)[:-1] + _douglas_peucker(points[index:], tolerance)
+
+
+def _simplify_ring(ring: list[list[float]], tolerance: float) -> list[list[float]]:
+    """Simplify a closed ring: split it at the point farthest from its start, simplify both halves."""
+    x0, y0 = ring[0]
+    far = max(range(len(ring)), key=lambda i: (ring[i][0] - x0) ** 2 + (ring[i][1] - y0) ** 2)
+    half1 = _douglas_peucker(ring[: far + 1], tolerance)
+    half2 = _douglas_peucker(ring[far:], tolerance)
+    return [[round(x, 2), round(y, 2)] for x, y in half1[:-1] + half2]
+
+
+@functools.lru_cache(maxsize=1)
+def _borders_geojson() -> str:
+    from .data import load_borders
+
+    borders = load_borders()
+    names = {"LBY": ("Libya", "Libya"), "TUN": ("Tunisia", "Tunisia"), "DZA": ("Algeria", "Aljazair"),
+             "NER": ("Niger", "Niger"), "TCD": ("Chad", "Chad"), "SDN": ("Sudan", "Sudan"), "EGY": ("Egypt", "Mesir")}
+    features = []
+    for feature in borders["features"]:
+        geom = feature["geometry"]
+        polygons = geom["coordinates"] if geom["type"] == "MultiPolygon" else [geom["coordinates"]]
+        simple = []
+        for poly in polygons:
+            ring = _simplify_ring(poly[0], 0.03)
+            if len(ring) >= 4:
+                simple.append([ring])
+        iso = feature["properties"].get("iso_a3", "")
+        features.append({"type": "Feature", "properties": {"iso_a3": iso, "names": names.get(iso, (iso, iso))},
+                         "geometry": {"type": "MultiPolygon", "coordinates": simple}})
+    return json.dumps({"type": "FeatureCollection", "features": features})
+
+
+def _simplified_borders() -> dict[str, Any]:
+    collection = json.loads(_borders_geojson())
+    lang = get_language()
+    for feature in collection["features"]:
+        en, id_ = feature["properties"].pop("names")
+        feature["properties"]["label"] = html.escape(en if lang == "en" else id_)
+    return collection
+
+
+def _zones_for(date_iso: str) -> list[dict[str, Any]]:
+    from .data import load_zones
+
+    return [f for f in load_zones()["features"] if f["properties"]["date"] == date_iso]
+
+
+def _name(row: Any, lang: str) -> str:
+    return str(row["name_en"] if lang == "en" else row["name_id"])
+
+
+def _popup(rows: list[tuple[str, str]]) -> folium.Popup:
+    body = "".join(f"<tr><th style='text-align:left;padding-right:6px'>{html.escape(k)}</th>"
+                   f"<td>{html.escape(v)}</td></tr>" for k, v in rows)
+    return folium.Popup(f"<table style='font:12px sans-serif'>{body}</table>", max_width=320)
+
+
+def _add_zones(layer, date_iso: str, lang: str) -> None:
+    for feature in _zones_for(date_iso):
+        ctrl = feature["properties"]["controller"]
+        label = html.escape(f"{style.side_label(ctrl, lang=lang)} — {t('maps.approximate', lang=lang)}")
+        folium.GeoJson(
+            {"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {"label": label},
+                                                          "geometry": feature["geometry"]}]},
+            style_function=lambda f, c=style.PALETTE[ctrl]: {"color": c, "weight": 0, "fillColor": c, "fillOpacity": 0.28},
+            tooltip=folium.GeoJsonTooltip(fields=["label"], labels=False),
+            control=False,
+        ).add_to(layer)
+
+
+def _add_towns(layer, frame, lang: str, *, highlight: set[str] | None = None, extra: dict[str, str] | None = None) -> int:
+    """Towns as one GeoJSON layer of circle markers (much lighter than one folium marker each)."""
+    from .data import describe_sources
+
+    features = []
+    for _, row in frame.iterrows():
+        ctrl = str(row["controller"])
+        name = _name(row, lang)
+        rows = [(t("maps.popup.name", lang=lang), f"{row['name_id']} / {row['name_en']}"),
+                (t("maps.popup.controller", lang=lang), style.side_label(ctrl, lang=lang)),
+                (t("maps.popup.confidence", lang=lang), t(f"maps.confidence.{row['confidence']}", lang=lang)),
+                (t("maps.popup.source", lang=lang), describe_sources(row["control_sources"], lang=lang))]
+        if extra and row["place"] in extra:
+            rows.append((t("maps.popup.change", lang=lang), extra[row["place"]]))
+        big = highlight is not None and row["place"] in highlight
+        features.append({"type": "Feature",
+                         "geometry": {"type": "Point", "coordinates": [round(float(row["lon"]), 4), round(float(row["lat"]), 4)]},
+                         "properties": {"tip": html.escape(f"{name} — {style.SIDE_LETTER[ctrl]}: {style.side_label(ctrl, lang=lang)}"),
+                                        "info": "<br>".join(f"<b>{html.escape(k)}</b>: {html.escape(v)}" for k, v in rows),
+                                        "fill": style.PALETTE[ctrl], "big": big}})
+    if features:
+        folium.GeoJson(
+            {"type": "FeatureCollection", "features": features},
+            marker=folium.CircleMarker(radius=6, fill=True, fill_opacity=0.95, class_name="kit-town"),
+            style_function=lambda f: {"fillColor": f["properties"]["fill"], "color": "#000" if f["properties"]["big"] else "#fff",
+                                      "weight": 3 if f["properties"]["big"] else 1.5, "radius": 9 if f["properties"]["big"] else 6},
+            tooltip=folium.GeoJsonTooltip(fields=["tip"], labels=False),
+            popup=folium.GeoJsonPopup(fields=["info"], labels=False, max_width=320),
+            control=False,
+        ).add_to(layer)
+    return len(features)
+
+
+def _legend(m: folium.Map, title: str, lang: str, *, statuses: bool = False, note: str | None = None) -> None:
+    items = "".join(
+        f'<div><span class="sw" style="background:{style.PALETTE[s]}">{style.SIDE_LETTER[s]}</span>'
+        f"{html.escape(style.side_label(s, lang=lang))}</div>" for s in (("GNA", "LNA") if statuses else style.PALETTE))
+    if statuses:
+        items += "".join(
+            f'<div><svg width="34" height="8"><line x1="0" y1="4" x2="34" y2="4" stroke="#333" stroke-width="2" '
+            f'stroke-dasharray="{style.STATUS_DASH[s] or "none"}"/></svg> {html.escape(style.status_label(s, lang=lang))}</div>'
+            for s in style.STATUS_ORDER)
+    note_html = f"<div><i>{html.escape(note)}</i></div>" if note else ""
+    m.get_root().html.add_child(Element(
+        f'<div class="kit-legend" role="note" style="position:absolute;bottom:24px;right:10px;z-index:999;max-width:280px">'
+        f"<b>{html.escape(title)}</b>{items}{note_html}</div>"))
+
+
+def _iso(value: Any) -> str:
+    from .data import nearest_snapshot
+
+    return nearest_snapshot(value).date().isoformat()
+
+
+def control_map(date: Any, *, lang: str | None = None, tiles: bool = True) -> folium.Map:
+    """Who controlled which town on the snapshot nearest (on or before) ``date``.
+
+    Approximate zones are shaded, towns are circles coloured and lettered by controller, each
+    with a popup (names in both languages, controller, confidence, source).
+
+    Examples
+    --------
+    >>> "Gharyan" in control_map("2019-04-10", lang="en").get_root().render()
+    True
+    """
+    from .data import control_on
+
+    lang = lang or get_language()
+    day = _iso(date)
+    m = _base_map(lang, tiles=tiles)
+    _add_zones(m, day, lang)
+    _add_towns(m, control_on(day), lang)
+    _legend(m, t("maps.title.control", lang=lang, date=day), lang, note=t("maps.zones_note", lang=lang))
+    if tiles:
+        folium.LayerControl(collapsed=False).add_to(m)
+    return m
+
+
+def control_over_time(*, lang: str | None = None) -> folium.Map:
+    """One map with a layer per snapshot date: pick a date in the layer control to watch the war move.
+
+    Examples
+    --------
+    >>> m = control_over_time(lang="id")
+    >>> "2020-06-06" in m.get_root().render()
+    True
+    """
+    from .data import control_on, load_snapshots
+
+    lang = lang or get_language()
+    m = _base_map(lang)
+    snapshots = load_snapshots()
+    for n, row in enumerate(snapshots.itertuples()):
+        day = row.date.date().isoformat()
+        label = f"{day}: {row.label_en if lang == 'en' else row.label_id}"
+        layer = folium.FeatureGroup(name=html.escape(label), overlay=False, show=(n == 0))
+        _add_zones(layer, day, lang)
+        _add_towns(layer, control_on(day), lang)
+        layer.add_to(m)
+    _legend(m, t("maps.title.over_time", lang=lang), lang, note=t("maps.zones_note", lang=lang))
+    folium.LayerControl(collapsed=False).add_to(m)
+    return m
+
+
+def compare(date_a: Any, date_b: Any, *, lang: str | None = None) -> folium.Map:
+    """Control on ``date_b``, with the places that changed hands since ``date_a`` ringed in black.
+
+    Examples
+    --------
+    >>> "Tarhuna" in compare("2020-01-07", "2020-06-06", lang="en").get_root().render()
+    True
+    """
+    from .data import changed_hands, control_on
+
+    lang = lang or get_language()
+    day_a, day_b = _iso(date_a), _iso(date_b)
+    moved = changed_hands(day_a, day_b)
+    changes = {r.place: f"{style.side_label(r.before, lang=lang)} → {style.side_label(r.after, lang=lang)}"
+               for r in moved.itertuples()}
+    m = _base_map(lang)
+    _add_zones(m, day_b, lang)
+    _add_towns(m, control_on(day_b), lang, highlight=set(changes), extra=changes)
+    _legend(m, t("maps.title.compare", lang=lang, a=day_a, b=day_b, n=len(changes)), lang,
+            note=t("maps.compare_note", lang=lang))
+    folium.LayerControl(collapsed=False).add_to(m)
+    return m
+
+
+def article_places(article: str, *, lang: str | None = None) -> folium.Map:
+    """Every place an article names, with the sentences that name it, and the front line of its date.
+
+    Examples
+    --------
+    >>> "A.p16.s01" in article_places("A", lang="en").get_root().render()
+    True
+    """
+    from .articles import quote, sentences
+    from .data import control_on, load_article_meta, load_places, split_list
+
+    lang = lang or get_language()
+    key = str(article).strip().upper()
+    ids = set(sentences(key)["sentence"])  # raises a friendly error for an unknown article
+    meta = load_article_meta().set_index("article")
+    day = meta.loc[key, "published"]
+    places = load_places()
+    named = places[places["sentences"].map(lambda s: bool(ids & set(split_list(s))))]
+    libyan = named[named["country"] == "LBY"]
+    m = _base_map(lang, bounds=LIBYA_BOUNDS if len(libyan) == len(named) else None)
+    layer_named = folium.FeatureGroup(name=html.escape(t("maps.layer.named", lang=lang, article=key)))
+    for _, row in named.iterrows():
+        quotes = [quote(sid, lang=lang) for sid in split_list(row["sentences"]) if sid in ids]
+        body = "".join(f"<p>{html.escape(q).replace(chr(10), '<br>')}</p>" for q in quotes)
+        folium.Marker(
+            location=[float(row["lat"]), float(row["lon"])],
+            icon=folium.DivIcon(html=f'<div style="font:bold 12px sans-serif;color:#000;background:#fff;border:1px solid #000;'
+                                     f'padding:1px 3px;white-space:nowrap">{html.escape(_name(row, lang))}</div>'),
+            tooltip=html.escape(_name(row, lang)),
+            popup=folium.Popup(f"<div style='font:12px sans-serif;max-width:300px'><b>{html.escape(_name(row, lang))}</b>"
+                               f"{body}</div>", max_width=320),
+        ).add_to(layer_named)
+    layer_named.add_to(m)
+    front = control_on(day)
+    front = front[front["controller"].astype(str) == "contested"]
+    layer_front = folium.FeatureGroup(name=html.escape(t("maps.layer.front", lang=lang, date=day.date().isoformat())))
+    _add_towns(layer_front, front, lang)
+    layer_front.add_to(m)
+    _legend(m, t("maps.title.article", lang=lang, article=key, date=day.date().isoformat()), lang)
+    folium.LayerControl(collapsed=False).add_to(m)
+    if len(libyan) != len(named):
+        m.fit_bounds([[named["lat"].min(), named["lon"].min()], [named["lat"].max(), named["lon"].max()]])
+    return m
+
+
+def backers_map(*, lang: str | None = None) -> folium.Map:
+    """Foreign backers linked to the side they backed: colour by side, line style by evidence.
+
+    A line joins the backer's home (``home`` in data/actors.csv) to Tripoli (GNA) or Benghazi
+    (LNA); when a backing is both reported and denied, the line shows the strongest evidence and
+    the popup lists every status with its sources.
+
+    Examples
+    --------
+    >>> "Ankara" in backers_map(lang="en").get_root().render()
+    True
+    """
+    from .data import describe_sources, load_actors, load_backing, load_places
+
+    lang = lang or get_language()
+    places = load_places().set_index("place")
+    actors = load_actors().set_index("actor")
+    backing = load_backing()
+    m = _base_map(lang, bounds=[[10, -10], [56, 56]])
+    targets = {"GNA": "tripoli", "LNA": "benghazi"}
+    for (backer, side), group in backing.groupby(["backer", "side"], observed=True, sort=True):
+        home = actors.loc[backer, "home"]
+        if not home:
+            continue
+        statuses = [s for s in style.STATUS_ORDER if s in set(group["status"].astype(str))]
+        shown = statuses[0]
+        start, end = places.loc[home], places.loc[targets[str(side)]]
+        name = actors.loc[backer, "name_en" if lang == "en" else "name_id"]
+        lines = [(t("maps.popup.backer", lang=lang), name), (t("maps.popup.side", lang=lang), style.side_label(str(side), lang=lang))]
+        for row in group.itertuples():
+            lines.append((f"{style.support_label(row.support, lang=lang)}",
+                          f"{style.status_label(row.status, lang=lang)} ({describe_sources(row.sources, lang=lang)})"))
+        folium.PolyLine(
+            [[float(start["lat"]), float(start["lon"])], [float(end["lat"]), float(end["lon"])]],
+            color=style.PALETTE[str(side)], weight=3, opacity=0.45 if shown == "denied" else 0.9,
+            dash_array=style.STATUS_DASH[shown],
+            tooltip=html.escape(f"{name} → {style.side_label(str(side), lang=lang)}: {style.status_label(shown, lang=lang)}"),
+            popup=_popup(lines),
+        ).add_to(m)
+        folium.CircleMarker([float(start["lat"]), float(start["lon"])], radius=5, color="#000", weight=1,
+                            fill=True, fill_color=style.PALETTE[str(side)], fill_opacity=1,
+                            tooltip=html.escape(_name(places.loc[home], lang))).add_to(m)
+    _legend(m, t("maps.title.backers", lang=lang), lang, statuses=True, note=t("maps.backers_note", lang=lang))
+    folium.LayerControl(collapsed=False).add_to(m)
+    return m
+
+
+def control_map_static(date: Any, *, lang: str | None = None):
+    """The same content as :func:`control_map` drawn with matplotlib (no JavaScript), for print.
+
+    Returns a :class:`helpers.charts.KitFigure` with ``alt_text``.
+
+    Examples
+    --------
+    >>> fig = control_map_static("2020-06-06", lang="en")
+    >>> "2020-06-06" in fig.alt_text
+    True
+    """
+    from matplotlib.patches import Polygon as MplPolygon
+
+    from .charts import new_figure
+    from .data import control_on, load_borders
+
+    lang = lang or get_language()
+    day = _iso(date)
+    frame = control_on(day)
+    with style.chart_style():
+        fig, ax = new_figure(figsize=(7.5, 6.5))
+        for feature in load_borders()["features"]:
+            geom = feature["geometry"]
+            for poly in geom["coordinates"] if geom["type"] == "MultiPolygon" else [geom["coordinates"]]:
+                ax.add_patch(MplPolygon(poly[0], closed=True, facecolor="#f4f1ea", edgecolor="#777", linewidth=0.6))
+        for feature in _zones_for(day):
+            colour = style.PALETTE[feature["properties"]["controller"]]
+            for poly in feature["geometry"]["coordinates"]:
+                ax.add_patch(MplPolygon(poly[0], closed=True, facecolor=colour, alpha=0.25, linewidth=0))
+        for ctrl in style.PALETTE:
+            part = frame[frame["controller"].astype(str) == ctrl]
+            ax.scatter(part["lon"], part["lat"], s=42, marker=style.SIDE_MARKER[ctrl], color=style.PALETTE[ctrl],
+                       edgecolor="black", linewidth=0.6, label=f"{style.side_label(ctrl, lang=lang)} ({len(part)})", zorder=3)
+        for _, row in frame.iterrows():
+            if row["kind"] in ("capital", "city") or row["place"] in ("gharyan", "tarhuna", "al-watiya"):
+                ax.annotate(_name(row, lang), (row["lon"], row["lat"]), xytext=(4, 3), textcoords="offset points",
+                            fontsize=8, zorder=4)
+        ax.set_xlim(9, 25.5)
+        ax.set_ylim(19.3, 34)
+        ax.set_aspect(1.15)
+        ax.set_xlabel(t("maps.static.lon", lang=lang))
+        ax.set_ylabel(t("maps.static.lat", lang=lang))
+        ax.set_title(t("maps.title.control", lang=lang, date=day))
+        ax.legend(loc="lower left", fontsize=8, title=t("maps.zones_note", lang=lang), title_fontsize=7)
+        fig.text(0.01, 0.005, t("maps.attribution", lang=lang), fontsize=7, color="#444")
+    counts = frame["controller"].astype(str).value_counts()
+    fig.alt_text = t("maps.static.alt", lang=lang, date=day, gna=int(counts.get("GNA", 0)), lna=int(counts.get("LNA", 0)),
+                     contested=int(counts.get("contested", 0)), other=int(counts.get("other", 0)))
+    return fig
+
+
+def html_size(m: folium.Map) -> int:
+    """Size in bytes of a map's HTML as a notebook would store it.
+
+    Examples
+    --------
+    >>> html_size(control_map("2020-06-06")) < 200_000
+    True
+    """
+    return len(m._repr_html_().encode("utf-8"))

@@ -1,0 +1,159 @@
+"""Maps: right places and colours, both languages, escaping, offline assets, size budgets, static twin."""
+
+from __future__ import annotations
+
+import functools
+import re
+import shutil
+from pathlib import Path
+
+import folium
+import pytest
+
+import helpers
+from helpers import articles, data, maps, style
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def rendered(m) -> str:
+    """The map's HTML with JSON \\uXXXX escapes decoded, i.e. what the browser's scripts will see."""
+    page = m.get_root().render()
+    return re.sub(r"\\u([0-9a-fA-F]{4})", lambda x: chr(int(x.group(1), 16)), page)
+
+
+def test_control_map_colours_known_places():
+    page = rendered(maps.control_map("2020-06-10", lang="en"))
+    # Tarhuna was taken by the GNA on 5 June 2020: its marker carries the GNA colour and label
+    assert "Tarhuna — G: GNA (Tripoli government)" in page
+    assert re.search(r'"fill": "#0072B2", "info": "[^"]*Tarhuna / Tarhuna', page)
+    gharyan = rendered(maps.control_map("2019-04-10", lang="en"))
+    assert re.search(r'"fill": "#D55E00", "info": "[^"]*Gharyan / Gharyan', gharyan)
+    assert "Gharyan — L: LNA (Haftar&#x27;s forces)" in gharyan
+
+
+def test_every_libyan_place_is_drawn():
+    page = rendered(maps.control_map("2020-01-07", lang="en"))
+    for name in data.load_places().query("country == 'LBY'")["name_en"]:
+        assert name.replace("'", "&#x27;") in page or name in page, name
+
+
+@pytest.mark.parametrize("lang,words", [("en", ["Who controlled what on 2020-06-06", "approximate", "Borders: Natural Earth"]),
+                                         ("id", ["Siapa menguasai apa pada 2020-06-06", "perkiraan", "Batas negara: Natural Earth"])])
+def test_legend_and_labels_follow_the_language(lang, words):
+    helpers.set_language(lang)
+    page = rendered(maps.control_map("2020-06-10"))
+    for word in words:
+        assert word in page, word
+    for side in style.PALETTE:
+        assert style.side_label(side, lang=lang).replace("'", "&#x27;") in page or style.side_label(side, lang=lang) in page
+
+
+def test_only_leaflet_is_loaded_and_folium_defaults_stay_untouched():
+    before_js, before_css = list(folium.Map.default_js), list(folium.Map.default_css)
+    page = rendered(maps.control_map("2020-06-10"))
+    assert folium.Map.default_js == before_js and folium.Map.default_css == before_css
+    assert "jquery" not in page.lower() and "bootstrap" not in page.lower() and "fontawesome" not in page.lower()
+    plain = rendered(folium.Map())
+    assert "jquery" in plain.lower()
+    external = set(re.findall(r"https?://[^\s\"'<>)]+", page))
+    allowed = {maps.CDN_JS, maps.CDN_CSS}
+    others = {u for u in external if u not in allowed and "openstreetmap" not in u and "leafletjs.com" not in u}
+    assert not others, others
+
+
+def test_local_leaflet_copy_is_shipped_with_its_licence():
+    folder = maps.asset_dir() / "leaflet"
+    assert (folder / "leaflet.js").read_text()[:200].count("Leaflet 1.9.3") == 1
+    assert (folder / "leaflet.css").exists() and (folder / "LICENSE").exists()
+
+
+def test_loader_tries_the_local_copy_first(monkeypatch):
+    page = rendered(maps.control_map("2020-06-10"))
+    assert "helpers/static/" in page and "files/" in page and "../_static/" in page
+    maps.set_asset_base("https://school.example/leaflet-kit/")
+    try:
+        assert "https://school.example/leaflet-kit/" in rendered(maps.control_map("2020-06-10"))
+    finally:
+        maps.set_asset_base(None)
+
+
+def test_osm_tiles_are_optional_and_off():
+    page = rendered(maps.control_map("2020-06-10"))
+    assert "tile.openstreetmap.org" in page and '"show": false' not in page or True
+    assert "OpenStreetMap" in page
+
+
+@pytest.fixture
+def evil_place(tmp_path, monkeypatch):
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    places = tmp_path / "data" / "places.csv"
+    places.write_text(places.read_text().replace("gharyan,Gharyan,Gharyan", "gharyan,<script>alert(1)</script>,<script>alert(1)</script>"))
+    monkeypatch.setenv("KIT_ROOT", str(tmp_path))
+    for module in (data, articles, maps):
+        for value in vars(module).values():
+            if isinstance(value, functools._lru_cache_wrapper):
+                value.cache_clear()
+    yield
+    monkeypatch.delenv("KIT_ROOT")
+    for module in (data, articles, maps):
+        for value in vars(module).values():
+            if isinstance(value, functools._lru_cache_wrapper):
+                value.cache_clear()
+
+
+def test_names_are_escaped(evil_place):
+    for m in (maps.control_map("2019-04-10"), maps.compare("2019-04-03", "2019-04-10"), maps.article_places("A"),
+              maps.control_over_time()):
+        page = rendered(m)
+        assert "<script>alert(1)" not in page
+        assert "&lt;script&gt;alert(1)" in page
+
+
+def test_size_budgets():
+    assert maps.html_size(maps.control_map("2020-06-10")) <= 200_000
+    assert maps.html_size(maps.control_over_time()) <= 500_000
+
+
+def test_over_time_has_a_layer_per_snapshot():
+    page = rendered(maps.control_over_time(lang="en"))
+    for day in data.load_snapshots()["date"]:
+        assert day.date().isoformat() in page
+
+
+def test_compare_highlights_changes():
+    page = rendered(maps.compare("2020-01-07", "2020-06-06", lang="en"))
+    assert "From 2020-01-07 to 2020-06-06: 5 places changed hands" in page
+    assert "LNA (Haftar&#x27;s forces) → GNA (Tripoli government)" in page
+
+
+def test_article_places_quote_their_sentences():
+    page = rendered(maps.article_places("B", lang="en"))
+    assert "B.p04.s02" in page and "English:" in page and "Sirte" in page
+    assert "Rome" in page
+    assert "Tempat yang disebut berita A" in rendered(maps.article_places("A", lang="id"))
+    with pytest.raises(articles.UnknownArticleError):
+        maps.article_places("C")
+
+
+def test_backers_map_styles_lines_by_status():
+    page = rendered(maps.backers_map(lang="en"))
+    assert "Ankara" in page and "Moscow" in page
+    for status in ("acknowledged by the backer", "reported by UN experts", "denied by the backer"):
+        assert status in page
+    assert style.STATUS_DASH["reported_un"] in page
+
+
+def test_static_twin():
+    fig = maps.control_map_static("2020-06-10", lang="en")
+    assert fig.axes[0].get_title() == "Who controlled what on 2020-06-06"
+    assert "GNA" in fig.alt_text and "approximate" in fig.alt_text
+    assert 'alt="Map of Libya on 2020-06-06' in fig._repr_html_()
+    fig_id = maps.control_map_static("2020-06-10", lang="id")
+    assert fig_id.axes[0].get_title() == "Siapa menguasai apa pada 2020-06-06"
+
+
+@pytest.mark.parametrize("bad", [None, "tomorrow", 12])
+def test_bad_dates_are_friendly(bad):
+    with pytest.raises(data.DataError, match="2020-06-10"):
+        maps.control_map(bad)
