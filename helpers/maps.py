@@ -190,10 +190,9 @@ def _name(row: Any, lang: str) -> str:
     return str(row["name_en"] if lang == "en" else row["name_id"])
 
 
-def _popup(rows: list[tuple[str, str]]) -> folium.Popup:
-    body = "".join(f"<tr><th style='text-align:left;padding-right:6px'>{html.escape(k)}</th>"
-                   f"<td>{html.escape(v)}</td></tr>" for k, v in rows)
-    return folium.Popup(f"<table style='font:12px sans-serif'>{body}</table>", max_width=320)
+def _info(rows: list[tuple[str, str]]) -> str:
+    """Popup text as escaped HTML lines (shown by a GeoJsonPopup; folium.Popup would need jQuery)."""
+    return "<br>".join(f"<b>{html.escape(k)}</b>: {html.escape(v)}" for k, v in rows)
 
 
 def _add_zones(layer, date_iso: str, lang: str) -> None:
@@ -227,7 +226,7 @@ def _add_towns(layer, frame, lang: str, *, highlight: set[str] | None = None, ex
         features.append({"type": "Feature",
                          "geometry": {"type": "Point", "coordinates": [round(float(row["lon"]), 4), round(float(row["lat"]), 4)]},
                          "properties": {"tip": html.escape(f"{name} — {style.SIDE_LETTER[ctrl]}: {style.side_label(ctrl, lang=lang)}"),
-                                        "info": "<br>".join(f"<b>{html.escape(k)}</b>: {html.escape(v)}" for k, v in rows),
+                                        "info": _info(rows),
                                         "fill": style.PALETTE[ctrl], "big": big}})
     if features:
         folium.GeoJson(
@@ -358,17 +357,22 @@ def article_places(article: str, *, lang: str | None = None) -> folium.Map:
     libyan = named[named["country"] == "LBY"]
     m = _base_map(lang, bounds=LIBYA_BOUNDS if len(libyan) == len(named) else None)
     layer_named = folium.FeatureGroup(name=html.escape(t("maps.layer.named", lang=lang, article=key)))
+    features = []
     for _, row in named.iterrows():
         quotes = [quote(sid, lang=lang) for sid in split_list(row["sentences"]) if sid in ids]
-        body = "".join(f"<p>{html.escape(q).replace(chr(10), '<br>')}</p>" for q in quotes)
-        folium.Marker(
-            location=[float(row["lat"]), float(row["lon"])],
-            icon=folium.DivIcon(html=f'<div style="font:bold 12px sans-serif;color:#000;background:#fff;border:1px solid #000;'
-                                     f'padding:1px 3px;white-space:nowrap">{html.escape(_name(row, lang))}</div>'),
-            tooltip=html.escape(_name(row, lang)),
-            popup=folium.Popup(f"<div style='font:12px sans-serif;max-width:300px'><b>{html.escape(_name(row, lang))}</b>"
-                               f"{body}</div>", max_width=320),
-        ).add_to(layer_named)
+        features.append({"type": "Feature",
+                         "geometry": {"type": "Point", "coordinates": [float(row["lon"]), float(row["lat"])]},
+                         "properties": {"label": html.escape(_name(row, lang)),
+                                        "info": f"<b>{html.escape(_name(row, lang))}</b><br>"
+                                                + "<br>".join(html.escape(q).replace(chr(10), "<br>") for q in quotes)}})
+    folium.GeoJson(
+        {"type": "FeatureCollection", "features": features},
+        marker=folium.CircleMarker(radius=5, fill=True, fill_opacity=1, class_name="kit-named"),
+        style_function=lambda f: {"color": "#000", "fillColor": "#fff", "weight": 2},
+        tooltip=folium.GeoJsonTooltip(fields=["label"], labels=False, sticky=False),
+        popup=folium.GeoJsonPopup(fields=["info"], labels=False, max_width=340),
+        control=False,
+    ).add_to(layer_named)
     layer_named.add_to(m)
     front = control_on(day)
     front = front[front["controller"].astype(str) == "contested"]
@@ -402,6 +406,7 @@ def backers_map(*, lang: str | None = None) -> folium.Map:
     backing = load_backing()
     m = _base_map(lang, bounds=[[10, -10], [56, 56]])
     targets = {"GNA": "tripoli", "LNA": "benghazi"}
+    lines, homes = [], {}
     for (backer, side), group in backing.groupby(["backer", "side"], observed=True, sort=True):
         home = actors.loc[backer, "home"]
         if not home:
@@ -410,20 +415,34 @@ def backers_map(*, lang: str | None = None) -> folium.Map:
         shown = statuses[0]
         start, end = places.loc[home], places.loc[targets[str(side)]]
         name = actors.loc[backer, "name_en" if lang == "en" else "name_id"]
-        lines = [(t("maps.popup.backer", lang=lang), name), (t("maps.popup.side", lang=lang), style.side_label(str(side), lang=lang))]
-        for row in group.itertuples():
-            lines.append((f"{style.support_label(row.support, lang=lang)}",
-                          f"{style.status_label(row.status, lang=lang)} ({describe_sources(row.sources, lang=lang)})"))
-        folium.PolyLine(
-            [[float(start["lat"]), float(start["lon"])], [float(end["lat"]), float(end["lon"])]],
-            color=style.PALETTE[str(side)], weight=3, opacity=0.45 if shown == "denied" else 0.9,
-            dash_array=style.STATUS_DASH[shown],
-            tooltip=html.escape(f"{name} → {style.side_label(str(side), lang=lang)}: {style.status_label(shown, lang=lang)}"),
-            popup=_popup(lines),
-        ).add_to(m)
-        folium.CircleMarker([float(start["lat"]), float(start["lon"])], radius=5, color="#000", weight=1,
-                            fill=True, fill_color=style.PALETTE[str(side)], fill_opacity=1,
-                            tooltip=html.escape(_name(places.loc[home], lang))).add_to(m)
+        rows = [(t("maps.popup.backer", lang=lang), name), (t("maps.popup.side", lang=lang), style.side_label(str(side), lang=lang))]
+        rows += [(style.support_label(r.support, lang=lang),
+                  f"{style.status_label(r.status, lang=lang)} ({describe_sources(r.sources, lang=lang)})") for r in group.itertuples()]
+        lines.append({"type": "Feature",
+                      "geometry": {"type": "LineString", "coordinates": [[float(start["lon"]), float(start["lat"])],
+                                                                         [float(end["lon"]), float(end["lat"])]]},
+                      "properties": {"tip": html.escape(f"{name} → {style.side_label(str(side), lang=lang)}: "
+                                                        f"{style.status_label(shown, lang=lang)}"),
+                                     "info": _info(rows), "colour": style.PALETTE[str(side)], "status": shown}})
+        homes[home] = _name(places.loc[home], lang)
+    folium.GeoJson(
+        {"type": "FeatureCollection", "features": lines},
+        style_function=lambda f: {"color": f["properties"]["colour"], "weight": 3,
+                                  "opacity": 0.45 if f["properties"]["status"] == "denied" else 0.9,
+                                  "dashArray": style.STATUS_DASH[f["properties"]["status"]]},
+        tooltip=folium.GeoJsonTooltip(fields=["tip"], labels=False),
+        popup=folium.GeoJsonPopup(fields=["info"], labels=False, max_width=360),
+        control=False,
+    ).add_to(m)
+    folium.GeoJson(
+        {"type": "FeatureCollection", "features": [
+            {"type": "Feature", "geometry": {"type": "Point", "coordinates": [float(places.loc[h, "lon"]), float(places.loc[h, "lat"])]},
+             "properties": {"label": html.escape(label)}} for h, label in sorted(homes.items())]},
+        marker=folium.CircleMarker(radius=4, fill=True, fill_opacity=1, class_name="kit-capital"),
+        style_function=lambda f: {"color": "#000", "fillColor": "#000", "weight": 1},
+        tooltip=folium.GeoJsonTooltip(fields=["label"], labels=False, sticky=False),
+        control=False,
+    ).add_to(m)
     _legend(m, t("maps.title.backers", lang=lang), lang, statuses=True, note=t("maps.backers_note", lang=lang))
     folium.LayerControl(collapsed=False).add_to(m)
     return m

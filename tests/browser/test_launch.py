@@ -1,0 +1,52 @@
+"""`make lab` on this checkout: the server answers and the start notebook opens with no error dialog."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_make_lab_opens_the_start_notebook(page):
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    tmp = Path(tempfile.mkdtemp(prefix="kit-make-lab-"))
+    env = dict(os.environ, JUPYTER_RUNTIME_DIR=str(tmp / "runtime"), JUPYTERLAB_WORKSPACES_DIR=str(tmp / "ws"),
+               JUPYTERLAB_SETTINGS_DIR=str(tmp / "settings"), JUPYTER_CONFIG_DIR=str(tmp / "config"),
+               KIT_PROGRESS_DIR=str(tmp / "progress"))
+    log = open(tmp / "lab.log", "w+b")
+    proc = subprocess.Popen(["make", "lab", f"PORT={port}", "KIT_LANG=id"], cwd=ROOT, env=env, stdout=log,
+                            stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        url = None
+        deadline = time.monotonic() + 240
+        while time.monotonic() < deadline and url is None:
+            time.sleep(1)
+            text = (tmp / "lab.log").read_text(errors="replace")
+            match = re.search(rf"(http://127\.0\.0\.1:{port}/\S*token=[0-9a-f]+)", text)
+            url = match.group(1) if match else None
+            assert proc.poll() is None, text[-2000:]
+        assert url, "make lab printed no URL with a token"
+        page.goto(url)
+        page.locator(".lm-TabBar-tabLabel", has_text="00-start-here.ipynb").first.wait_for(timeout=90_000)
+        page.locator(".jp-NotebookPanel").first.wait_for(timeout=30_000)
+        assert "notebooks/id/00-start-here.ipynb" in page.url
+        page.wait_for_timeout(1500)
+        assert page.locator(".jp-Dialog").count() == 0
+        assert page.locator(".jp-NotebookPanel:visible h1", has_text="Mulai di sini").count() >= 1
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+        shutil.rmtree(tmp, ignore_errors=True)
