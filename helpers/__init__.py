@@ -35,6 +35,7 @@ from .check import check, hint
 # --- style, maps, charts (issue 6) ---
 from . import charts, maps, style
 # --- link (issue 8) ---
+from . import link
 
 __version__ = "0.1.0"
 
@@ -44,6 +45,7 @@ __all__ = [
     "charts",
     "check",
     "hint",
+    "link",
     "maps",
     "progress",
     "quiz",

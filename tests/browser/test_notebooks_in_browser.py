@@ -39,10 +39,11 @@ KERNEL_IDLE_AND_ALL_RUN = """() => {
 }"""
 
 
-def open_and_run(page, lab, lang: str, notebook: str) -> None:
+def open_and_run(page, lab, lang: str, notebook: str, *, workspace: str | None = None) -> None:
     base, token = lab
     # a workspace of its own, so no tab of an earlier test is restored
-    page.goto(f"{base}/lab/workspaces/{lang}-{notebook}/tree/notebooks/{lang}/{notebook}.ipynb?reset&token={token}")
+    workspace = workspace or f"{lang}-{notebook}"
+    page.goto(f"{base}/lab/workspaces/{workspace}/tree/notebooks/{lang}/{notebook}.ipynb?reset&token={token}")
     page.wait_for_function("""() => { const a = window.jupyterapp; const w = a && a.shell.currentWidget;
         return w && w.sessionContext && w.sessionContext.session && w.sessionContext.session.kernel
                && w.sessionContext.session.kernel.status === 'idle'; }""", timeout=90_000)
@@ -50,7 +51,7 @@ def open_and_run(page, lab, lang: str, notebook: str) -> None:
     page.evaluate("window.jupyterapp.commands.execute('notebook:run-all-cells')")
     page.wait_for_timeout(500)
     page.wait_for_function(KERNEL_IDLE_AND_ALL_RUN, timeout=120_000)
-    page.wait_for_timeout(1500)  # let widgets and map iframes render
+    page.wait_for_timeout(300)  # let widgets and map iframes start rendering
 
 
 def leaflet_frames(page):
@@ -88,9 +89,14 @@ def test_notebook_runs_and_shows_its_parts(page, lab, lang, notebook):
         page.get_by_text(words["right"], exact=False).first.scroll_into_view_if_needed()
 
     if expect["map_towns"] is not None:
-        frames = leaflet_frames(page)
+        towns, frames = [], []
+        for _ in range(100):  # up to 10 s for the map iframes to load Leaflet and draw
+            frames = leaflet_frames(page)
+            towns = [f.evaluate("document.querySelectorAll('.kit-town').length") for f in frames]
+            if expect["map_towns"] in towns:
+                break
+            page.wait_for_timeout(100)
         assert frames, "no map iframe with Leaflet loaded"
-        towns = [f.evaluate("document.querySelectorAll('.kit-town').length") for f in frames]
         borders = [f.evaluate("document.querySelectorAll('path[stroke=\"#555\"]').length") for f in frames]
         assert expect["map_towns"] in towns, towns
         assert all(b >= 7 for b in borders), borders  # the Natural Earth base layer: 7 countries
