@@ -600,3 +600,23 @@ def find_row(ref: str) -> dict[str, str]:
         if [row[f] for f in fields] == parts:
             return dict(row, _file=f"data/{res['path']}")
     raise DataError(t("data.unknown_row", value=repr(ref), file=f"data/{res['path']}"))
+
+
+def _main(argv: list[str] | None = None) -> int:
+    """``python -m helpers.data validate``: print every problem in data/ (exit 1 if any)."""
+    import sys
+
+    args = sys.argv[1:] if argv is None else argv
+    if args != ["validate"]:
+        print("usage: python -m helpers.data validate")
+        return 2
+    problems = validate_all()
+    for problem in problems:
+        print(problem)
+    print(f"{len(problems)} problem(s)" if problems else
+          f"data package valid; sentence coverage by facts: {coverage_figure():.0%}")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(_main())

@@ -225,3 +225,8 @@ def test_bad_places_are_friendly(bad):
 def test_close_matches_are_suggested():
     with pytest.raises(data.DataError, match="gharyan"):
         data.find_place("Gharyon")
+
+
+def test_validate_command():
+    out = subprocess.run([sys.executable, "-m", "helpers.data", "validate"], capture_output=True, text=True)
+    assert out.returncode == 0 and "data package valid" in out.stdout and "100%" in out.stdout
