@@ -76,6 +76,9 @@ test-browser: $(STAMP_TEST)
 notebooks: $(STAMP_TEST)
 	$(TEST_ENV) $(PY) tools/notebooks.py execute
 
+guides: $(STAMP_TEST)
+	$(PY) tools/guides.py
+
 html: $(STAMP_TEST)
 	$(PY) tools/export_html.py --out site
 

@@ -30,7 +30,7 @@ from . import articles
 # --- data (issue 4) ---
 from . import data
 # --- quiz, check, progress (issue 5) ---
-from . import progress, quiz
+from . import progress, project, quiz
 from .check import check, hint
 # --- style, maps, charts (issue 6) ---
 from . import charts, maps, style
@@ -48,6 +48,7 @@ __all__ = [
     "link",
     "maps",
     "progress",
+    "project",
     "quiz",
     "style",
     "LANGUAGES",

@@ -100,10 +100,14 @@ def _compare(ex, answer: Any, expected: Any) -> Feedback:
             return wrong(t("check.nan"))
         return ok() if abs(value - float(expected)) <= ex.tolerance else wrong(t("check.number_off"))
     if ex.expects == "text":
+        if hasattr(answer, "isoformat") and not isinstance(answer, str):
+            answer = answer.date().isoformat() if hasattr(answer, "date") and callable(answer.date) else answer.isoformat()
         if not isinstance(answer, str):
             return _wrong_type(ex, answer)
         return ok() if _fold(answer) == _fold(str(expected)) else wrong(t("check.text_off"))
     if ex.expects == "list":
+        if hasattr(answer, "tolist") and not isinstance(answer, pd.DataFrame):
+            answer = answer.tolist()  # a numpy array, pandas Series, Index or Categorical of values
         if not isinstance(answer, (list, tuple, set)) or isinstance(answer, str):
             return _wrong_type(ex, answer)
         got, want = list(answer), list(expected)
@@ -143,6 +147,9 @@ def _compare_frame(ex, answer, expected, ok, wrong) -> Feedback:
             answer = answer.iloc[:, 0]
         if not isinstance(answer, pd.Series):
             return _wrong_type(ex, answer)
+        # a category counted 0 times means the same as a category not listed (value_counts vs groupby)
+        answer = answer[~((answer.astype(str) == "0") & ~answer.index.isin(expected.index))]
+        expected = expected[~((expected.astype(str) == "0") & ~expected.index.isin(answer.index))]
         got = answer.sort_index() if not ex.ordered else answer
         want = expected.sort_index() if not ex.ordered else expected
         if list(map(str, got.index)) != list(map(str, want.index)):

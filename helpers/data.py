@@ -71,6 +71,7 @@ __all__ = [
     "coverage_figure",
     "overview",
     "find_row",
+    "localize",
 ]
 
 EARTH_RADIUS_KM = 6371.0088
@@ -600,6 +601,21 @@ def find_row(ref: str) -> dict[str, str]:
         if [row[f] for f in fields] == parts:
             return dict(row, _file=f"data/{res['path']}")
     raise DataError(t("data.unknown_row", value=repr(ref), file=f"data/{res['path']}"))
+
+
+def localize(frame: pd.DataFrame, *, lang: str | None = None) -> pd.DataFrame:
+    """Keep the current language's columns of a table: ``name_en``/``name_id`` become ``name``.
+
+    Examples
+    --------
+    >>> localize(load_claims(), lang="id").columns.tolist()[:4]
+    ['claim', 'sentence', 'text', 'verdict']
+    """
+    lang = lang or get_language()
+    other = "_id" if lang == "en" else "_en"
+    mine = "_en" if lang == "en" else "_id"
+    kept = frame[[c for c in frame.columns if not c.endswith(other)]]
+    return kept.rename(columns={c: c[: -len(mine)] for c in kept.columns if c.endswith(mine)})
 
 
 def _main(argv: list[str] | None = None) -> int:

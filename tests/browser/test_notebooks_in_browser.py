@@ -20,6 +20,13 @@ NOTEBOOKS = {
         "map_towns": None,
         "chart_alt": None,
     },
+    "04-foreign-backing": {
+        "quiz": {"nth": 1, "wrong": {"en": "Acknowledged by France", "id": "Diakui Prancis"},
+                 "right": {"en": "Denied by France (its missiles found in Gharyan were, it said, never handed over)",
+                           "id": "Dibantah Prancis (rudalnya yang ditemukan di Gharyan, katanya, tidak pernah diserahkan)"}},
+        "map_towns": None,
+        "chart_alt": {"en": "Bar chart", "id": "Grafik batang"},
+    },
     "03-mapping-control": {
         "quiz": None,
         "map_towns": 34,
