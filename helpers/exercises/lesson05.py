@@ -22,7 +22,7 @@ def the_wednesday():
     from helpers import data
 
     sirte = data.load_events().set_index("event").loc["sirte-taken-2020", "date"]
-    monday = sirte - pd.Timedelta(days=sirte.dayofweek)
+    monday = sirte - pd.Timedelta(days=sirte.day_of_week)
     return (monday + pd.Timedelta(days=2)).date().isoformat()
 
 

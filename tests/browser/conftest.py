@@ -103,8 +103,8 @@ def start_lab(extra_args: list[str] | None = None, command: list[str] | None = N
                    f"--ServerApp.root_dir={ROOT}", "--LabApp.expose_app_in_browser=True"] + (extra_args or [])
     if os.geteuid() == 0:
         args.append("--allow-root")
-    log = open(tmp / "lab.log", "wb")
-    proc = subprocess.Popen(args, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    with open(tmp / "lab.log", "wb") as log:  # the child keeps its own copy of the handle
+        proc = subprocess.Popen(args, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
     atexit.register(stop, proc)
     base = f"http://127.0.0.1:{port}"
     wait_until_up(f"{base}/api/status?token={token}", proc)
