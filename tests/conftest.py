@@ -2,9 +2,35 @@
 
 from __future__ import annotations
 
+import functools
+import shutil
+from pathlib import Path
+
 import pytest
 
 import helpers
+from helpers import articles, data, maps
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def clear_caches() -> None:
+    """Forget every table and derived value the helpers cached, so they read data/ again."""
+    for module in (data, articles, maps):
+        for value in vars(module).values():
+            if isinstance(value, functools._lru_cache_wrapper):
+                value.cache_clear()
+
+
+@pytest.fixture
+def data_copy(tmp_path, monkeypatch):
+    """A copy of data/ a test may corrupt; the helpers read it through KIT_ROOT until the test ends."""
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    monkeypatch.setenv("KIT_ROOT", str(tmp_path))
+    clear_caches()
+    yield tmp_path / "data"
+    monkeypatch.delenv("KIT_ROOT")
+    clear_caches()
 
 
 @pytest.fixture(autouse=True)

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import functools
 import json
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -19,22 +17,10 @@ from helpers import articles, data
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def clear_caches():
-    for module in (data, articles):
-        for value in vars(module).values():
-            if isinstance(value, functools._lru_cache_wrapper):
-                value.cache_clear()
-
-
 @pytest.fixture
-def broken(tmp_path, monkeypatch):
-    """A copy of data/ the test may corrupt; helpers read it through KIT_ROOT."""
-    shutil.copytree(ROOT / "data", tmp_path / "data")
-    monkeypatch.setenv("KIT_ROOT", str(tmp_path))
-    clear_caches()
-    yield tmp_path / "data"
-    monkeypatch.delenv("KIT_ROOT")
-    clear_caches()
+def broken(data_copy):
+    """A copy of data/ the test may corrupt (see tests/conftest.py)."""
+    return data_copy
 
 
 def edit(path: Path, old: str, new: str, count: int = 1) -> None:

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import functools
 import re
-import shutil
 from pathlib import Path
 
 import folium
@@ -85,21 +83,9 @@ def test_osm_tiles_are_optional_and_off():
 
 
 @pytest.fixture
-def evil_place(tmp_path, monkeypatch):
-    shutil.copytree(ROOT / "data", tmp_path / "data")
-    places = tmp_path / "data" / "places.csv"
+def evil_place(data_copy):
+    places = data_copy / "places.csv"
     places.write_text(places.read_text().replace("gharyan,Gharyan,Gharyan", "gharyan,<script>alert(1)</script>,<script>alert(1)</script>"))
-    monkeypatch.setenv("KIT_ROOT", str(tmp_path))
-    for module in (data, articles, maps):
-        for value in vars(module).values():
-            if isinstance(value, functools._lru_cache_wrapper):
-                value.cache_clear()
-    yield
-    monkeypatch.delenv("KIT_ROOT")
-    for module in (data, articles, maps):
-        for value in vars(module).values():
-            if isinstance(value, functools._lru_cache_wrapper):
-                value.cache_clear()
 
 
 def test_names_are_escaped(evil_place):
