@@ -39,7 +39,7 @@ def browser_unavailable() -> str | None:
         import playwright.sync_api  # noqa: F401
     except ImportError:
         return "the playwright package is missing: run `make test`, which installs it"
-    if not (Path(CHROMIUM).exists() or shutil.which("chromium")):
+    if not Path(CHROMIUM).exists():
         return f"no Chromium at {CHROMIUM}: {HOW_TO_GET}"
     return None
 
@@ -127,8 +127,7 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        instance = p.chromium.launch(executable_path=CHROMIUM if Path(CHROMIUM).exists() else shutil.which("chromium"),
-                                     args=CHROMIUM_ARGS, headless=True)
+        instance = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         try:
             yield instance
         finally:
