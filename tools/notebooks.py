@@ -151,6 +151,11 @@ def execute(out: Path, timeout: int = 300) -> None:
         store_widget_state=False,
     )
     client.execute()
+    # Widget views need a live kernel: a stored one would show "model not found" in a freshly opened
+    # notebook. Keep the text form (e.g. a quiz's questions, never its answers) until cells are run.
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            output.get("data", {}).pop("application/vnd.jupyter.widget-view+json", None)
     nb.metadata.pop("widgets", None)
     nb.metadata["language_info"] = {"name": "python"}
     write(nb, out)
