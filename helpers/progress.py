@@ -4,7 +4,10 @@ Each attempt is one JSON line in ``progress.jsonl`` in the folder named by the e
 variable ``KIT_PROGRESS_DIR`` (default: ``~/.libya-kit/``). Writing is atomic: the whole file is
 written to a temporary file in the same folder, flushed to disk, then swapped in with
 ``os.replace``; a crash mid-write leaves the previous file intact, so nothing a student did is
-lost. A file that cannot be read is moved aside (``progress.jsonl.corrupt-<time>``) with a
+lost. (A plain append with fsync would be cheaper, but a crash mid-append leaves a torn last
+line that the next append glues onto; rewriting costs a few hundred kilobytes at most over a
+whole course.) Two kernels of the same student writing at once take turns through a lock file,
+so neither's attempt is overwritten by the other's. A file that cannot be read is moved aside (``progress.jsonl.corrupt-<time>``) with a
 warning, and damaged lines are skipped and counted; neither is ever fatal.
 
 For teachers, ``python -m helpers.progress summarize FOLDER`` reads the files students handed in
@@ -23,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import base64
+import contextlib
 import io
 import json
 import os
@@ -100,22 +104,44 @@ def record(*, kind: str, item: str, lesson: str, answer: Any, correct: bool, sco
     path = progress_file()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        old = path.read_bytes() if path.exists() else b""
-        if old and not old.endswith(b"\n"):
-            old += b"\n"
-        fd, tmp = tempfile.mkstemp(prefix=".progress-", dir=path.parent)
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(old + (json.dumps(entry, ensure_ascii=False) + "\n").encode("utf-8"))
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(tmp, path)
-        finally:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
+        with _locked(path):
+            _append(path, entry)
     except OSError as exc:
         warnings.warn(t("progress.cannot_write", path=str(path), error=str(exc)), stacklevel=2)
     return entry
+
+
+@contextlib.contextmanager
+def _locked(path: Path):
+    """Hold an exclusive lock on ``<path>.lock`` (POSIX); elsewhere, go on without one."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: one kernel per student is the normal case
+        yield
+        return
+    with open(path.with_name(path.name + ".lock"), "a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _append(path: Path, entry: dict[str, Any]) -> None:
+    """Write old content + one line to a temporary file, fsync it, and swap it in."""
+    old = path.read_bytes() if path.exists() else b""
+    if old and not old.endswith(b"\n"):
+        old += b"\n"
+    fd, tmp = tempfile.mkstemp(prefix=".progress-", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(old + (json.dumps(entry, ensure_ascii=False) + "\n").encode("utf-8"))
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
 
 
 def attempts() -> pd.DataFrame:
@@ -223,15 +249,13 @@ def summarize(folder: str | os.PathLike, *, out: str | os.PathLike | None = None
     Files that are not progress files are skipped with a message. A chart is saved to ``out``
     (default ``FOLDER/summary.png``).
     """
-    import matplotlib
-
-    matplotlib.use("Agg", force=False)
-    import matplotlib.pyplot as plt
+    from matplotlib.figure import Figure  # not pyplot: no backend is chosen or switched
 
     lang = lang or get_language()
     folder = Path(folder)
     if not folder.is_dir():
-        raise SystemExit(t("progress.no_folder", path=str(folder), lang=lang))
+        print(t("progress.no_folder", path=str(folder), lang=lang))
+        return pd.DataFrame()
     frames = []
     for path in sorted(folder.iterdir()):
         if path.suffix not in (".csv", ".jsonl") or path.name.startswith("summary"):
@@ -257,7 +281,8 @@ def summarize(folder: str | os.PathLike, *, out: str | os.PathLike | None = None
             t("progress.col.common_wrong", lang=lang): wrong.mode().iloc[0] if not wrong.empty else "",
         })
     summary = pd.DataFrame(rows)
-    figure, ax = plt.subplots(figsize=(7, max(2.5, 0.3 * len(summary))))
+    figure = Figure(figsize=(7, max(2.5, 0.3 * len(summary))))
+    ax = figure.subplots()
     ax.barh(summary.iloc[:, 0], summary.iloc[:, 3], color="#0072B2")
     ax.set_xlim(0, 1)
     ax.set_xlabel(t("progress.col.share_correct", lang=lang))
@@ -265,7 +290,6 @@ def summarize(folder: str | os.PathLike, *, out: str | os.PathLike | None = None
     figure.tight_layout()
     target = Path(out) if out else folder / "summary.png"
     figure.savefig(target, dpi=100)
-    plt.close(figure)
     return summary
 
 
@@ -279,9 +303,10 @@ def _main(argv: list[str] | None = None) -> int:
     cmd.add_argument("--lang", choices=["id", "en"], default=None)
     args = parser.parse_args(argv)
     summary = summarize(args.folder, out=args.out, lang=args.lang)
-    if not summary.empty:
-        print(summary.to_string(index=False))
-        print(t("progress.chart_saved", path=str(args.out or Path(args.folder) / "summary.png"), lang=args.lang))
+    if summary.empty:
+        return 0 if Path(args.folder).is_dir() else 2
+    print(summary.to_string(index=False))
+    print(t("progress.chart_saved", path=str(args.out or Path(args.folder) / "summary.png"), lang=args.lang))
     return 0
 
 

@@ -78,9 +78,12 @@ def _q_event_order(events: list[str]) -> list[str]:
     return sorted(events, key=lambda key: (dates[key], key))
 
 
-def _q_backing_side(backers: list[str]) -> dict[str, str]:
+def _q_backing_side(backers: list[str] | str) -> dict[str, str] | str:
+    """The side each backer backs (a matching answer); one backer's side alone for a single key."""
     from .data import load_backing
 
+    if isinstance(backers, str):
+        return _q_backing_side([backers])[backers]
     backing = load_backing()
     out = {}
     for backer in backers:
@@ -104,6 +107,10 @@ def _q_claim_verdict(claim: str) -> str:
 
 
 #: Named queries a bank may use in ``answer_from``: name -> (function, argument names).
+#: ``control`` (place, date) -> controller on the nearest snapshot; ``distance_km`` (a, b) -> km,
+#: 1 decimal; ``event_order`` (events) -> event keys by date; ``backing_side`` (backers, or one
+#: ``backer``) -> {backer: side} or the side; ``event_date`` (event) -> ISO date;
+#: ``claim_verdict`` (claim) -> verdict in data/claims.csv.
 QUERIES: dict[str, tuple[Any, tuple[str, ...]]] = {
     "control": (_q_control, ("place", "date")),
     "distance_km": (_q_distance, ("a", "b")),
@@ -189,6 +196,8 @@ def _resolve(where: str, raw: dict) -> Any:
     if not isinstance(spec, dict) or spec.get("query") not in QUERIES:
         raise QuizError(f"{where}: field 'answer_from.query' must be one of {', '.join(QUERIES)}")
     func, args = QUERIES[spec["query"]]
+    if spec["query"] == "backing_side" and "backers" not in spec and "backer" in spec:
+        spec = dict(spec, backers=str(spec["backer"]))  # one backer: the answer is its side
     missing = [a for a in args if a not in spec]
     if missing:
         raise QuizError(f"{where}: field 'answer_from.{missing[0]}' is missing")
@@ -528,10 +537,9 @@ class Quiz:
             return Result(str(question), False, 0.0, t("quiz.unknown_question", lang=self.lang, value=repr(question), ids=ids),
                           understood=False)
         try:
-            value_parsed = _parse(q, value, self._order[q.id])
-        except Exception:
-            value_parsed = None
-        return self._submit(q, value_parsed, raw=value)
+            return self._submit(q, _parse(q, value, self._order[q.id]), raw=value)
+        except Exception:  # whatever was typed, the student gets a message, not a traceback
+            return Result(q.id, False, 0.0, t(f"quiz.bad.{q.type}", lang=self.lang, unit=q.unit), understood=False)
 
     def _submit(self, q: Question, value: Any, *, raw: Any) -> Result:
         """Check an already-parsed value (option keys, not letters), record it, apply the mode."""
@@ -614,14 +622,21 @@ class Quiz:
         feedback = w.HTML("")
 
         def on_check(_button):
+            try:
+                result = checked()
+            except Exception:  # never a traceback under a quiz: say the answer was not understood
+                result = Result(q.id, False, 0.0, t(f"quiz.bad.{q.type}", lang=self.lang, unit=q.unit), understood=False)
+            feedback.value = _feedback_html(result)
+            again.disabled = not result.understood
+
+        def checked() -> Result:
             value = get()
             if value is None or (isinstance(value, (set, list)) and (not value or None in value)) \
                     or (isinstance(value, dict) and None in value.values()):
-                result = Result(q.id, False, 0.0, t("quiz.not_answered", lang=self.lang), understood=False)
-            else:
-                result = self._submit(q, value, raw=value)
-            feedback.value = _feedback_html(result)
-            again.disabled = not result.understood
+                return Result(q.id, False, 0.0, t("quiz.not_answered", lang=self.lang), understood=False)
+            if q.type == "ordering" and len(set(value)) != len(value):
+                return Result(q.id, False, 0.0, t("quiz.ordering_repeat", lang=self.lang), understood=False)
+            return self._submit(q, value, raw=value)
 
         def on_again(_button):
             feedback.value = ""

@@ -121,3 +121,61 @@ def test_dataframe_comparison_details():
     changed.loc[0, "controller"] = "LNA"
     assert "values differ" in " ".join(_compare(ex, changed, expected).details)
     assert not math.isnan(len(expected))
+
+
+def _bar_chart(title="Backers per side", bars=2):
+    figure, ax = plt.subplots()
+    ax.bar(range(bars), range(1, bars + 1))
+    if title:
+        ax.set_title(title)
+    ax.set_xlabel("side")
+    ax.set_ylabel("backers")
+    return figure
+
+
+def test_figure_comparison_by_structure():
+    from helpers.check import _compare
+
+    ex = exercises.Exercise("t.2", "t", "figure", lambda: None, [{"en": "h", "id": "h"}])
+    want = _bar_chart()
+    assert _compare(ex, _bar_chart(title="My own words"), want).correct
+    no_title = _compare(ex, _bar_chart(title=""), want)
+    assert "title" in " ".join(no_title.details)
+    three = _compare(ex, _bar_chart(bars=3), want)
+    assert "3 bar(s); 2 expected" in " ".join(three.details)
+    two_plots, _ = plt.subplots(1, 2)
+    assert "2 plot area(s)" in " ".join(_compare(ex, two_plots, want).details)
+    assert "a chart (Figure)" in _compare(ex, [1, 2], want).message
+    helpers.set_language("id")
+    assert "judul" in " ".join(_compare(ex, _bar_chart(title=""), want).details)
+    plt.close("all")
+
+
+def test_map_comparison_counts_markers():
+    import folium
+
+    from helpers.check import _compare
+
+    ex = exercises.Exercise("t.3", "t", "map", lambda: None, [{"en": "h", "id": "h"}])
+
+    def make(n):
+        m = folium.Map(location=[32.9, 13.2], zoom_start=6, tiles=None)
+        group = folium.FeatureGroup().add_to(m)
+        for i in range(n):
+            folium.CircleMarker([32 + i / 10, 13]).add_to(group if i % 2 else m)
+        return m
+
+    assert _compare(ex, make(3), make(3)).correct
+    assert "2 marker(s); 3 expected" in " ".join(_compare(ex, make(2), make(3)).details)
+    assert "a map" in _compare(ex, _bar_chart(), make(3)).message
+    plt.close("all")
+
+
+def test_a_reference_may_bring_its_own_checker():
+    from helpers.check import _compare
+
+    ex = exercises.Exercise("t.4", "t", "figure", lambda: None, [{"en": "h", "id": "h"}])
+    checker = lambda fig: [] if fig.axes else ["no axes"]  # noqa: E731
+    assert _compare(ex, _bar_chart(), checker).correct
+    assert "no axes" in _compare(ex, plt.figure(), checker).details
+    plt.close("all")

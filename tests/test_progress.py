@@ -98,3 +98,57 @@ def test_summarize_cli_skips_bad_and_foreign_files(tmp_path):
     empty.mkdir()
     assert "No progress files" in subprocess.run([sys.executable, "-m", "helpers.progress", "summarize", str(empty)],
                                                  capture_output=True, text=True).stdout
+
+
+WRITER = """
+import sys, time
+from helpers import progress
+time.sleep(max(0.0, float(sys.argv[2]) - time.time()))  # start together, so the writes really overlap
+for n in range(25):
+    progress.record(kind="quiz", item=f"x/{sys.argv[1]}{n}", lesson="x", answer=n, correct=True, score=1)
+"""
+
+
+def test_two_kernels_writing_at_once_lose_nothing():
+    env = {**os.environ}
+    import time
+
+    start = str(time.time() + 3)
+    writers = [subprocess.Popen([sys.executable, "-c", WRITER, name, start], env=env) for name in ("a", "b", "c")]
+    assert all(w.wait(timeout=120) == 0 for w in writers)
+    items = list(progress.attempts()["item"])
+    assert len(items) == 75 and len(set(items)) == 75
+
+
+def test_summarize_reads_jsonl_and_keeps_the_backend(tmp_path, capsys):
+    import matplotlib
+
+    backend = matplotlib.get_backend()
+    folder = tmp_path / "class"
+    folder.mkdir()
+    line = {"kind": "quiz", "item": "00-start-here/q2", "lesson": "00-start-here", "answer": "True",
+            "correct": False, "score": 0}
+    (folder / "citra.jsonl").write_text(json.dumps(line) + "\n{torn", encoding="utf-8")
+    (folder / "empty.csv").write_text("")
+    summary = progress.summarize(folder, out=tmp_path / "chart.png", lang="id")
+    out = capsys.readouterr().out
+    assert "empty.csv" in out and (tmp_path / "chart.png").exists()
+    assert summary.iloc[0].tolist() == ["00-start-here/q2", 1, 1, 0.0, "True"]
+    assert matplotlib.get_backend() == backend
+
+
+def test_summarize_missing_folder_is_a_message_not_a_traceback(tmp_path, capsys):
+    assert progress.summarize(tmp_path / "nowhere", lang="en").empty
+    assert "nowhere" in capsys.readouterr().out
+    out = subprocess.run([sys.executable, "-m", "helpers.progress", "summarize", str(tmp_path / "nowhere")],
+                         capture_output=True, text=True)
+    assert out.returncode == 2 and "Traceback" not in out.stderr
+
+
+def test_unwritable_progress_folder_is_a_warning(monkeypatch, tmp_path):
+    blocker = tmp_path / "file-not-folder"
+    blocker.write_text("x")
+    monkeypatch.setenv("KIT_PROGRESS_DIR", str(blocker / "sub"))
+    with pytest.warns(UserWarning):
+        entry = progress.record(kind="quiz", item="x/q1", lesson="x", answer="a", correct=True, score=1)
+    assert entry["item"] == "x/q1"

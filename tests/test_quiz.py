@@ -255,3 +255,156 @@ def test_no_answer_ever_raises(value, qid):
     result = quiz.load("00-start-here").answer(qid, value)
     assert isinstance(result.text(), str)
     assert 0 <= result.score <= 1 and not math.isnan(result.score)
+
+
+ALL_QUESTIONS = [(lesson, qid) for lesson in BANKS for qid in quiz.load(lesson).questions]
+ANY_VALUE = st.one_of(
+    ANYTHING, st.just(Ellipsis), st.sets(st.text(max_size=3), max_size=3),
+    st.builds(lambda n: __import__("pandas").DataFrame({"x": range(n)}), st.integers(0, 3)),
+    st.tuples(st.text(max_size=3), st.integers()), st.just(object()),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(value=ANY_VALUE, where=st.sampled_from(ALL_QUESTIONS), seed=st.one_of(st.none(), st.integers(0, 5)))
+def test_no_answer_to_any_question_of_any_bank_raises(value, where, seed):
+    lesson, qid = where
+    result = quiz.load(lesson, seed=seed).answer(qid, value)
+    assert isinstance(repr(result), str) and isinstance(result._repr_html_(), str)
+    assert 0 <= result.score <= 1 and not math.isnan(result.score)
+
+
+def test_every_question_type_is_in_some_bank():
+    types = {question.type for lesson in BANKS for question in quiz.load(lesson).questions.values()}
+    assert types == set(quiz.TYPES)
+
+
+def test_schema_and_engine_agree_on_types_and_queries():
+    schema = json.loads((ROOT / "lessons" / "quiz.schema.json").read_text())
+    assert set(schema["$defs"]) >= set(quiz.TYPES)
+    for type_ in quiz.TYPES:
+        enum = schema["$defs"][type_]["properties"].get("answer_from", {}).get("properties", {}).get("query", {}).get("enum")
+        assert enum is None or set(enum) == set(quiz.QUERIES), type_
+
+
+def test_backing_side_query_for_one_backer():
+    assert quiz._resolve("x", {"answer_from": {"query": "backing_side", "backer": "turkey"}}) == "GNA"
+    with pytest.raises(QuizError, match="answer_from.backers' is missing"):
+        quiz._resolve("x", {"answer_from": {"query": "backing_side"}})
+
+
+@pytest.mark.parametrize("lesson", BANKS)
+def test_no_answer_in_any_bank_widget_state(lesson):
+    loaded = quiz.show(lesson, seed=3)
+    state = _state_text(loaded)
+    plain = loaded._repr_mimebundle_()
+    plain = json.dumps(plain[0] if isinstance(plain, tuple) else plain, default=str)
+    shown = " ".join(question.text[loaded.lang] + " " + " ".join(
+        question.label(e, loaded.lang) for e in question.options + question.items + question.right)
+        for question in loaded.questions.values())
+    for question in loaded.questions.values():
+        secrets = [question.explanation["en"], question.explanation["id"]]
+        secrets += [o["feedback"][lang] for o in question.options if "feedback" in o for lang in ("en", "id")]
+        if question.type in ("text", "numeric") and str(question.answer) not in shown:
+            secrets.append(str(question.answer))
+        for secret in secrets:
+            assert secret not in state and secret not in plain, (lesson, question.id, secret)
+
+
+def _strip_ids(text):
+    import re
+
+    return re.sub(r"IPY_MODEL_[0-9a-f]+", "IPY_MODEL", text)
+
+
+def test_widget_state_does_not_depend_on_the_answer(tmp_path, monkeypatch):
+    """Two banks that differ only in their correct answers give byte-identical widget state."""
+    bank = yaml.safe_load((ROOT / "lessons" / "00-start-here" / "quiz.yml").read_text())
+    other = yaml.safe_load((ROOT / "lessons" / "00-start-here" / "quiz.yml").read_text())
+    changes = {"q1": "c", "q2": True, "q3": ["turkey", "qatar"], "q4": "Tripoli", "q5": 100, "q6": "LNA"}
+    for question in other["questions"]:
+        question.pop("answer_from", None)
+        question["answer"] = changes[question["id"]]
+    states = []
+    try:
+        for name, content in (("same", bank), ("other", other)):
+            (tmp_path / name / "x").mkdir(parents=True)
+            (tmp_path / name / "x" / "quiz.yml").write_text(yaml.safe_dump(content, allow_unicode=True))
+            monkeypatch.setattr(quiz, "lessons_dir", lambda name=name: tmp_path / name)
+            quiz._load_bank.cache_clear()
+            built = quiz.show("x", seed=5)
+            assert built.questions["q1"].answer == ("b" if name == "same" else "c")
+            states.append(_strip_ids(_state_text(built)))
+        assert states[0] == states[1]
+    finally:
+        quiz._load_bank.cache_clear()
+
+
+def test_ordering_widget_with_partial_credit_and_repeats():
+    loaded = quiz.show("05-timeline", seed=2)
+    question = loaded.questions["q1"]
+    parts = loaded._widgets["q1"]
+    order = loaded._order["q1"]
+    drops = parts["input"].children
+    for drop, key in zip(drops, question.answer):
+        drop.value = order.index(key)
+    parts["check"].click()
+    assert "✔" in parts["feedback"].value
+    drops[0].value, drops[1].value = drops[1].value, drops[0].value  # swap the first two: one pair out of order
+    parts["check"].click()
+    assert "◐" in parts["feedback"].value
+    drops[0].value = drops[1].value
+    parts["check"].click()
+    assert "chosen twice" in parts["feedback"].value
+
+
+def test_matching_widget():
+    loaded = quiz.show("04-foreign-backing")
+    question = loaded.questions["q1"]
+    parts = loaded._widgets["q1"]
+    order = loaded._order["q1"]
+    for drop, key in zip(parts["input"].children, order):
+        drop.value = question.answer[key]
+    parts["check"].click()
+    assert "✔" in parts["feedback"].value
+    first = parts["input"].children[0]
+    first.value = next(r["key"] for r in question.right if r["key"] != question.answer[order[0]])
+    parts["check"].click()
+    assert "✔" not in parts["feedback"].value
+
+
+def test_multiple_numeric_and_text_widgets():
+    loaded = quiz.show("00-start-here")
+    q3 = loaded._widgets["q3"]
+    order = loaded._order["q3"]
+    for box, key in zip(q3["input"].children, order):
+        box.value = key in ("uae", "egypt")
+    q3["check"].click()
+    assert "◐" in q3["feedback"].value and "67" in q3["feedback"].value
+    q5 = loaded._widgets["q5"]
+    q5["input"].value = loaded.questions["q5"].answer + 4.9
+    q5["check"].click()
+    assert "✔" in q5["feedback"].value
+    q5["input"].value = loaded.questions["q5"].answer + 5.2
+    q5["check"].click()
+    assert "✘" in q5["feedback"].value
+    q4 = loaded._widgets["q4"]
+    q4["input"].value = "  SIRT "
+    q4["check"].click()
+    assert "✔" in q4["feedback"].value
+
+
+def test_practice_shows_explanation_only_after_check():
+    loaded = quiz.show("00-start-here")
+    explanation = loaded.questions["q2"].explanation["en"]
+    assert explanation not in _state_text(loaded)
+    parts = loaded._widgets["q2"]
+    parts["input"].value = 1  # wrong: true
+    parts["check"].click()
+    assert html_escape(explanation) in parts["feedback"].value
+
+
+def html_escape(text):
+    import html
+
+    return html.escape(text)

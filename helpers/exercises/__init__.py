@@ -5,6 +5,27 @@ the :func:`exercise` decorator; every such module is imported when the registry 
 The reference function computes the expected result from ``data/`` (so exercises, maps and
 quizzes agree), and its source code, shown in the teacher's answer key, is the model solution.
 
+Adding an exercise takes one function in ``helpers/exercises/lessonNN.py`` (new modules named
+``lesson*`` are found automatically)::
+
+    from . import exercise
+
+    @exercise("03.2", lesson="03-mapping-control", expects="dataframe",
+              columns=["place", "controller"], key=["place"],
+              hints=[{"en": "Use helpers.data.control_on(...).", "id": "Pakai helpers.data.control_on(...)."}])
+    def gna_places_in_june_2020():
+        from helpers import data
+
+        table = data.control_on("2020-06-10")
+        return table[table["controller"] == "GNA"]
+
+The body of the function (without its docstring) is the model solution printed in the teacher's
+answer key. For ``expects="figure"`` (or ``"map"``) the reference returns the model Figure (or
+``folium.Map``) and the student's is compared by structure: the number of plot areas, and in each
+the number of lines, bars and groups of points, plus a title and axis labels where the model has
+them (for maps: the number of markers). A reference may instead return a function
+``answer -> list of problem messages`` for a check of its own.
+
 Examples
 --------
 >>> from helpers.exercises import get
