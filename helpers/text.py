@@ -1,0 +1,86 @@
+"""Text folding and safe shortening: the one place that decides when two spellings are "the same".
+
+Every comparison of names a student types (quiz answers, place look-ups, highlighted terms) goes
+through :func:`fold` or :func:`fold_key`, so "the same name" means the same thing everywhere.
+:func:`shorten` turns any value, however hostile, into a short printable string for a message.
+
+Examples
+--------
+>>> fold("  Misrâta ")
+'misrata'
+>>> fold_key("al-Sarraj")
+'alsarraj'
+>>> shorten("x" * 500, limit=12)
+"'xxxxxxxxxx…"
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Any
+
+__all__ = ["fold", "fold_key", "shorten", "strip_accents"]
+
+_NOT_ALNUM = re.compile(r"[^a-z0-9]")
+
+
+def strip_accents(text: str) -> str:
+    """Return ``text`` without combining accents (``"Tripolî"`` -> ``"Tripoli"``).
+
+    Examples
+    --------
+    >>> strip_accents("Misrâta")
+    'Misrata'
+    """
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def fold(text: str) -> str:
+    """Lower-case, strip accents and collapse runs of white space to one space.
+
+    Examples
+    --------
+    >>> fold("Khalifa   HAFTAR")
+    'khalifa haftar'
+    """
+    return " ".join(strip_accents(text).lower().split())
+
+
+def fold_key(text: Any) -> str:
+    """Fold ``text`` and drop everything but letters and digits: the key for name look-ups.
+
+    Case, accents, spaces, hyphens, apostrophes and dots do not matter.
+
+    Examples
+    --------
+    >>> fold_key("Al-Watiya") == fold_key("al watiya") == "alwatiya"
+    True
+    """
+    return _NOT_ALNUM.sub("", strip_accents(str(text)).lower())
+
+
+def shorten(value: Any, *, limit: int = 80) -> str:
+    """Return ``repr(value)`` cut to ``limit`` characters; never raises.
+
+    Values whose ``repr`` fails, very long numbers and lone surrogates all give something
+    printable, so a student's odd value can always be named in a message.
+
+    Examples
+    --------
+    >>> shorten([1, 2, 3])
+    '[1, 2, 3]'
+    >>> shorten(10 ** 5000)
+    '<int, about 5000 digits>'
+    """
+    if isinstance(value, int) and value.bit_length() > 1000:
+        # repr() of a huge int is slow and refused past 4300 digits
+        text = f"<int, about {int(value.bit_length() * 0.30103)} digits>"
+    else:
+        try:
+            text = repr(value)
+        except Exception:  # a student's object whose __repr__ fails
+            text = f"<{type(value).__name__}>"
+    text = text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return text if len(text) <= limit else text[: max(limit - 1, 1)] + "…"
