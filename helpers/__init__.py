@@ -1,7 +1,9 @@
 """helpers: the machinery of the Libya teaching kit.
 
 Notebooks import from here; they define no machinery of their own. Each concern has its own
-module; the public names are re-exported below, explicitly.
+module (see ARCHITECTURE.md). ``import helpers`` is cheap: the language functions and the
+exercise check (with pandas) are loaded at once; every other module, and matplotlib, folium and
+ipywidgets behind them, only when a notebook first uses it (PEP 562 module ``__getattr__``).
 
 Examples
 --------
@@ -10,52 +12,67 @@ Examples
 'id'
 >>> helpers.t("lang.name")
 'Bahasa Indonesia'
+>>> helpers.data.find_place("Misurata")
+'misrata'
 >>> _ = helpers.set_language("en")
 """
 
 from __future__ import annotations
 
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from .i18n import (
     LANGUAGES,
     MissingStringError,
     UnsupportedLanguageError,
-    bilingual,
+    by_lang,
     get_language,
     set_language,
     t,
 )
 
-# --- articles (issue 4) ---
-from . import articles
-# --- data (issue 4) ---
-from . import data
-# --- quiz, check, progress (issue 5) ---
-from . import progress, project, quiz
+# Imported eagerly, not lazily: the submodule ``helpers.check`` and the function ``helpers.check``
+# share a name, and only an import made here, before the function is bound, keeps the function.
 from .check import check, hint
-# --- style, maps, charts (issue 6) ---
-from . import charts, maps, style
-# --- link (issue 8) ---
-from . import link
+
+if TYPE_CHECKING:  # for editors and type checkers; at run time these load on first use
+    from . import articles, charts, data, link, maps, progress, project, quiz, style
 
 __version__ = "0.1.0"
 
+#: Submodules loaded on first attribute access.
+_MODULES = frozenset({"articles", "charts", "data", "link", "maps", "progress", "project", "quiz", "style"})
+
 __all__ = [
+    "LANGUAGES",
+    "MissingStringError",
+    "UnsupportedLanguageError",
     "articles",
-    "data",
+    "by_lang",
     "charts",
     "check",
+    "data",
+    "get_language",
     "hint",
     "link",
     "maps",
     "progress",
     "project",
     "quiz",
-    "style",
-    "LANGUAGES",
-    "MissingStringError",
-    "UnsupportedLanguageError",
-    "bilingual",
-    "get_language",
     "set_language",
+    "style",
     "t",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _MODULES:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    module = importlib.import_module(f".{name}", __name__)
+    globals()[name] = module  # later look-ups skip this function
+    return module
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

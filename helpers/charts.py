@@ -25,7 +25,9 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
 from . import style
-from .i18n import get_language, t
+from .data import _to_timestamp, load_actors, load_article_meta, load_backing, load_control, load_events
+from .i18n import by_lang, get_language, t
+from .style import ARTICLE_COLOURS, INK
 
 __all__ = ["KitFigure", "new_figure", "backing_matrix", "backing_by_side", "control_over_time", "timeline"]
 
@@ -44,7 +46,7 @@ class KitFigure(Figure):
         data = base64.b64encode(self.png_bytes()).decode()
         alt = html.escape(self.alt_text)
         return (f'<figure style="margin:0"><img src="data:image/png;base64,{data}" alt="{alt}" style="max-width:100%">'
-                f'<figcaption style="font-size:0.9em;color:#333">{alt}</figcaption></figure>')
+                f'<figcaption style="font-size:0.9em;color:{INK["line"]}">{alt}</figcaption></figure>')
 
     def __repr__(self) -> str:
         return self.alt_text or super().__repr__()
@@ -59,7 +61,7 @@ def new_figure(**kwargs) -> tuple[KitFigure, object]:
 
 
 def _caption(fig: KitFigure, lang: str, sources: str) -> None:
-    fig.text(0.01, 0.005, t("charts.caption", lang=lang, sources=sources), fontsize=7, color="#444", ha="left", va="bottom")
+    fig.text(0.01, 0.005, t("charts.caption", lang=lang, sources=sources), fontsize=7, color=INK["caption"], ha="left", va="bottom")
 
 
 def _strongest(statuses: list[str]) -> str:
@@ -81,11 +83,9 @@ def backing_matrix(*, lang: str | None = None) -> KitFigure:
     >>> "Wagner" in " ".join(label.get_text() for label in fig.axes[0].get_yticklabels())
     True
     """
-    from .data import load_actors, load_backing
-
     lang = lang or get_language()
     backing = load_backing()
-    names = load_actors().set_index("actor")["name_en" if lang == "en" else "name_id"]
+    names = by_lang(load_actors().set_index("actor"), "name", lang)
     rows = (backing[["side", "backer"]].drop_duplicates().astype(str)
             .sort_values(["side", "backer"], key=lambda c: c.map({"GNA": 0, "LNA": 1}).fillna(c) if c.name == "side" else c))
     kinds = [k for k in style.SUPPORT_ORDER if k in set(backing["support"].astype(str))]
@@ -100,18 +100,18 @@ def backing_matrix(*, lang: str | None = None) -> KitFigure:
                     ax.scatter(x + (n - (len(statuses) - 1) / 2) * 0.22, y, marker=marker, s=70,
                                color=style.PALETTE[side] if filled else "white", edgecolor=style.PALETTE[side], linewidth=1.5)
         ax.set_yticks(range(len(rows)))
-        ax.set_yticklabels([f"{names[b]} → {side}" for side, b in rows.itertuples(index=False)])
+        ax.set_yticklabels([f"{names[b]} → {side}" for side, b in rows.itertuples(index=False)], parse_math=False)
         for label, (side, _b) in zip(ax.get_yticklabels(), rows.itertuples(index=False)):
             label.set_color(style.PALETTE[side])
         ax.set_xticks(range(len(kinds)))
         ax.set_xticklabels([style.support_label(k, lang=lang) for k in kinds], rotation=30, ha="right")
         ax.invert_yaxis()
-        ax.grid(True, color="#eee")
+        ax.grid(True, color=INK["grid"])
         ax.set_xlabel(t("charts.backing_matrix.x", lang=lang))
         ax.set_ylabel(t("charts.backing_matrix.y", lang=lang))
         ax.set_title(t("charts.backing_matrix.title", lang=lang))
-        handles = [Line2D([], [], linestyle="", marker=_STATUS_MARKER[s][0], markersize=8, color="#333" if _STATUS_MARKER[s][1] else "white",
-                          markeredgecolor="#333", label=style.status_label(s, lang=lang)) for s in style.STATUS_ORDER]
+        handles = [Line2D([], [], linestyle="", marker=_STATUS_MARKER[s][0], markersize=8, color=INK["line"] if _STATUS_MARKER[s][1] else "white",
+                          markeredgecolor=INK["line"], label=style.status_label(s, lang=lang)) for s in style.STATUS_ORDER]
         ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8, frameon=False)
         fig.tight_layout(rect=(0, 0.03, 1, 1))
         _caption(fig, lang, "data/backing.csv")
@@ -130,8 +130,6 @@ def backing_by_side(*, lang: str | None = None) -> KitFigure:
     >>> len(fig.axes[0].patches) > 0
     True
     """
-    from .data import load_backing
-
     lang = lang or get_language()
     backing = load_backing()
     backing = backing.assign(side=backing["side"].astype(str), support=backing["support"].astype(str))
@@ -167,8 +165,6 @@ def control_over_time(*, lang: str | None = None) -> KitFigure:
     >>> fig.axes[0].get_ylabel()
     'number of listed places'
     """
-    from .data import load_control
-
     lang = lang or get_language()
     control = load_control()
     counts = (control.assign(controller=control["controller"].astype(str))
@@ -206,8 +202,6 @@ def timeline(start: str | None = None, end: str | None = None, *, lang: str | No
     >>> "2019" in fig.alt_text
     True
     """
-    from .data import _to_timestamp, load_article_meta, load_events
-
     lang = lang or get_language()
     events = load_events().sort_values(["date", "event"])
     lo = _to_timestamp(start) if start is not None else events["date"].min()
@@ -217,12 +211,12 @@ def timeline(start: str | None = None, end: str | None = None, *, lang: str | No
     with style.chart_style():
         fig, ax = new_figure(figsize=(10, max(3.5, 0.28 * len(events) + 1.5)))
         for n, row in events.iterrows():
-            ax.plot([row["date"], row["date"]], [0, n + 1], color="#bbb", linewidth=0.6, zorder=1)
-            ax.scatter([row["date"]], [n + 1], s=22, color="#333", zorder=2)
-            title = row["title_en"] if lang == "en" else row["title_id"]
+            ax.plot([row["date"], row["date"]], [0, n + 1], color=INK["guide"], linewidth=0.6, zorder=1)
+            ax.scatter([row["date"]], [n + 1], s=22, color=INK["line"], zorder=2)
+            title = by_lang(row, "title", lang)
             ax.annotate(f"{row['date'].date().isoformat()}  {title}", (row["date"], n + 1), xytext=(5, -3),
-                        textcoords="offset points", fontsize=7.5)
-        for article, colour in zip(meta["article"], ("#009E73", "#E69F00")):
+                        textcoords="offset points", fontsize=7.5, parse_math=False)
+        for article, colour in zip(meta["article"], ARTICLE_COLOURS):
             day = meta.set_index("article").loc[article, "published"]
             if lo <= day <= hi:
                 ax.axvline(day, color=colour, linewidth=2, linestyle="--",

@@ -37,7 +37,7 @@ __all__ = [
     "set_language",
     "get_language",
     "t",
-    "bilingual",
+    "by_lang",
     "catalogue",
 ]
 
@@ -179,12 +179,18 @@ class _Defaulting(dict):
         return "{" + key + "}"
 
 
-def bilingual(en: str, id: str, /, lang: str | None = None) -> str:  # noqa: A002 - "id" is the language code
-    """Pick between an English and an Indonesian string (for data columns ``*_en``/``*_id``).
+def by_lang(record: Any, field: str, lang: str | None = None) -> Any:
+    """Return ``record[f"{field}_{lang}"]``: a data column or value in the chosen language.
+
+    Data tables keep both languages side by side (``name_en``/``name_id``); this picks one.
+    ``record`` may be a mapping, a pandas row or frame, or an ``itertuples`` row.
 
     Examples
     --------
-    >>> bilingual("war", "perang", lang="id")
+    >>> by_lang({"name_en": "war", "name_id": "perang"}, "name", lang="id")
     'perang'
     """
-    return id if (lang or get_language()) == "id" else en
+    column = f"{field}_{_check_language(lang) if lang is not None else get_language()}"
+    if hasattr(record, "_fields"):  # a namedtuple from DataFrame.itertuples()
+        return getattr(record, column)
+    return record[column]

@@ -49,14 +49,37 @@ import folium
 from branca.element import Element
 
 from . import style
-from .i18n import get_language, t
+from .articles import quote, sentences
+from .data import (
+    changed_hands,
+    control_on,
+    describe_sources,
+    load_actors,
+    load_article_meta,
+    load_backing,
+    load_borders,
+    load_places,
+    load_snapshots,
+    load_zones,
+    nearest_snapshot,
+    split_list,
+)
+from .i18n import by_lang, catalogue, get_language, t
+from .style import INK
 
 __all__ = ["control_map", "control_over_time", "compare", "article_places", "backers_map",
            "control_map_static", "asset_dir", "set_asset_base", "html_size"]
 
 CDN_JS = "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js"
 CDN_CSS = "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.css"
+#: South-west and north-east corners (lat, lon) of the view of Libya every control map opens on.
 LIBYA_BOUNDS = [[19.5, 9.3], [33.3, 25.2]]
+#: The view of the backers' map: from the Sahel to Europe, and from the Atlantic to the Gulf.
+BACKERS_BOUNDS = [[10, -10], [56, 56]]
+#: Extra room (degrees) around LIBYA_BOUNDS on the printed map: west, east, south, north (legend title).
+_PRINT_MARGIN = (0.3, 0.3, 0.2, 0.7)
+#: Places labelled on the printed map besides capitals and cities: the turning points of the war.
+_PRINT_LABELLED = ("gharyan", "tarhuna", "al-watiya")
 _asset_base: dict[str, str | None] = {"url": None}
 
 
@@ -99,20 +122,20 @@ def _loader_html() -> str:
 
 
 def _base_map(lang: str, *, tiles: bool = True, bounds=None) -> folium.Map:
-    from .data import load_borders
-
-    m = folium.Map(location=[27.5, 17.5], zoom_start=5, tiles=None, control_scale=True, prefer_canvas=False)
+    (south, west), (north, east) = LIBYA_BOUNDS
+    m = folium.Map(location=[(south + north) / 2, (west + east) / 2], zoom_start=5, tiles=None, control_scale=True, prefer_canvas=False)
     m.default_js = []
     m.default_css = []
     m.get_root().header.add_child(Element(_loader_html()), name="kit_leaflet_loader")
     m.get_root().header.add_child(Element(
-        "<style>.kit-legend{background:#fff;padding:6px 8px;border:1px solid #999;font:12px sans-serif;line-height:1.5}"
+        f"<style>.kit-legend{{background:{INK['paper']};padding:6px 8px;border:1px solid {INK['legend_frame']};"
+        "font:12px sans-serif;line-height:1.5}"
         ".kit-legend .sw{display:inline-block;width:14px;height:14px;border-radius:7px;vertical-align:middle;"
-        "color:#fff;font-size:9px;text-align:center;line-height:14px;margin-right:4px}</style>"), name="kit_style")
+        f"color:{INK['paper']};font-size:9px;text-align:center;line-height:14px;margin-right:4px}}</style>"), name="kit_style")
     borders = _simplified_borders()
     folium.GeoJson(
         borders, name=t("maps.layer.borders", lang=lang),
-        style_function=lambda f: {"color": "#555", "weight": 1, "fillColor": "#f4f1ea", "fillOpacity": 1.0},
+        style_function=lambda f: {"color": INK["border"], "weight": 1, "fillColor": INK["land"], "fillOpacity": 1.0},
         tooltip=folium.GeoJsonTooltip(fields=["label"], labels=False),
         control=False,
     ).add_to(m)
@@ -122,7 +145,7 @@ def _base_map(lang: str, *, tiles: bool = True, bounds=None) -> folium.Map:
     m.fit_bounds(bounds or LIBYA_BOUNDS)
     attribution = html.escape(t("maps.attribution", lang=lang))
     m.get_root().html.add_child(Element(
-        f'<div style="position:absolute;bottom:2px;left:90px;z-index:999;font:10px sans-serif;background:#ffffffcc;'
+        f'<div style="position:absolute;bottom:2px;left:90px;z-index:999;font:10px sans-serif;background:{INK["attribution_bg"]};'
         f'padding:1px 4px">{attribution}</div>'))
     return m
 
@@ -151,11 +174,7 @@ def _simplify_ring(ring: list[list[float]], tolerance: float) -> list[list[float
 
 @functools.lru_cache(maxsize=1)
 def _borders_geojson() -> str:
-    from .data import load_borders
-
     borders = load_borders()
-    names = {"LBY": ("Libya", "Libya"), "TUN": ("Tunisia", "Tunisia"), "DZA": ("Algeria", "Aljazair"),
-             "NER": ("Niger", "Niger"), "TCD": ("Chad", "Chad"), "SDN": ("Sudan", "Sudan"), "EGY": ("Egypt", "Mesir")}
     features = []
     for feature in borders["features"]:
         geom = feature["geometry"]
@@ -166,7 +185,7 @@ def _borders_geojson() -> str:
             if len(ring) >= 4:
                 simple.append([ring])
         iso = feature["properties"].get("iso_a3", "")
-        features.append({"type": "Feature", "properties": {"iso_a3": iso, "names": names.get(iso, (iso, iso))},
+        features.append({"type": "Feature", "properties": {"iso_a3": iso},
                          "geometry": {"type": "MultiPolygon", "coordinates": simple}})
     return json.dumps({"type": "FeatureCollection", "features": features})
 
@@ -175,19 +194,18 @@ def _simplified_borders() -> dict[str, Any]:
     collection = json.loads(_borders_geojson())
     lang = get_language()
     for feature in collection["features"]:
-        en, id_ = feature["properties"].pop("names")
-        feature["properties"]["label"] = html.escape(en if lang == "en" else id_)
+        iso = feature["properties"]["iso_a3"]
+        key = f"maps.country.{iso}"
+        feature["properties"]["label"] = html.escape(t(key, lang=lang) if key in catalogue() else iso)
     return collection
 
 
 def _zones_for(date_iso: str) -> list[dict[str, Any]]:
-    from .data import load_zones
-
     return [f for f in load_zones()["features"] if f["properties"]["date"] == date_iso]
 
 
 def _name(row: Any, lang: str) -> str:
-    return str(row["name_en"] if lang == "en" else row["name_id"])
+    return str(by_lang(row, "name", lang))
 
 
 def _info(rows: list[tuple[str, str]]) -> str:
@@ -210,8 +228,6 @@ def _add_zones(layer, date_iso: str, lang: str) -> None:
 
 def _add_towns(layer, frame, lang: str, *, highlight: set[str] | None = None, extra: dict[str, str] | None = None) -> int:
     """Towns as one GeoJSON layer of circle markers (much lighter than one folium marker each)."""
-    from .data import describe_sources
-
     features = []
     for _, row in frame.iterrows():
         ctrl = str(row["controller"])
@@ -232,7 +248,7 @@ def _add_towns(layer, frame, lang: str, *, highlight: set[str] | None = None, ex
         folium.GeoJson(
             {"type": "FeatureCollection", "features": features},
             marker=folium.CircleMarker(radius=6, fill=True, fill_opacity=0.95, class_name="kit-town"),
-            style_function=lambda f: {"fillColor": f["properties"]["fill"], "color": "#000" if f["properties"]["big"] else "#fff",
+            style_function=lambda f: {"fillColor": f["properties"]["fill"], "color": INK["text"] if f["properties"]["big"] else INK["paper"],
                                       "weight": 3 if f["properties"]["big"] else 1.5, "radius": 9 if f["properties"]["big"] else 6},
             tooltip=folium.GeoJsonTooltip(fields=["tip"], labels=False),
             popup=folium.GeoJsonPopup(fields=["info"], labels=False, max_width=320),
@@ -247,7 +263,7 @@ def _legend(m: folium.Map, title: str, lang: str, *, statuses: bool = False, not
         f"{html.escape(style.side_label(s, lang=lang))}</div>" for s in (("GNA", "LNA") if statuses else style.PALETTE))
     if statuses:
         items += "".join(
-            f'<div><svg width="34" height="8"><line x1="0" y1="4" x2="34" y2="4" stroke="#333" stroke-width="2" '
+            f'<div><svg width="34" height="8"><line x1="0" y1="4" x2="34" y2="4" stroke="{INK["line"]}" stroke-width="2" '
             f'stroke-dasharray="{style.STATUS_DASH[s] or "none"}"/></svg> {html.escape(style.status_label(s, lang=lang))}</div>'
             for s in style.STATUS_ORDER)
     note_html = f"<div><i>{html.escape(note)}</i></div>" if note else ""
@@ -257,8 +273,6 @@ def _legend(m: folium.Map, title: str, lang: str, *, statuses: bool = False, not
 
 
 def _iso(value: Any) -> str:
-    from .data import nearest_snapshot
-
     return nearest_snapshot(value).date().isoformat()
 
 
@@ -273,8 +287,6 @@ def control_map(date: Any, *, lang: str | None = None, tiles: bool = True) -> fo
     >>> "Gharyan" in control_map("2019-04-10", lang="en").get_root().render()
     True
     """
-    from .data import control_on
-
     lang = lang or get_language()
     day = _iso(date)
     m = _base_map(lang, tiles=tiles)
@@ -295,14 +307,12 @@ def control_over_time(*, lang: str | None = None) -> folium.Map:
     >>> "2020-06-06" in m.get_root().render()
     True
     """
-    from .data import control_on, load_snapshots
-
     lang = lang or get_language()
     m = _base_map(lang)
     snapshots = load_snapshots()
     for n, row in enumerate(snapshots.itertuples()):
         day = row.date.date().isoformat()
-        label = f"{day}: {row.label_en if lang == 'en' else row.label_id}"
+        label = f"{day}: {by_lang(row, 'label', lang)}"
         layer = folium.FeatureGroup(name=html.escape(label), overlay=False, show=(n == 0))
         _add_zones(layer, day, lang)
         _add_towns(layer, control_on(day), lang)
@@ -320,8 +330,6 @@ def compare(date_a: Any, date_b: Any, *, lang: str | None = None) -> folium.Map:
     >>> "Tarhuna" in compare("2020-01-07", "2020-06-06", lang="en").get_root().render()
     True
     """
-    from .data import changed_hands, control_on
-
     lang = lang or get_language()
     day_a, day_b = _iso(date_a), _iso(date_b)
     moved = changed_hands(day_a, day_b)
@@ -344,9 +352,6 @@ def article_places(article: str, *, lang: str | None = None) -> folium.Map:
     >>> "A.p16.s01" in article_places("A", lang="en").get_root().render()
     True
     """
-    from .articles import quote, sentences
-    from .data import control_on, load_article_meta, load_places, split_list
-
     lang = lang or get_language()
     key = str(article).strip().upper()
     ids = set(sentences(key)["sentence"])  # raises a friendly error for an unknown article
@@ -368,7 +373,7 @@ def article_places(article: str, *, lang: str | None = None) -> folium.Map:
     folium.GeoJson(
         {"type": "FeatureCollection", "features": features},
         marker=folium.CircleMarker(radius=5, fill=True, fill_opacity=1, class_name="kit-named"),
-        style_function=lambda f: {"color": "#000", "fillColor": "#fff", "weight": 2},
+        style_function=lambda f: {"color": INK["text"], "fillColor": INK["paper"], "weight": 2},
         tooltip=folium.GeoJsonTooltip(fields=["label"], labels=False, sticky=False),
         popup=folium.GeoJsonPopup(fields=["info"], labels=False, max_width=340),
         control=False,
@@ -398,13 +403,11 @@ def backers_map(*, lang: str | None = None) -> folium.Map:
     >>> "Ankara" in backers_map(lang="en").get_root().render()
     True
     """
-    from .data import describe_sources, load_actors, load_backing, load_places
-
     lang = lang or get_language()
     places = load_places().set_index("place")
     actors = load_actors().set_index("actor")
     backing = load_backing()
-    m = _base_map(lang, bounds=[[10, -10], [56, 56]])
+    m = _base_map(lang, bounds=BACKERS_BOUNDS)
     targets = {"GNA": "tripoli", "LNA": "benghazi"}
     lines, homes = [], {}
     for (backer, side), group in backing.groupby(["backer", "side"], observed=True, sort=True):
@@ -414,7 +417,7 @@ def backers_map(*, lang: str | None = None) -> folium.Map:
         statuses = [s for s in style.STATUS_ORDER if s in set(group["status"].astype(str))]
         shown = statuses[0]
         start, end = places.loc[home], places.loc[targets[str(side)]]
-        name = actors.loc[backer, "name_en" if lang == "en" else "name_id"]
+        name = by_lang(actors.loc[backer], "name", lang)
         rows = [(t("maps.popup.backer", lang=lang), name), (t("maps.popup.side", lang=lang), style.side_label(str(side), lang=lang))]
         rows += [(style.support_label(r.support, lang=lang),
                   f"{style.status_label(r.status, lang=lang)} ({describe_sources(r.sources, lang=lang)})") for r in group.itertuples()]
@@ -439,7 +442,7 @@ def backers_map(*, lang: str | None = None) -> folium.Map:
             {"type": "Feature", "geometry": {"type": "Point", "coordinates": [float(places.loc[h, "lon"]), float(places.loc[h, "lat"])]},
              "properties": {"label": html.escape(label)}} for h, label in sorted(homes.items())]},
         marker=folium.CircleMarker(radius=4, fill=True, fill_opacity=1, class_name="kit-capital"),
-        style_function=lambda f: {"color": "#000", "fillColor": "#000", "weight": 1},
+        style_function=lambda f: {"color": INK["text"], "fillColor": INK["text"], "weight": 1},
         tooltip=folium.GeoJsonTooltip(fields=["label"], labels=False, sticky=False),
         control=False,
     ).add_to(m)
@@ -459,10 +462,10 @@ def control_map_static(date: Any, *, lang: str | None = None):
     >>> "2020-06-06" in fig.alt_text
     True
     """
+    # matplotlib loads only when a printed map is asked for: the folium maps do not need it
     from matplotlib.patches import Polygon as MplPolygon
 
     from .charts import new_figure
-    from .data import control_on, load_borders
 
     lang = lang or get_language()
     day = _iso(date)
@@ -472,7 +475,7 @@ def control_map_static(date: Any, *, lang: str | None = None):
         for feature in load_borders()["features"]:
             geom = feature["geometry"]
             for poly in geom["coordinates"] if geom["type"] == "MultiPolygon" else [geom["coordinates"]]:
-                ax.add_patch(MplPolygon(poly[0], closed=True, facecolor="#f4f1ea", edgecolor="#777", linewidth=0.6))
+                ax.add_patch(MplPolygon(poly[0], closed=True, facecolor=INK["land"], edgecolor=INK["border_print"], linewidth=0.6))
         for feature in _zones_for(day):
             colour = style.PALETTE[feature["properties"]["controller"]]
             for poly in feature["geometry"]["coordinates"]:
@@ -482,17 +485,19 @@ def control_map_static(date: Any, *, lang: str | None = None):
             ax.scatter(part["lon"], part["lat"], s=42, marker=style.SIDE_MARKER[ctrl], color=style.PALETTE[ctrl],
                        edgecolor="black", linewidth=0.6, label=f"{style.side_label(ctrl, lang=lang)} ({len(part)})", zorder=3)
         for _, row in frame.iterrows():
-            if row["kind"] in ("capital", "city") or row["place"] in ("gharyan", "tarhuna", "al-watiya"):
+            if row["kind"] in ("capital", "city") or row["place"] in _PRINT_LABELLED:
                 ax.annotate(_name(row, lang), (row["lon"], row["lat"]), xytext=(4, 3), textcoords="offset points",
-                            fontsize=8, zorder=4)
-        ax.set_xlim(9, 25.5)
-        ax.set_ylim(19.3, 34)
+                            fontsize=8, zorder=4, parse_math=False)
+        (south, west), (north, east) = LIBYA_BOUNDS
+        pad_w, pad_e, pad_s, pad_n = _PRINT_MARGIN
+        ax.set_xlim(west - pad_w, east + pad_e)
+        ax.set_ylim(south - pad_s, north + pad_n)
         ax.set_aspect(1.15)
         ax.set_xlabel(t("maps.static.lon", lang=lang))
         ax.set_ylabel(t("maps.static.lat", lang=lang))
         ax.set_title(t("maps.title.control", lang=lang, date=day))
         ax.legend(loc="lower left", fontsize=8, title=t("maps.zones_note", lang=lang), title_fontsize=7)
-        fig.text(0.01, 0.005, t("maps.attribution", lang=lang), fontsize=7, color="#444")
+        fig.text(0.01, 0.005, t("maps.attribution", lang=lang), fontsize=7, color=INK["caption"])
     counts = frame["controller"].astype(str).value_counts()
     fig.alt_text = t("maps.static.alt", lang=lang, date=day, gna=int(counts.get("GNA", 0)), lna=int(counts.get("LNA", 0)),
                      contested=int(counts.get("contested", 0)), other=int(counts.get("other", 0)))

@@ -22,7 +22,7 @@ from typing import Iterator
 
 from .i18n import t
 
-__all__ = ["PALETTE", "SIDE_LETTER", "SIDE_MARKER", "STATUS_DASH", "STATUS_LINESTYLE", "STATUS_ORDER",
+__all__ = ["ARTICLE_COLOURS", "INK", "PALETTE", "SIDE_LETTER", "SIDE_MARKER", "STATUS_DASH", "STATUS_ORDER",
            "SUPPORT_ORDER", "side_label", "status_label", "support_label", "chart_style"]
 
 #: Colour per controller or side (Okabe-Ito): blue, vermillion, reddish purple, grey.
@@ -36,9 +36,12 @@ STATUS_ORDER: tuple[str, ...] = ("acknowledged", "reported_un", "reported_media"
 #: Leaflet dash patterns per evidence status (None: solid line).
 STATUS_DASH: dict[str, str | None] = {"acknowledged": None, "reported_un": "10 6", "reported_media": "3 6",
                                       "alleged_other_side": "12 4 2 4", "denied": "1 7"}
-#: matplotlib line styles per evidence status.
-STATUS_LINESTYLE: dict[str, object] = {"acknowledged": "-", "reported_un": "--", "reported_media": ":",
-                                       "alleged_other_side": "-.", "denied": (0, (1, 4))}
+#: Neutral colours for everything that is not a side: land, borders, text, grid lines, boxes.
+INK: dict[str, str] = {"text": "#000", "paper": "#fff", "land": "#f4f1ea", "border": "#555", "border_print": "#777",
+                       "legend_frame": "#999", "line": "#333", "caption": "#444", "guide": "#bbb", "grid": "#eee",
+                       "frame": "#ccc", "attribution_bg": "#ffffffcc"}
+#: One colour per article (Okabe-Ito green and orange), distinct from the sides' colours.
+ARTICLE_COLOURS: tuple[str, ...] = ("#009E73", "#E69F00")
 SUPPORT_ORDER: tuple[str, ...] = ("weapons_equipment", "drones_air_support", "fighters_mercenaries", "troops_advisers",
                                   "training", "diplomatic", "financial", "oil_economic")
 

@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import io
+import subprocess
+import sys
+from pathlib import Path
+
+import matplotlib.image as mpimg
 import matplotlib.pyplot as plt
 import pytest
 
 from helpers import charts, style
+
+ROOT = Path(__file__).resolve().parent.parent
 
 CHARTS = {
     "backing_matrix": lambda lang: charts.backing_matrix(lang=lang),
@@ -53,8 +61,18 @@ def test_no_pyplot_figures_are_left_open_and_rcparams_untouched():
     assert dict(mpl.rcParams) == before
 
 
-def test_output_is_deterministic():
-    assert charts.backing_by_side(lang="en").png_bytes() == charts.backing_by_side(lang="en").png_bytes()
+def test_output_is_deterministic_and_not_blank():
+    here = charts.backing_by_side(lang="en").png_bytes()
+    # a second interpreter: two renders in one process would agree even if both were blank or random-seeded once
+    code = "import sys, helpers; sys.stdout.buffer.write(helpers.charts.backing_by_side(lang='en').png_bytes())"
+    there = subprocess.run([sys.executable, "-c", code], capture_output=True, check=True, cwd=ROOT).stdout
+    assert here == there
+    pixels = mpimg.imread(io.BytesIO(here))[..., :3].reshape(-1, 3)
+    colours = {tuple(p) for p in (pixels * 255).round().astype(int)}
+    assert len(colours) > 20, "the chart is blank"
+    for side in ("GNA", "LNA"):
+        rgb = tuple(int(style.PALETTE[side][i : i + 2], 16) for i in (1, 3, 5))
+        assert rgb in colours, f"no bar in the {side} colour"
 
 
 def test_timeline_marks_both_articles():

@@ -78,8 +78,11 @@ def test_loader_tries_the_local_copy_first(monkeypatch):
 
 def test_osm_tiles_are_optional_and_off():
     page = rendered(maps.control_map("2020-06-10"))
-    assert "tile.openstreetmap.org" in page and '"show": false' not in page or True
+    layer = re.search(r"var (tile_layer_[0-9a-f]+) = L\.tileLayer\(\s*\"https://tile\.openstreetmap\.org/", page)
+    assert layer, "the map offers an OpenStreetMap layer"
+    assert f"{layer.group(1)}.addTo(" not in page, "the OpenStreetMap layer must be off until a student turns it on"
     assert "OpenStreetMap" in page
+    assert "tile.openstreetmap.org" not in rendered(maps.control_map("2020-06-10", tiles=False))
 
 
 @pytest.fixture

@@ -20,8 +20,8 @@ def test_colour_is_never_the_only_cue():
     for side in style.PALETTE:
         assert style.SIDE_LETTER[side] and style.SIDE_MARKER[side]
     assert len(set(style.SIDE_MARKER.values())) == len(style.PALETTE)
-    assert set(style.STATUS_DASH) == set(style.STATUS_LINESTYLE) == set(style.STATUS_ORDER)
-    assert len({str(v) for v in style.STATUS_LINESTYLE.values()}) == len(style.STATUS_ORDER)
+    assert set(style.STATUS_DASH) == set(style.STATUS_ORDER)
+    assert len({str(v) for v in style.STATUS_DASH.values()}) == len(style.STATUS_ORDER)
 
 
 @pytest.mark.parametrize("func,keys", [
