@@ -42,11 +42,13 @@ import functools
 import html
 import json
 import os
+import re
 from pathlib import Path
 from typing import Any
 
 import folium
 from branca.element import Element
+from jinja2 import Template
 
 from . import style
 from .articles import quote, sentences
@@ -66,6 +68,7 @@ from .data import (
 )
 from .i18n import by_lang, catalogue, get_language, t
 from .style import INK
+from .text import shorten
 
 __all__ = ["control_map", "control_over_time", "compare", "article_places", "backers_map",
            "control_map_static", "asset_dir", "set_asset_base", "html_size"]
@@ -81,6 +84,46 @@ _PRINT_MARGIN = (0.3, 0.3, 0.2, 0.7)
 #: Places labelled on the printed map besides capitals and cities: the turning points of the war.
 _PRINT_LABELLED = ("gharyan", "tarhuna", "al-watiya")
 _asset_base: dict[str, str | None] = {"url": None}
+# An http(s) address or a path, in the characters of RFC 3986 less quotes and parentheses.
+_SAFE_URL = re.compile(r"(?:https?://[A-Za-z0-9.-]+(?::[0-9]+)?)?[A-Za-z0-9._~/%+-]*")
+
+# Finds Leaflet and runs the map once it is there. The candidates are tried in order (see the
+# module docstring); each is added with DOM calls, never document.write, and the page's own
+# map script waits in __kitWhenLeaflet until one has loaded. Only the successful candidate's
+# stylesheet stays, so no page asks a CDN for what it already has.
+_LOADER_JS = """(function (c) {
+  var queue = [];
+  window.__kitWhenLeaflet = function (run) { if (window.L) { run(); } else { queue.push(run); } };
+  var m = (document.baseURI || "").match(
+    /^(.*?\\/)(?:(?:lab|doc)\\/(?:workspaces\\/[^/]+\\/)?tree\\/|notebooks\\/)(.*\\/)?[^/]*$/);
+  var bases = [];
+  if (c.first) { bases.push(c.first.replace(/\\/?$/, "/")); }
+  if (m) { bases.push(m[1] + "files/" + (m[2] || "") + c.rel); }
+  bases.push("../_static/");
+  var found = bases.map(function (b) { return {js: b + "leaflet/leaflet.js", css: b + "leaflet/leaflet.css"}; });
+  found.push({js: c.cdnJs, css: c.cdnCss});
+  function attempt(i) {
+    if (i >= found.length) { return; }
+    var css = document.createElement("link");
+    css.rel = "stylesheet";
+    css.href = found[i].css;
+    var js = document.createElement("script");
+    js.src = found[i].js;
+    js.onload = function () { while (queue.length) { queue.shift()(); } };
+    js.onerror = function () { css.remove(); js.remove(); attempt(i + 1); };
+    document.head.appendChild(css);
+    document.head.appendChild(js);
+  }
+  if (!window.L) { attempt(0); }
+})"""
+
+# branca's page, with the map's script run by the loader once Leaflet is there.
+_PAGE = Template(
+    "<!DOCTYPE html>\n<html>\n<head>\n"
+    "{% if this.title %}<title>{{this.title}}</title>{% endif %}"
+    "    {{this.header.render(**kwargs)}}\n</head>\n<body>\n    {{this.html.render(**kwargs)}}\n</body>\n"
+    "<script>\nwindow.__kitWhenLeaflet(function () {\n    {{this.script.render(**kwargs)}}\n});\n</script>\n</html>\n"
+)
 
 
 def asset_dir() -> Path:
@@ -89,8 +132,24 @@ def asset_dir() -> Path:
 
 
 def set_asset_base(url: str | None) -> None:
-    """Try ``url`` (a folder holding ``leaflet/leaflet.js``) before the other places; None to reset."""
+    """Try ``url`` (a folder holding ``leaflet/leaflet.js``) before the other places; None to reset.
+
+    Only a web address (``http(s)://...``) or a path is accepted, made of the characters URLs
+    use; anything else (quotes, ``<``, spaces, ``javascript:``) is refused with a ValueError, so
+    a setting can never become a script in the page.
+
+    Examples
+    --------
+    >>> set_asset_base("https://school.example/kit/static/")
+    >>> set_asset_base(None)
+    """
+    if url is not None and not _safe_url(url):
+        raise ValueError(t("maps.bad_asset_base", value=shorten(url)))
     _asset_base["url"] = url
+
+
+def _safe_url(url: Any) -> bool:
+    return isinstance(url, str) and bool(_SAFE_URL.fullmatch(url))
 
 
 def _relative_static() -> str:
@@ -101,24 +160,18 @@ def _relative_static() -> str:
     return rel.replace(os.sep, "/").rstrip("/") + "/"
 
 
+def _json_for_script(value: Any) -> str:
+    """JSON that is safe inside a <script> element: no "</script>", no HTML comment, no entity."""
+    text = json.dumps(value)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
 def _loader_html() -> str:
     first = _asset_base["url"] or os.environ.get("KIT_ASSET_URL") or ""
-    config = json.dumps({"first": first, "rel": _relative_static(), "cdnJs": CDN_JS, "cdnCss": CDN_CSS})
-    # document.write keeps Leaflet synchronous, so the map script below it finds window.L.
-    return (
-        "<script>(function(c){var b=document.baseURI||'';var m=b.match(/^(.*?\\/)(?:(?:lab|doc)\\/(?:workspaces\\/[^/]+\\/)?tree\\/|notebooks\\/)(.*\\/)?[^/]*$/);"
-        "var bases=[];if(c.first){bases.push(c.first.replace(/\\/?$/,'/'));}"
-        "if(m){bases.push(m[1]+'files/'+(m[2]||'')+c.rel);}bases.push('../_static/');"
-        "window.__kitLeaflet={bases:bases,i:0,cdnJs:c.cdnJs,cdnCss:c.cdnCss};"
-        "for(var i=0;i<bases.length;i++){document.write('<link rel=\"stylesheet\" href=\"'+bases[i]+'leaflet/leaflet.css\">');}"
-        "document.write('<link rel=\"stylesheet\" href=\"'+c.cdnCss+'\">');"
-        "})(" + config + ");</script>"
-        + "".join(
-            f"<script>(function(k){{if(!window.L&&k.bases.length>{n})document.write('<script src=\"'+k.bases[{n}]+'leaflet/leaflet.js\"><\\/script>');}})(window.__kitLeaflet);</script>"
-            for n in range(3)
-        )
-        + "<script>if(!window.L)document.write('<script src=\"'+window.__kitLeaflet.cdnJs+'\"><\\/script>');</script>"
-    )
+    if not _safe_url(first):  # a bad KIT_ASSET_URL is ignored rather than trusted
+        first = ""
+    config = {"first": first, "rel": _relative_static(), "cdnJs": CDN_JS, "cdnCss": CDN_CSS}
+    return f"<script>{_LOADER_JS}({_json_for_script(config)});</script>"
 
 
 def _base_map(lang: str, *, tiles: bool = True, bounds=None) -> folium.Map:
@@ -126,6 +179,7 @@ def _base_map(lang: str, *, tiles: bool = True, bounds=None) -> folium.Map:
     m = folium.Map(location=[(south + north) / 2, (west + east) / 2], zoom_start=5, tiles=None, control_scale=True, prefer_canvas=False)
     m.default_js = []
     m.default_css = []
+    m.get_root()._template = _PAGE
     m.get_root().header.add_child(Element(_loader_html()), name="kit_leaflet_loader")
     m.get_root().header.add_child(Element(
         f"<style>.kit-legend{{background:{INK['paper']};padding:6px 8px;border:1px solid {INK['legend_frame']};"

@@ -76,6 +76,21 @@ def test_loader_tries_the_local_copy_first(monkeypatch):
         maps.set_asset_base(None)
 
 
+HOSTILE_BASES = ["x\"></script><script>alert(1)</script>", "javascript:alert(1)", "a'b", "a b", "<img src=x>"]
+
+
+@pytest.mark.parametrize("payload", HOSTILE_BASES)
+def test_hostile_asset_base_is_refused_or_ignored(monkeypatch, payload):
+    with pytest.raises(ValueError, match="not a web address"):
+        maps.set_asset_base(payload)
+    monkeypatch.setenv("KIT_ASSET_URL", payload)
+    page = maps.control_map("2020-06-10").get_root().render()
+    assert payload not in page and "alert(1)" not in page
+    assert "document.write" not in page
+    head = page.split("</head>")[0]
+    assert head.count("<script>") == head.count("</script>") == 1, "the loader is one script element"
+
+
 def test_osm_tiles_are_optional_and_off():
     page = rendered(maps.control_map("2020-06-10"))
     layer = re.search(r"var (tile_layer_[0-9a-f]+) = L\.tileLayer\(\s*\"https://tile\.openstreetmap\.org/", page)
