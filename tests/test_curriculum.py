@@ -73,7 +73,7 @@ def test_every_exercise_is_in_a_notebook():
 
 
 def test_guides_and_answer_keys_are_current():
-    out = subprocess.run([sys.executable, "-m", "tools.guides", "--check"], cwd=ROOT, capture_output=True, text=True)
+    out = subprocess.run([sys.executable, "-m", "tools.guides", "--check"], cwd=ROOT, capture_output=True, text=True, check=False)
     assert out.returncode == 0, out.stdout + out.stderr
 
 
