@@ -22,7 +22,7 @@ TEST_ENV := KIT_PROGRESS_DIR=$(CURDIR)/.venv/test-progress
 help:
 	@echo "make lab            set up, then open JupyterLab on the start notebook (KIT_LANG=id for Indonesian)"
 	@echo "make test           set up, then run every test (unit, notebooks, browser)"
-	@echo "make notebooks      re-execute every notebook in place from notebooks/src/"
+	@echo "make notebooks      give new cells ids, then rebuild and re-execute every notebook from notebooks/src/{en,id}/"
 	@echo "make test-browser   run only the real-browser tests"
 	@echo "make html           export every notebook to a static site in site/"
 	@echo "make guides         regenerate the answer keys in the teacher guides"
@@ -62,10 +62,10 @@ lab: $(STAMP_LAB)
 	  --LabApp.default_url=/lab/tree/notebooks/$(KIT_LANG)/00-start-here.ipynb
 
 test: $(STAMP_TEST)
-	$(TEST_ENV) $(PY) -m pytest tests helpers notebooks --doctest-modules --nbval $(SANITIZE) --nbval-current-env -p no:cacheprovider
+	$(TEST_ENV) $(PY) -m pytest tests helpers tools notebooks --doctest-modules --nbval $(SANITIZE) --nbval-current-env -p no:cacheprovider
 
 test-unit: $(STAMP_TEST)
-	$(TEST_ENV) $(PY) -m pytest tests helpers --doctest-modules -m "not browser" -p no:cacheprovider
+	$(TEST_ENV) $(PY) -m pytest tests helpers tools --doctest-modules -m "not browser" -p no:cacheprovider
 
 test-notebooks: $(STAMP_TEST)
 	$(TEST_ENV) $(PY) -m pytest notebooks --nbval $(SANITIZE) --nbval-current-env -p no:cacheprovider
@@ -73,17 +73,19 @@ test-notebooks: $(STAMP_TEST)
 test-browser: $(STAMP_TEST)
 	$(TEST_ENV) $(PY) -m pytest tests/browser -m browser -p no:cacheprovider
 
+# Refuses (and writes nothing) when a lesson's two editions differ in cells, ids or code.
 notebooks: $(STAMP_TEST)
-	$(TEST_ENV) $(PY) tools/notebooks.py execute
+	$(PY) -m tools.notebooks ids
+	$(TEST_ENV) $(PY) -m tools.notebooks execute
 
 guides: $(STAMP_TEST)
-	$(PY) tools/guides.py
+	$(PY) -m tools.guides
 
 html: $(STAMP_TEST)
-	$(PY) tools/export_html.py --out site
+	$(PY) -m tools.export_html --out site
 
 bench: $(STAMP_TEST)
-	$(TEST_ENV) $(PY) benchmarks/run.py
+	$(TEST_ENV) $(PY) -m benchmarks.run
 
 clean:
 	rm -rf $(VENV) site .pytest_cache

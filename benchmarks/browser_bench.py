@@ -6,7 +6,6 @@ Needs Chromium (see tests/browser); reuses the browser tests' JupyterLab fixture
 from __future__ import annotations
 
 import statistics
-import sys
 import time
 from pathlib import Path
 
@@ -14,7 +13,6 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def run(repeat: int = 3) -> dict[str, float]:
-    sys.path.insert(0, str(ROOT))
     from tests.browser import conftest
     from tests.browser.test_notebooks_in_browser import leaflet_frames, open_and_run
 

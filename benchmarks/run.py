@@ -1,6 +1,6 @@
 """Print the kit's speed and size figures, one per line.
 
-Usage: ``make bench`` (or ``.venv/bin/python benchmarks/run.py [--repeat N] [NN-slug ...]``).
+Usage: ``make bench`` (or ``.venv/bin/python -m benchmarks.run [--repeat N] [NN-slug ...]``).
 
 Figures:
 
@@ -99,9 +99,8 @@ def notebooks(slugs: list[str]) -> list[Path]:
 def extra_figures() -> dict[str, float]:
     """Figures from benchmarks/*_bench.py modules that expose run() -> dict."""
     figures: dict[str, float] = {}
-    sys.path.insert(0, str(ROOT / "benchmarks"))
     for path in sorted((ROOT / "benchmarks").glob("*_bench.py")):
-        module = importlib.import_module(path.stem)
+        module = importlib.import_module(f"benchmarks.{path.stem}")
         try:
             figures.update(module.run())
         except Exception as exc:  # a benchmark that cannot run here says why, and the rest go on

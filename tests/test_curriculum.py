@@ -11,6 +11,7 @@ import pytest
 import yaml
 
 from helpers import articles, exercises, quiz
+from tools import notebooks as nbtool
 
 ROOT = Path(__file__).resolve().parent.parent
 SID = re.compile(r"\b[AB]\.p\d{2}\.s\d{2}\b")
@@ -21,9 +22,9 @@ LESSONS = ["01-reading-the-news", "02-who-is-who", "03-mapping-control", "04-for
 def used_sentences() -> dict[str, set[str]]:
     """Sentence id -> where an activity uses it (notebook prose or code, quiz sources, exercises)."""
     used: dict[str, set[str]] = {}
-    for path in sorted((ROOT / "notebooks" / "src").glob("*.yml")):
+    for path in sorted((ROOT / "notebooks" / "src").glob("*/*.md")):
         for sid in SID.findall(path.read_text(encoding="utf-8")):
-            used.setdefault(sid, set()).add(path.name)
+            used.setdefault(sid, set()).add(f"{path.parent.name}/{path.name}")
     for bank in sorted((ROOT / "lessons").glob("*/quiz.yml")):
         for q in yaml.safe_load(bank.read_text(encoding="utf-8"))["questions"]:
             for sid in q["sources"]:
@@ -50,27 +51,29 @@ def test_every_non_boilerplate_sentence_is_used_by_an_activity(capsys):
 
 @pytest.mark.parametrize("lesson", LESSONS)
 def test_every_lesson_has_objectives_exercises_quiz_and_summary(lesson):
-    source = yaml.safe_load((ROOT / "notebooks" / "src" / f"{lesson}.yml").read_text(encoding="utf-8"))
-    first = source["cells"][0]["md"]
-    assert "By the end of this lesson" in first["en"] and "Di akhir pelajaran" in first["id"]
-    code = "\n".join(c["code"] for c in source["cells"] if "code" in c)
+    editions = nbtool.load_lesson(lesson)  # both editions, with the same code cells
+    en, id_ = editions["en"].cells, editions["id"].cells
+    assert en[0].cell_type == id_[0].cell_type == "markdown"
+    assert "By the end of this lesson" in en[0].source and "Di akhir pelajaran" in id_[0].source
+    cells = [c.source for c in en if c.cell_type == "code"]
+    code = "\n".join(cells)
     assert f'helpers.quiz.show("{lesson}")' in code
-    last = source["cells"][-1]["md"]
-    assert "Key points" in last["en"] and "Poin penting" in last["id"]
+    assert en[-1].cell_type == id_[-1].cell_type == "markdown"
+    assert "Key points" in en[-1].source and "Poin penting" in id_[-1].source
     quiz.load(lesson)  # the bank exists and validates
     ids = re.findall(r'helpers\.check\("(\d\d\.\d)"', code)
     assert all(i.startswith(lesson[:2]) for i in ids)
-    assert all("= ...  #" in c["code"] for c in source["cells"] if "code" in c and "helpers.check(" in c["code"])
+    assert all("= ...  #" in c for c in cells if "helpers.check(" in c)
 
 
 def test_every_exercise_is_in_a_notebook():
-    code = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "notebooks" / "src").glob("*.yml"))
+    code = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "notebooks" / "src").glob("*/*.md"))
     for ex in exercises.all_exercises():
         assert f'helpers.check("{ex.id}"' in code, ex.id
 
 
 def test_guides_and_answer_keys_are_current():
-    out = subprocess.run([sys.executable, str(ROOT / "tools" / "guides.py"), "--check"], capture_output=True, text=True)
+    out = subprocess.run([sys.executable, "-m", "tools.guides", "--check"], cwd=ROOT, capture_output=True, text=True, check=False)
     assert out.returncode == 0, out.stdout + out.stderr
 
 

@@ -66,7 +66,7 @@ def test_environment_matches_lock():
         if pins.get(key) != version:
             problems.append(f"{name} (pip): environment.yml has {version}, the lock has {pins.get(key)}")
     listed = {canonicalize_name(re.split("[=<>]", e)[0]) for e in conda + pip}
-    direct = {"jupyterlab", "ipykernel", "ipywidgets", "pandas", "matplotlib", "folium", "pyyaml"}
+    direct = {"jupyterlab", "ipykernel", "ipywidgets", "pandas", "matplotlib", "folium", "pyyaml", "jupytext", "jsonschema"}
     problems += [f"{name} is a runtime dependency missing from environment.yml" for name in sorted(direct - listed)]
     assert not problems, "\n".join(problems)
 

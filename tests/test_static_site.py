@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
 import yaml
 
+from tools import export_html
+
 ROOT = Path(__file__).resolve().parent.parent
-_spec = importlib.util.spec_from_file_location("kit_export_html", ROOT / "tools" / "export_html.py")
-export_html = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(export_html)
 
 
 @pytest.fixture(scope="module")

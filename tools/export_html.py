@@ -1,6 +1,6 @@
 """Export every notebook to a static HTML site a teacher can put on a USB stick or a web server.
 
-Usage: ``python tools/export_html.py [--out site]`` (``make html``).
+Usage: ``python -m tools.export_html [--out site]`` (``make html``).
 
 - Each notebook becomes ``site/<lang>/NN-slug.html`` (nbconvert, JupyterLab look), with its stored
   outputs: maps stay interactive, charts show with their alt text.

@@ -8,8 +8,8 @@ including answers computed from data/) and from the reference solutions of the l
 
 Usage::
 
-    python tools/guides.py           # rewrite the keys (make guides)
-    python tools/guides.py --check   # exit 1 when a committed key differs from what this produces
+    python -m tools.guides           # rewrite the keys (make guides)
+    python -m tools.guides --check   # exit 1 when a committed key differs from what this produces
 """
 
 from __future__ import annotations
@@ -44,7 +44,6 @@ def _answer_text(q, lang: str) -> str:
 
 
 def answer_key(lesson: str, lang: str) -> str:
-    sys.path.insert(0, str(ROOT))
     from helpers import exercises, quiz
 
     quiz_head, ex_head, model, answer, why = HEAD[lang]

@@ -1,152 +1,424 @@
-"""Build, execute and check the student notebooks from their bilingual sources.
+"""Build, execute and check the student notebooks from their MyST sources.
 
-Each lesson has one source, ``notebooks/src/NN-slug.yml``, holding both languages side by side.
-From it this tool writes the two editions, ``notebooks/en/NN-slug.ipynb`` and
-``notebooks/id/NN-slug.ipynb``, which therefore always have the same cells, the same code,
-the same exercises and the same quizzes; only the prose differs, and the language line
-``helpers.set_language("@LANG@")`` is filled in per edition.
+Each lesson has two sources, one per language: ``notebooks/src/en/NN-slug.md`` and
+``notebooks/src/id/NN-slug.md``. They are MyST markdown notebooks: JupyterLab opens them as
+notebooks (jupytext), GitHub shows them as text. From them this tool writes the two editions,
+``notebooks/en/NN-slug.ipynb`` and ``notebooks/id/NN-slug.ipynb``.
 
-Source format::
+The two sources of a lesson must keep the same cells: the same ids and the same types, in the same
+order, and the same code in every code cell. Only the prose differs, and the language line
+``helpers.set_language("en")`` / ``helpers.set_language("id")``, which names the edition's own
+language. ``build``, ``execute`` and ``check`` refuse a lesson whose editions differ, naming the
+lesson and the cell and showing the difference.
 
-    title: {en: "...", id: "..."}
-    minutes: 45
-    translation: {en: "...", id: "..."}   # who wrote/translated each edition
-    cells:
-      - md: {en: "...", id: "..."}        # prose, one text per language
-      - code: |                            # code, shared by both editions
-          import helpers
-          helpers.set_language("@LANG@")
+Every cell carries a stable id in its metadata (``+++ {"id": "..."}`` above a markdown cell,
+``:id: ...`` in a code cell). A new cell has none until ``ids`` gives it one: the same new id to
+the new cell in each edition, matched by position between cells that already have ids. No other
+id ever changes, so the generated notebooks do not churn.
+
+Front matter (``kit:``): ``title`` (that edition's title), ``minutes``, ``translation`` (who wrote
+or translated that edition).
 
 Usage::
 
-    python tools/notebooks.py build [NN-slug ...]     # write the .ipynb files (no outputs)
-    python tools/notebooks.py execute [NN-slug ...]   # build, then run them in place
-    python tools/notebooks.py check                   # exit 1 if a notebook differs from its source
+    python -m tools.notebooks ids [NN-slug ...]       # give new cells an id, the same in both editions
+    python -m tools.notebooks build [NN-slug ...]     # write the .ipynb files (no outputs)
+    python -m tools.notebooks execute [NN-slug ...]   # build, then run them in place (make notebooks)
+    python -m tools.notebooks check                   # exit 1 if a notebook differs from its sources
+
+``--src DIR`` and ``--out DIR`` read the sources from and write the notebooks to other folders.
 """
 
 from __future__ import annotations
 
 import argparse
+import difflib
+import re
+import secrets
 import sys
 from pathlib import Path
 
+import jupytext
 import nbformat
-import yaml
+
+__all__ = [
+    "LANGS",
+    "SourceError",
+    "assign_ids",
+    "build_lesson",
+    "check",
+    "compare_editions",
+    "lessons",
+    "load_lesson",
+    "load_source",
+    "main",
+    "normalize_code",
+]
 
 ROOT = Path(__file__).resolve().parent.parent
 SRC = ROOT / "notebooks" / "src"
+OUT = ROOT / "notebooks"
 LANGS = ("en", "id")
-LANG_TOKEN = "@LANG@"
+FMT = "md:myst"
+CELL_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")  # what nbformat allows as a cell id
+LANG_LINE = re.compile(r'helpers\.set_language\("([A-Za-z_-]*)"\)')
+KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
+IDS_HINT = "run `python -m tools.notebooks ids` (or `make notebooks`) to give new cells an id"
 
 
 class SourceError(ValueError):
-    """A notebook source is malformed; the message names the file and cell."""
+    """A notebook source is malformed, or a lesson's two editions differ; the message says where."""
 
 
-def load_source(path: Path) -> dict:
-    rel = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    if not isinstance(data, dict) or not isinstance(data.get("cells"), list):
-        raise SourceError(f"{rel}: expected a mapping with a 'cells' list")
-    for key in ("title",):
-        if not isinstance(data.get(key), dict) or set(data[key]) != set(LANGS):
-            raise SourceError(f"{rel}: '{key}' needs exactly the languages {LANGS}")
-    for n, cell in enumerate(data["cells"], start=1):
-        if not isinstance(cell, dict) or len(set(cell) & {"md", "code"}) != 1:
-            raise SourceError(f"{rel}: cell {n} needs exactly one of 'md' or 'code'")
-        if "md" in cell:
-            md = cell["md"]
-            if not isinstance(md, dict) or set(md) != set(LANGS) or not all(
-                isinstance(md[lang], str) and md[lang].strip() for lang in LANGS
-            ):
-                raise SourceError(f"{rel}: cell {n} ('md') needs non-empty text in both 'en' and 'id'")
-        elif not isinstance(cell["code"], str) or not cell["code"].strip():
-            raise SourceError(f"{rel}: cell {n} ('code') must be non-empty text")
-    return data
+def _rel(path: Path) -> str:
+    path = Path(path)
+    return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
 
 
-def build_one(path: Path, lang: str) -> nbformat.NotebookNode:
-    data = load_source(path)
-    slug = path.stem
-    nb = nbformat.v4.new_notebook()
-    nb.metadata = {
-        "kernelspec": {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"},
-        "language_info": {"name": "python"},
-        "kit": {
-            "lesson": slug,
-            "language": lang,
-            "title": data["title"][lang],
-            "minutes": data.get("minutes"),
-            "source": f"notebooks/src/{path.name}",
-            "translation": (data.get("translation") or {}).get(lang, "Written by the kit team"),
-        },
-    }
-    for n, cell in enumerate(data["cells"], start=1):
-        cell_id = f"{slug}-{n:02d}"
-        meta = {"tags": list(cell.get("tags", []))} if cell.get("tags") else {}
-        if "md" in cell:
-            nb.cells.append(nbformat.v4.new_markdown_cell(cell["md"][lang].rstrip("\n"), id=cell_id, metadata=meta))
-        else:
-            code = cell["code"].rstrip("\n").replace(LANG_TOKEN, lang)
-            nb.cells.append(nbformat.v4.new_code_cell(code, id=cell_id, metadata=meta))
+def _first_line(text: str) -> str:
+    line = text.strip().splitlines()[0] if text.strip() else ""
+    return line if len(line) <= 60 else line[:57] + "..."
+
+
+def normalize_code(code: str) -> str:
+    """Return code with its language line made language-neutral, to compare two editions.
+
+    Examples
+    --------
+    >>> normalize_code('import helpers\\nhelpers.set_language("id")')
+    'import helpers\\nhelpers.set_language(LANG)'
+    >>> normalize_code('x = 1')
+    'x = 1'
+    """
+    return LANG_LINE.sub("helpers.set_language(LANG)", code)
+
+
+def _read(path: Path) -> nbformat.NotebookNode:
+    """Read one MyST source and check everything but the cell ids."""
+    rel = _rel(path)
+    try:
+        nb = jupytext.reads(Path(path).read_text(encoding="utf-8"), fmt=FMT)
+    except Exception as exc:  # jupytext raises many kinds of errors for a broken text
+        raise SourceError(f"{rel}: cannot be read as a MyST notebook: {exc}") from exc
+    kit = nb.metadata.get("kit")
+    if not isinstance(kit, dict) or not isinstance(kit.get("title"), str) or not kit["title"].strip():
+        raise SourceError(f"{rel}: the front matter needs `kit:` with a non-empty `title:`")
+    if kit.get("minutes") is not None and not isinstance(kit["minutes"], int):
+        raise SourceError(f"{rel}: `kit: minutes:` must be a whole number")
+    for n, cell in enumerate(nb.cells, start=1):
+        if cell.cell_type not in ("markdown", "code"):
+            raise SourceError(f"{rel}: cell {n} is a {cell.cell_type} cell; use markdown or code cells")
+        if not cell.source.strip():
+            raise SourceError(f"{rel}: cell {n} ({cell.cell_type}) is empty")
+        cid = cell.metadata.get("id")
+        if cid is not None and (not isinstance(cid, str) or not CELL_ID.fullmatch(cid)):
+            raise SourceError(f"{rel}: cell {n} has the id {cid!r}; use letters, digits, '-' and '_' (at most 64)")
     return nb
 
 
-def target(path: Path, lang: str) -> Path:
-    return ROOT / "notebooks" / lang / f"{path.stem}.ipynb"
+def load_source(path: Path) -> nbformat.NotebookNode:
+    """Read one MyST source; every cell must have a valid id, used once.
+
+    Parameters
+    ----------
+    path : Path
+        A file such as ``notebooks/src/en/01-reading-the-news.md``.
+
+    Returns
+    -------
+    nbformat.NotebookNode
+        The notebook as jupytext reads it; each cell's id is in ``cell.metadata["id"]``.
+
+    Raises
+    ------
+    SourceError
+        Naming the file and the cell (number, first line) when something is wrong.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> _ = (folder / "99-x.md").write_text('---\\nkit:\\n  title: X\\n---\\n\\n# X\\n', encoding="utf-8")
+    >>> load_source(folder / "99-x.md")
+    Traceback (most recent call last):
+    ...
+    tools.notebooks.SourceError: .../99-x.md: cell 1 (markdown, '# X') has no id; run `python -m tools.notebooks ids` ...
+    """
+    nb = _read(path)
+    seen: dict[str, int] = {}
+    for n, cell in enumerate(nb.cells, start=1):
+        cid = cell.metadata.get("id")
+        where = f"{_rel(path)}: cell {n} ({cell.cell_type}, {_first_line(cell.source)!r})"
+        if cid is None:
+            raise SourceError(f"{where} has no id; {IDS_HINT}")
+        if cid in seen:
+            raise SourceError(
+                f"{where} has the id {cid!r} of cell {seen[cid]} (a copied cell?): delete the copy's id "
+                f"in both editions, then {IDS_HINT}"
+            )
+        seen[cid] = n
+    return nb
 
 
-def sources(slugs: list[str] | None = None) -> list[Path]:
-    paths = sorted(SRC.glob("*.yml"))
-    if slugs:
-        wanted = {s.removesuffix(".yml") for s in slugs}
-        missing = wanted - {p.stem for p in paths}
-        if missing:
-            raise SystemExit(f"no source for: {', '.join(sorted(missing))} (looked in notebooks/src/)")
-        paths = [p for p in paths if p.stem in wanted]
-    return paths
+def compare_editions(slug: str, editions: dict[str, nbformat.NotebookNode]) -> list[str]:
+    """Return one message per way the editions of a lesson differ (empty when they agree).
 
+    The editions must have the same cell ids and types in the same order, the same code in every code
+    cell apart from the language line, and each language line must name its own edition's language.
 
-def _cells_signature(nb: nbformat.NotebookNode) -> list[tuple[str, str, str]]:
-    return [(c.get("id", ""), c.cell_type, c.source) for c in nb.cells]
-
-
-def check() -> list[str]:
-    """Return one message per notebook that is missing or differs from its source."""
+    Examples
+    --------
+    >>> def nb(lang, code):
+    ...     book = nbformat.v4.new_notebook()
+    ...     book.cells = [nbformat.v4.new_code_cell(
+    ...         f'helpers.set_language("{lang}")\\n' + code, metadata={"id": "c1"})]
+    ...     return book
+    >>> compare_editions("99-x", {"en": nb("en", "x = 1"), "id": nb("id", "x = 1")})
+    []
+    >>> print(compare_editions("99-x", {"en": nb("en", "x = 1"), "id": nb("id", "x = 2")})[0])
+    99-x, cell c1: the code differs between the editions (en, id):
+    --- en/99-x.md
+    +++ id/99-x.md
+    @@ -1,2 +1,2 @@
+     helpers.set_language(LANG)
+    -x = 1
+    +x = 2
+    """
     problems = []
-    for path in sources():
-        for lang in LANGS:
-            out = target(path, lang)
-            if not out.exists():
-                problems.append(f"{out.relative_to(ROOT)} is missing: run `make notebooks`")
-                continue
-            committed = nbformat.read(out, as_version=4)
-            if _cells_signature(committed) != _cells_signature(build_one(path, lang)):
-                problems.append(
-                    f"{out.relative_to(ROOT)} differs from {path.relative_to(ROOT)}: edit the source, "
-                    "then run `make notebooks`"
-                )
-            elif any(c.cell_type == "code" and c.execution_count is None for c in committed.cells):
-                problems.append(f"{out.relative_to(ROOT)} has unexecuted cells: run `make notebooks`")
+    a, b = LANGS
+    shape = {lang: [f"{c.cell_type} {c.metadata.get('id')}" for c in editions[lang].cells] for lang in LANGS}
+    if shape[a] != shape[b]:
+        diff = difflib.unified_diff(shape[a], shape[b], f"{a}/{slug}.md", f"{b}/{slug}.md", lineterm="", n=1)
+        problems.append(
+            f"{slug}: the editions do not have the same cells (type and id, in order); every cell needs "
+            f"its counterpart, with the same id, in the other edition:\n" + "\n".join(diff)
+        )
+    for lang in LANGS:
+        lines = [m for c in editions[lang].cells if c.cell_type == "code" for m in LANG_LINE.findall(c.source)]
+        if not lines:
+            problems.append(f'{slug} ({lang}): no code cell sets the language: add helpers.set_language("{lang}")')
+        for found in sorted(set(lines) - {lang}):
+            problems.append(
+                f'{slug} ({lang}): helpers.set_language("{found}") in the {lang} edition; it must say "{lang}"'
+            )
+    code = {lang: {c.metadata.get("id"): c.source for c in editions[lang].cells if c.cell_type == "code"} for lang in LANGS}
+    for cid, source in code[a].items():
+        other = code[b].get(cid)
+        if other is None or normalize_code(source) == normalize_code(other):
+            continue
+        diff = difflib.unified_diff(
+            normalize_code(source).splitlines(), normalize_code(other).splitlines(),
+            f"{a}/{slug}.md", f"{b}/{slug}.md", lineterm="",
+        )
+        problems.append(f"{slug}, cell {cid}: the code differs between the editions ({a}, {b}):\n" + "\n".join(diff))
     return problems
 
 
-def write(nb: nbformat.NotebookNode, out: Path) -> None:
-    out.parent.mkdir(parents=True, exist_ok=True)
+def lessons(src: Path = SRC, slugs: list[str] | None = None) -> list[str]:
+    """Return the lesson slugs found in ``src/en`` and ``src/id`` (each must be in both).
+
+    Examples
+    --------
+    >>> lessons()[:2]
+    ['00-start-here', '01-reading-the-news']
+    """
+    found = {lang: {p.stem for p in (Path(src) / lang).glob("*.md")} for lang in LANGS}
+    a, b = LANGS
+    for lang, other in ((a, b), (b, a)):
+        for slug in sorted(found[lang] - found[other]):
+            raise SourceError(
+                f"{_rel(Path(src) / lang / f'{slug}.md')} has no {other} edition: "
+                f"write {_rel(Path(src) / other / f'{slug}.md')} too"
+            )
+    names = sorted(found[a])
+    if slugs:
+        wanted = {s.removesuffix(".md").removesuffix(".ipynb") for s in slugs}
+        missing = wanted - set(names)
+        if missing:
+            raise SourceError(f"no source for: {', '.join(sorted(missing))} (looked in {_rel(Path(src))})")
+        names = [s for s in names if s in wanted]
+    return names
+
+
+def load_lesson(slug: str, src: Path = SRC) -> dict[str, nbformat.NotebookNode]:
+    """Read both editions of a lesson and check that they agree.
+
+    Raises
+    ------
+    SourceError
+        With every difference found (lesson, cell id, the difference) when the editions disagree.
+
+    Examples
+    --------
+    >>> sorted(load_lesson("00-start-here"))
+    ['en', 'id']
+    """
+    editions = {lang: load_source(Path(src) / lang / f"{slug}.md") for lang in LANGS}
+    problems = compare_editions(slug, editions)
+    if problems:
+        raise SourceError("\n".join(problems))
+    return editions
+
+
+def build_lesson(slug: str, src: Path = SRC) -> dict[str, nbformat.NotebookNode]:
+    """Return the two editions of a lesson as notebooks without outputs, ready to write.
+
+    Examples
+    --------
+    >>> books = build_lesson("01-reading-the-news")
+    >>> books["en"].cells[1].id, books["id"].metadata["kit"]["language"]
+    ('01-reading-the-news-02', 'id')
+    """
+    books = {}
+    for lang, source in load_lesson(slug, src).items():
+        kit = source.metadata["kit"]
+        nb = nbformat.v4.new_notebook()
+        nb.metadata = {
+            "kernelspec": dict(KERNELSPEC),
+            "language_info": {"name": "python"},
+            "kit": {
+                "lesson": slug,
+                "language": lang,
+                "title": kit["title"],
+                "minutes": kit.get("minutes"),
+                "source": f"notebooks/src/{lang}/{slug}.md",
+                "translation": kit.get("translation") or "Written by the kit team",
+            },
+        }
+        for cell in source.cells:
+            meta = {k: v for k, v in cell.metadata.items() if k != "id"}
+            cid = cell.metadata["id"]
+            if cell.cell_type == "markdown":
+                nb.cells.append(nbformat.v4.new_markdown_cell(cell.source, id=cid, metadata=meta))
+            else:
+                nb.cells.append(nbformat.v4.new_code_cell(cell.source, id=cid, metadata=meta))
+        books[lang] = nb
+    return books
+
+
+def _new_id(slug: str, taken: set[str]) -> str:
+    while True:
+        cid = f"{slug}-{secrets.token_hex(4)}"
+        if cid not in taken:
+            return cid
+
+
+def assign_ids(slug: str, src: Path = SRC) -> list[str]:
+    """Give each new cell (one without an id) a fresh id, the same in both editions; return the new ids.
+
+    New cells are matched across the editions by where they sit: between the same two cells that have
+    ids, the first new cell of one edition goes with the first new cell of the other, and so on. Both
+    files are rewritten only when a cell got an id.
+
+    Raises
+    ------
+    SourceError
+        When the new cells cannot be matched (a cell added to one edition only, or of another type).
+
+    Examples
+    --------
+    >>> assign_ids("00-start-here")  # every cell already has its id
+    []
+    """
+    paths = {lang: Path(src) / lang / f"{slug}.md" for lang in LANGS}
+    books = {lang: _read(paths[lang]) for lang in LANGS}
+    a, b = LANGS
+
+    def runs(nb: nbformat.NotebookNode) -> tuple[list[str | None], list[list[nbformat.NotebookNode]]]:
+        anchors: list[str | None] = [None]
+        groups: list[list[nbformat.NotebookNode]] = [[]]
+        for cell in nb.cells:
+            if cell.metadata.get("id") is None:
+                groups[-1].append(cell)
+            else:
+                anchors.append(cell.metadata["id"])
+                groups.append([])
+        return anchors, groups
+
+    (anchors_a, groups_a), (anchors_b, groups_b) = runs(books[a]), runs(books[b])
+    if not any(groups_a) and not any(groups_b):
+        return []
+    if anchors_a != anchors_b:
+        raise SourceError(
+            f"{slug}: the cells that already have ids differ between the editions, so the new cells cannot "
+            f"be matched; fix the ids first (`python -m tools.notebooks check` shows the difference)"
+        )
+    taken = {x for x in anchors_a if x}
+    new = []
+    for anchor, cells_a, cells_b in zip(anchors_a, groups_a, groups_b):
+        place = f"after cell {anchor}" if anchor else "at the start"
+        types_a, types_b = [c.cell_type for c in cells_a], [c.cell_type for c in cells_b]
+        if types_a != types_b:
+            raise SourceError(
+                f"{slug}: new cells {place}: {a} has {types_a or 'none'}, {b} has {types_b or 'none'}; add each "
+                f"new cell to both {_rel(paths[a])} and {_rel(paths[b])}, then run this again"
+            )
+        for cell_a, cell_b in zip(cells_a, cells_b):
+            cid = _new_id(slug, taken)
+            taken.add(cid)
+            cell_a.metadata["id"] = cell_b.metadata["id"] = cid
+            new.append(cid)
+    for lang in LANGS:
+        paths[lang].write_text(jupytext.writes(books[lang], fmt=FMT), encoding="utf-8")
+    return new
+
+
+def target(slug: str, lang: str, out: Path = OUT) -> Path:
+    """Return the path of one generated notebook, e.g. ``notebooks/en/01-reading-the-news.ipynb``."""
+    return Path(out) / lang / f"{slug}.ipynb"
+
+
+def _signature(nb: nbformat.NotebookNode) -> tuple:
+    cells = [(c.get("id", ""), c.cell_type, c.source, dict(c.metadata)) for c in nb.cells]
+    return cells, dict(nb.metadata.get("kit", {}))
+
+
+def check(src: Path = SRC, out: Path = OUT) -> list[str]:
+    """Return one message per lesson or notebook that is wrong, missing or differs from its sources."""
+    problems = []
+    try:
+        names = lessons(src)
+    except SourceError as exc:
+        return [str(exc)]
+    for slug in names:
+        try:
+            books = build_lesson(slug, src)
+        except SourceError as exc:
+            problems.append(str(exc))
+            continue
+        for lang, built in books.items():
+            path = target(slug, lang, out)
+            if not path.exists():
+                problems.append(f"{_rel(path)} is missing: run `make notebooks`")
+                continue
+            committed = nbformat.read(path, as_version=4)
+            if _signature(committed) != _signature(built):
+                problems.append(
+                    f"{_rel(path)} differs from notebooks/src/{lang}/{slug}.md: edit the sources, "
+                    "then run `make notebooks`"
+                )
+            elif any(c.cell_type == "code" and c.execution_count is None for c in committed.cells):
+                problems.append(f"{_rel(path)} has unexecuted cells: run `make notebooks`")
+    return problems
+
+
+def write(nb: nbformat.NotebookNode, path: Path) -> None:
+    """Validate a notebook and write it with a final newline."""
+    path.parent.mkdir(parents=True, exist_ok=True)
     nbformat.validate(nb)
-    text = nbformat.writes(nb) + "\n"
-    out.write_text(text, encoding="utf-8")
+    path.write_text(nbformat.writes(nb) + "\n", encoding="utf-8")
 
 
-def execute(out: Path, timeout: int = 300) -> None:
-    from nbclient import NotebookClient
+def execute(path: Path, timeout: int = 300) -> None:
+    """Run a written notebook in place, keeping its outputs but no live widget views."""
+    from nbclient import NotebookClient  # only `execute` needs a kernel client
 
-    nb = nbformat.read(out, as_version=4)
+    nb = nbformat.read(path, as_version=4)
     client = NotebookClient(
         nb,
         timeout=timeout,
         kernel_name="python3",
-        resources={"metadata": {"path": str(out.parent)}},
+        resources={"metadata": {"path": str(path.parent)}},
         record_timing=False,
         store_widget_state=False,
     )
@@ -158,27 +430,52 @@ def execute(out: Path, timeout: int = 300) -> None:
             output.get("data", {}).pop("application/vnd.jupyter.widget-view+json", None)
     nb.metadata.pop("widgets", None)
     nb.metadata["language_info"] = {"name": "python"}
-    write(nb, out)
+    write(nb, path)
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("command", choices=["build", "execute", "check"])
+    """Command line: ``ids``, ``build``, ``execute`` or ``check``; returns the exit status."""
+    parser = argparse.ArgumentParser(
+        prog="python -m tools.notebooks", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("command", choices=["ids", "build", "execute", "check"])
     parser.add_argument("slugs", nargs="*", help="lessons to act on (default: all)")
+    parser.add_argument("--src", type=Path, default=SRC, help="folder with en/ and id/ sources")
+    parser.add_argument("--out", type=Path, default=OUT, help="folder to write en/ and id/ notebooks into")
     args = parser.parse_args(argv)
     if args.command == "check":
-        problems = check()
+        problems = check(args.src, args.out)
         print("\n".join(problems) or "all notebooks match their sources")
         return 1 if problems else 0
-    for path in sources(args.slugs):
-        for lang in LANGS:
-            out = target(path, lang)
-            write(build_one(path, lang), out)
+    try:
+        names = lessons(args.src, args.slugs)
+        if args.command == "ids":
+            for slug in names:
+                for cid in assign_ids(slug, args.src):
+                    print(f"{slug}: new cell id {cid}")
+            return 0
+    except SourceError as exc:
+        print(f"cannot {args.command} the notebooks:\n{exc}", file=sys.stderr)
+        return 1
+    # Check every lesson before writing anything, so a refused build leaves no half-built set.
+    built, problems = {}, []
+    for slug in names:
+        try:
+            built[slug] = build_lesson(slug, args.src)
+        except SourceError as exc:
+            problems.append(str(exc))
+    if problems:
+        print(f"cannot {args.command} the notebooks:\n" + "\n".join(problems), file=sys.stderr)
+        return 1
+    for slug, books in built.items():
+        for lang, nb in books.items():
+            path = target(slug, lang, args.out)
+            write(nb, path)
             if args.command == "execute":
-                print(f"executing {out.relative_to(ROOT)}", flush=True)
-                execute(out)
+                print(f"executing {_rel(path)}", flush=True)
+                execute(path)
             else:
-                print(f"wrote {out.relative_to(ROOT)}")
+                print(f"wrote {_rel(path)}")
     return 0
 
 

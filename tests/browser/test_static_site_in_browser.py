@@ -4,17 +4,15 @@ from __future__ import annotations
 
 import functools
 import http.server
-import importlib.util
 import threading
 from pathlib import Path
+
+from tools import export_html
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_static_page_map_draws_offline(page, tmp_path):
-    spec = importlib.util.spec_from_file_location("kit_export_html", ROOT / "tools" / "export_html.py")
-    export_html = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(export_html)
     export_html.export(tmp_path / "site")
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(tmp_path / "site"))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)

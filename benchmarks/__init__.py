@@ -1,0 +1,1 @@
+"""Speed and size benchmarks: ``python -m benchmarks.run`` from the repository root (``make bench``)."""
