@@ -10,8 +10,9 @@ KEY    := $(shell cat $(LOCK) pyproject.toml 2>/dev/null | cksum | cut -d' ' -f1
 STAMP_LAB  := $(VENV)/.installed-lab-$(KEY)
 STAMP_TEST := $(VENV)/.installed-test-$(KEY)
 KIT_LANG ?= en
-HOST ?= 127.0.0.1
-PORT ?= 8888
+# Not HOST or PORT: csh and some platforms set those for other purposes, and make would inherit them.
+KIT_HOST ?= 127.0.0.1
+KIT_PORT ?= 8888
 ROOT_FLAG := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 SANITIZE := --nbval-sanitize-with tests/nbval_sanitize.cfg
 # Notebooks and tests write progress here, never into a real student's home folder.
@@ -57,7 +58,7 @@ $(STAMP_TEST): | $(PY)
 
 lab: $(STAMP_LAB)
 	$(VENV)/bin/jupyter trust notebooks/en/*.ipynb notebooks/id/*.ipynb >/dev/null
-	$(VENV)/bin/jupyter lab --ip=$(HOST) --port=$(PORT) $(ROOT_FLAG) \
+	$(VENV)/bin/jupyter lab --ip=$(KIT_HOST) --port=$(KIT_PORT) $(ROOT_FLAG) \
 	  --ServerApp.root_dir="$(CURDIR)" \
 	  --LabApp.default_url=/lab/tree/notebooks/$(KIT_LANG)/00-start-here.ipynb
 

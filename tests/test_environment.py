@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -89,3 +90,11 @@ def test_postbuild_installs_the_package_and_trusts_notebooks():
     text = post.read_text()
     assert re.search(r"pip install .*-e \.", text)
     assert "jupyter trust" in text
+
+
+def test_make_lab_ignores_the_shells_host_and_port():
+    """csh sets HOST to the machine's name: make must not inherit it and listen on the network."""
+    env = {**os.environ, "HOST": "school-pc.example", "PORT": "80"}
+    out = subprocess.run(["make", "-n", "lab"], cwd=ROOT, env=env, capture_output=True, text=True, check=True).stdout
+    assert "--ip=127.0.0.1 --port=8888" in out
+    assert "school-pc.example" not in out
