@@ -57,7 +57,7 @@ $(STAMP_TEST): | $(PY)
 	touch $@ $(STAMP_LAB)
 
 lab: $(STAMP_LAB)
-	$(VENV)/bin/jupyter trust notebooks/en/*.ipynb notebooks/id/*.ipynb >/dev/null
+	$(PY) -m tools.trust apply
 	$(VENV)/bin/jupyter lab --ip=$(KIT_HOST) --port=$(KIT_PORT) $(ROOT_FLAG) \
 	  --ServerApp.root_dir="$(CURDIR)" \
 	  --LabApp.default_url=/lab/tree/notebooks/$(KIT_LANG)/00-start-here.ipynb
@@ -78,6 +78,7 @@ test-browser: $(STAMP_TEST)
 notebooks: $(STAMP_TEST)
 	$(PY) -m tools.notebooks ids
 	$(TEST_ENV) $(PY) -m tools.notebooks execute
+	$(PY) -m tools.trust record
 
 guides: $(STAMP_TEST)
 	$(PY) -m tools.guides

@@ -1,0 +1,111 @@
+"""Trust only the notebooks the kit itself built: a content-hash manifest written by ``make notebooks``.
+
+JupyterLab runs the stored JavaScript of a *trusted* notebook (the kit's maps) as soon as it is
+opened. Trusting every notebook in the folder would also trust one that a ``git pull`` or a
+stranger changed. So ``make notebooks`` records the SHA-256 of each notebook it wrote in
+``notebooks/TRUSTED.sha256``, and ``make lab`` and Binder's ``postBuild`` trust a notebook only
+when its content still has that hash. A changed notebook opens untrusted: its maps stay blank
+until its cells are run, which is Jupyter's own safe default.
+
+Usage::
+
+    python -m tools.trust record   # after make notebooks: write the manifest
+    python -m tools.trust apply    # trust the notebooks that match it (make lab, postBuild)
+    python -m tools.trust check    # exit 1 when the manifest is out of step with the notebooks
+
+Examples
+--------
+>>> sorted(manifest())[0]
+'en/00-start-here.ipynb'
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import sys
+from pathlib import Path
+
+import nbformat
+from nbformat.sign import NotebookNotary
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOKS = ROOT / "notebooks"
+MANIFEST = NOTEBOOKS / "TRUSTED.sha256"
+
+
+def notebooks(folder: Path = NOTEBOOKS) -> list[Path]:
+    """The student notebooks of both editions, in a stable order."""
+    return sorted(folder.glob("[a-z][a-z]/[0-9][0-9]-*.ipynb"))
+
+
+def digest(path: Path) -> str:
+    """SHA-256 of a file's bytes, as hex."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def manifest(path: Path = MANIFEST) -> dict[str, str]:
+    """The recorded hashes: relative path (``en/00-start-here.ipynb``) -> hex digest."""
+    if not path.exists():
+        return {}
+    entries = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        value, _, name = line.partition("  ")
+        if value and name:
+            entries[name] = value
+    return entries
+
+
+def record(folder: Path = NOTEBOOKS, path: Path = MANIFEST) -> int:
+    """Write the manifest (``sha256sum`` format) for every notebook in ``folder``; return the count."""
+    lines = [f"{digest(nb)}  {nb.relative_to(folder).as_posix()}" for nb in notebooks(folder)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return len(lines)
+
+
+def apply(folder: Path = NOTEBOOKS, path: Path = MANIFEST, *, notary: NotebookNotary | None = None) -> list[Path]:
+    """Trust the notebooks whose hash is in the manifest; return the ones left untrusted."""
+    notary = notary or NotebookNotary()
+    known = manifest(path)
+    untrusted = []
+    for nb_path in notebooks(folder):
+        if known.get(nb_path.relative_to(folder).as_posix()) == digest(nb_path):
+            notary.sign(nbformat.read(nb_path, as_version=4))
+        else:
+            untrusted.append(nb_path)
+    return untrusted
+
+
+def check(folder: Path = NOTEBOOKS, path: Path = MANIFEST) -> list[str]:
+    """Problems: notebooks whose hash differs from the manifest, or that it does not list."""
+    known = manifest(path)
+    found = {nb.relative_to(folder).as_posix(): digest(nb) for nb in notebooks(folder)}
+    problems = [f"{name}: not in {path.name}" for name in sorted(set(found) - set(known))]
+    problems += [f"{name}: changed since `make notebooks` recorded it" for name in sorted(found) if name in known
+                 and known[name] != found[name]]
+    problems += [f"{name}: in {path.name} but missing" for name in sorted(set(known) - set(found))]
+    return problems
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command line: ``record``, ``apply`` or ``check``."""
+    parser = argparse.ArgumentParser(prog="python -m tools.trust", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("command", choices=["record", "apply", "check"])
+    args = parser.parse_args(argv)
+    if args.command == "record":
+        print(f"recorded {record()} notebooks in {MANIFEST.relative_to(ROOT)}")
+        return 0
+    if args.command == "check":
+        problems = check()
+        print("\n".join(problems) or "every notebook matches notebooks/TRUSTED.sha256")
+        return 1 if problems else 0
+    for nb_path in apply():
+        print(f"not trusted, changed since the kit built it (run its cells to see its maps) / "
+              f"tidak dipercaya, berubah sejak dibuat kit (jalankan sel-selnya untuk melihat peta): "
+              f"{nb_path.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
