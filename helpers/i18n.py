@@ -38,6 +38,7 @@ __all__ = [
     "get_language",
     "t",
     "bilingual",
+    "by_lang",
     "catalogue",
 ]
 
@@ -188,3 +189,19 @@ def bilingual(en: str, id: str, /, lang: str | None = None) -> str:  # noqa: A00
     'perang'
     """
     return id if (lang or get_language()) == "id" else en
+
+
+def by_lang(record: Any, field: str, lang: str | None = None) -> Any:
+    """Return the ``field_<lang>`` column of a data row or table (``name`` -> ``name_en``/``name_id``).
+
+    ``record`` may be a dict, a pandas Series or DataFrame, or a row from ``DataFrame.itertuples()``.
+
+    Examples
+    --------
+    >>> by_lang({"name_en": "Egypt", "name_id": "Mesir"}, "name", "id")
+    'Mesir'
+    """
+    column = f"{field}_{_check_language(lang) if lang is not None else get_language()}"
+    if isinstance(record, tuple) and hasattr(record, "_fields"):
+        return getattr(record, column)
+    return record[column]
