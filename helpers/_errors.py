@@ -31,7 +31,9 @@ from .text import shorten
 __all__ = ["DataError"]
 
 #: Values that are shown as a short ``repr`` (quoted), so that odd characters stay visible.
-_QUOTED = ("value", "place", "key")
+_QUOTED = ("value",)
+#: Values that are lists shown as "a, b, c".
+_LISTS = ("allowed", "columns")
 
 
 class DataError(ValueError):
@@ -114,7 +116,7 @@ def _is_geojson(file: str | None) -> bool:
 
 
 def _show(name: str, value: Any) -> str:
-    if isinstance(value, (list, tuple)):
+    if name in _LISTS and isinstance(value, (list, tuple)):
         return ", ".join(str(v).lower() if isinstance(v, bool) else str(v) for v in value)
     if name in _QUOTED:
         return shorten(value)

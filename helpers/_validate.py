@@ -145,15 +145,39 @@ def _first_bad_cell(text: str) -> dict[str, Any]:
 
 def _parse_csv(res: dict[str, Any]) -> tuple[list[list[str]], list[int]]:
     rel = _rel(res)
-    reader = csv.reader(io.StringIO(read_text(res), newline=""), strict=True)
+    text = read_text(res)
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     records, lines = [], []
     try:
         for cells in reader:
             records.append(cells)
             lines.append(reader.line_num)
     except csv.Error:
-        raise DataError("data.problem.bad_csv", file=rel, row=len(records), line=reader.line_num) from None
+        start = lines[-1] + 1 if lines else 1
+        header = records[0] if records else []
+        column = _quote_column(text.splitlines()[start - 1] if start <= len(text.splitlines()) else "")
+        field = header[column] if column is not None and column < len(header) else None
+        raise DataError("data.problem.bad_csv", file=rel, row=len(records), line=start, field=field) from None
     return records, lines
+
+
+def _quote_column(line: str) -> int | None:
+    """The column (from 0) where a line's quoting goes wrong: a quote left open, or one inside a bare cell."""
+    column, quoted, at_start, previous = 0, False, True, ""
+    for char in line:
+        if quoted:
+            if char == '"':
+                quoted, previous = False, '"'
+                continue
+        elif char == '"':
+            if not at_start and previous != '"':
+                return column
+            quoted = True
+        elif char == ",":
+            column, at_start, previous = column + 1, True, ","
+            continue
+        at_start, previous = False, char
+    return column if quoted else None
 
 
 @functools.lru_cache(maxsize=None)
@@ -177,8 +201,10 @@ def _table(name: str) -> tuple[tuple[dict[str, str], ...], tuple[int, ...]]:
     for n, cells in enumerate(body, start=1):
         at = {"file": rel, "row": n, "line": lines[n]}
         if len(cells) != len(header):
-            raise DataError("data.problem.ragged", **at, field=_ragged_field(header, cells),
-                            expected=len(header), found=len(cells))
+            short = len(cells) < len(header)
+            raise DataError("data.problem.ragged_short" if short else "data.problem.ragged_long", **at,
+                            field=header[len(cells)] if short else header[-1], expected=len(header),
+                            found=len(cells))
         row = dict(zip(header, cells))
         for fld in fields:
             check_value(at, fld, row[fld["name"]], seen_unique)
@@ -190,11 +216,6 @@ def _table(name: str) -> tuple[tuple[dict[str, str], ...], tuple[int, ...]]:
             seen_key[key] = n
         rows_out.append(row)
     return tuple(rows_out), tuple(lines[1:])
-
-
-def _ragged_field(header: list[str], cells: list[str]) -> str:
-    """The first column whose cell is missing (short row) or the last column (long row)."""
-    return header[len(cells)] if len(cells) < len(header) else header[-1]
 
 
 def check_value(at: dict[str, Any], fld: dict[str, Any], value: Any, seen: dict[str, dict[Any, int]]) -> None:
@@ -352,7 +373,7 @@ def _check_complete(name: str) -> None:
         for b in keys_b:
             if (a, b) not in have:
                 raise DataError("data.problem.incomplete", file=_rel(resource(name)), field=col_a,
-                                key=a, other_field=col_b, other=b)
+                                value=a, other_field=col_b, other=b)
 
 
 @functools.lru_cache(maxsize=None)
