@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .i18n import LANGUAGES, get_language, t
+from .i18n import LANGUAGES, catalogue, get_language, t
 from .text import shorten
 
 __all__ = ["DataError"]
@@ -97,8 +97,12 @@ class DataError(ValueError):
         --------
         >>> DataError("data.bad_row_ref", value=3).message("en").startswith("3 is not a data row")
         True
+        >>> DataError("a plain message").message("id")
+        'a plain message'
         """
         lang = lang or self.lang
+        if self.key not in catalogue():  # a plain message, as older code raised them
+            return str(self.key)
         shown = {k: _show(k, v) for k, v in self.values.items()}
         return t(self.key, lang=lang, where=self.where(lang), file=self.file, row=self.row,
                  field=self.field, line=self.line, **shown)

@@ -20,7 +20,8 @@ import math
 from typing import Any
 
 from ._errors import DataError
-from ._validate import check_references, check_value, read_text, resource
+from ._read import read_text
+from ._validate import check_references, check_value, resource
 
 __all__ = ["geojson"]
 

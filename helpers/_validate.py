@@ -13,8 +13,7 @@ primary key and the foreign keys. Kit-specific properties extend it:
 - on an article: ``kit:byteForByte`` (its bytes must match the descriptor's hash).
 
 Every string cell is also refused when matplotlib would draw it as mathematics (an even number of
-unescaped ``$``), since names and titles reach the charts. Files are read as UTF-8 (a BOM is
-allowed); anything else is reported with the row and field of the first undecodable byte.
+unescaped ``$``), since names and titles reach the charts. Files are read by :mod:`helpers._read`.
 
 Examples
 --------
@@ -24,10 +23,8 @@ Examples
 
 from __future__ import annotations
 
-import csv
 import functools
 import hashlib
-import io
 import json
 import math
 import re
@@ -35,15 +32,14 @@ from datetime import date as _date
 from typing import Any
 
 from ._errors import DataError
-from .paths import data_dir
+from ._read import parse_csv, read_bytes, read_text
 from .sentences import SENTENCE_ID, sentence_ids, unreadable_articles
 
-__all__ = ["package", "resource", "split_list", "read_text", "check_value", "check_references", "rows",
-           "checked_rows", "check_article"]
+__all__ = ["package", "resource", "split_list", "check_value", "check_references", "rows", "checked_rows",
+           "check_article"]
 
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_BOM = b"\xef\xbb\xbf"
 _DESCRIPTOR = "data/datapackage.json"
 
 
@@ -66,7 +62,7 @@ def split_list(value: Any) -> list[str]:
 def package() -> dict[str, Any]:
     """Return the descriptor ``data/datapackage.json`` as a dict."""
     try:
-        content = json.loads(_read_bytes(_DESCRIPTOR, "datapackage.json").decode("utf-8-sig"))
+        content = json.loads(read_bytes(_DESCRIPTOR, "datapackage.json").decode("utf-8-sig"))
     except UnicodeDecodeError:
         raise DataError("data.problem.not_utf8", file=_DESCRIPTOR, byte="?") from None
     except json.JSONDecodeError as exc:
@@ -94,97 +90,11 @@ def _rel(res: dict[str, Any]) -> str:
     return f"data/{res['path']}"
 
 
-def _read_bytes(rel: str, path: str) -> bytes:
-    try:
-        return (data_dir() / path).read_bytes()
-    except FileNotFoundError:
-        raise DataError("data.problem.missing_file", file=rel) from None
-    except OSError as exc:  # a folder, or no permission
-        raise DataError("data.problem.unreadable", file=rel, reason=exc.strerror or type(exc).__name__) from None
-
-
-def read_text(res: dict[str, Any]) -> str:
-    """Return the text of a resource's file: UTF-8, with or without a BOM.
-
-    Raises
-    ------
-    DataError
-        When the file is missing or not UTF-8 (naming the row and field of the first bad byte).
-
-    Examples
-    --------
-    >>> read_text(resource("snapshots")).startswith("date,")
-    True
-    """
-    rel = _rel(res)
-    content = _read_bytes(rel, res["path"])
-    if content.startswith(_BOM):
-        content = content[len(_BOM):]
-    try:
-        return content.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        byte, line = f"0x{content[exc.start]:02x}", content[: exc.start].count(b"\n") + 1
-        if res.get("format") != "csv":
-            raise DataError("data.problem.not_utf8", file=rel, line=line, byte=byte) from None
-        where = _first_bad_cell(content.decode("utf-8", "replace"))
-        key = "data.problem.not_utf8_cell" if where.get("field") else "data.problem.not_utf8"
-        raise DataError(key, file=rel, byte=byte, **(where or {"line": line})) from None
-
-
-def _first_bad_cell(text: str) -> dict[str, Any]:
-    """Row, line and field of the first cell holding an undecodable byte (shown as U+FFFD)."""
-    reader = csv.reader(io.StringIO(text, newline=""))
-    header: list[str] = []
-    for n, cells in enumerate(reader):
-        header = header or cells
-        for j, cell in enumerate(cells):
-            if "\ufffd" in cell:
-                return {"row": n, "line": reader.line_num, "field": header[j] if j < len(header) else None}
-    return {}
-
-
-def _parse_csv(res: dict[str, Any]) -> tuple[list[list[str]], list[int]]:
-    rel = _rel(res)
-    text = read_text(res)
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    records, lines = [], []
-    try:
-        for cells in reader:
-            records.append(cells)
-            lines.append(reader.line_num)
-    except csv.Error:
-        start = lines[-1] + 1 if lines else 1
-        header = records[0] if records else []
-        column = _quote_column(text.splitlines()[start - 1] if start <= len(text.splitlines()) else "")
-        field = header[column] if column is not None and column < len(header) else None
-        raise DataError("data.problem.bad_csv", file=rel, row=len(records), line=start, field=field) from None
-    return records, lines
-
-
-def _quote_column(line: str) -> int | None:
-    """The column (from 0) where a line's quoting goes wrong: a quote left open, or one inside a bare cell."""
-    column, quoted, at_start, previous = 0, False, True, ""
-    for char in line:
-        if quoted:
-            if char == '"':
-                quoted, previous = False, '"'
-                continue
-        elif char == '"':
-            if not at_start and previous != '"':
-                return column
-            quoted = True
-        elif char == ",":
-            column, at_start, previous = column + 1, True, ","
-            continue
-        at_start, previous = False, char
-    return column if quoted else None
-
-
 @functools.lru_cache(maxsize=None)
 def _table(name: str) -> tuple[tuple[dict[str, str], ...], tuple[int, ...]]:
     res = resource(name)
     rel = _rel(res)
-    records, lines = _parse_csv(res)
+    records, lines = parse_csv(res)
     if not records:
         raise DataError("data.problem.empty_file", file=rel)
     header, body = records[0], records[1:]
@@ -403,6 +313,6 @@ def check_article(name: str) -> None:
     res = resource(name)
     read_text(res)
     if res.get("kit:byteForByte") and res.get("hash"):
-        digest = "sha256:" + hashlib.sha256(_read_bytes(_rel(res), res["path"])).hexdigest()
+        digest = "sha256:" + hashlib.sha256(read_bytes(_rel(res), res["path"])).hexdigest()
         if digest != res["hash"]:
             raise DataError("data.problem.changed_article", file=_rel(res))

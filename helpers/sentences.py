@@ -44,8 +44,8 @@ from typing import Any, Callable
 import pandas as pd
 
 from ._errors import DataError
+from ._read import read_text
 from .i18n import t
-from .paths import data_dir
 
 __all__ = [
     "ARTICLES",
@@ -119,19 +119,7 @@ def raw(article: str) -> str:
     >>> raw("A").startswith("Liputan6.com, Tripoli")
     True
     """
-    key = check_article(article)
-    rel = f"data/{_path(key)}"
-    try:
-        content = (data_dir() / _path(key)).read_bytes()
-    except FileNotFoundError:
-        raise DataError("data.problem.missing_file", file=rel) from None
-    except OSError as exc:
-        raise DataError("data.problem.unreadable", file=rel, reason=exc.strerror or type(exc).__name__) from None
-    try:
-        return content.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = content[: exc.start].count(b"\n") + 1
-        raise DataError("data.problem.not_utf8", file=rel, line=line, byte=f"0x{content[exc.start]:02x}") from None
+    return read_text({"path": _path(check_article(article)), "format": "txt"})
 
 
 def clean(text: str) -> str:
