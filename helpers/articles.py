@@ -1,30 +1,10 @@
-"""The two source articles: originals, sentences with stable ids, cleaning, translation, display.
+"""The two source articles for reading: sentences with translation, quotation, display and search.
 
-The originals in ``data/articles/`` are kept byte-for-byte as received. Everything else is derived
-here, in code, so that every quotation can be traced back to the original string.
-
-Sentence ids
-------------
-``A.p16.s01`` is article A, paragraph 16, sentence 1. A paragraph is a non-empty line of the
-original file (boilerplate lines count too); sentences are split inside a line after ``.``, ``!``
-or ``?`` (and a closing quote) followed by a space and a capital letter or an opening quote; an
-ellipsis ``...`` never ends a sentence. Ids are computed on the **original** text, before any
-cleaning, so changing the cleaning rules can never change an id.
-
-Cleaning rules (applied in this order to give the ``text`` of each sentence)
-----------------------------------------------------------------------------
-1. ``nbsp``: the non-breaking space (U+00A0) becomes an ordinary space.
-2. ``stray-A``: a lone ``Â`` (left over from a mis-decoded non-breaking space) is removed.
-3. ``spaces``: runs of white space become one space; the ends are trimmed.
-
-Kinds of sentence
------------------
-- ``boilerplate``: web-page leftovers, not part of the report: "Baca Juga", "Advertisement",
-  "Saksikan juga video berikut ini:", and lines that are empty once cleaned (the stray ``Â``).
-- ``heading``: a sub-heading: a line of at most six words with no final punctuation.
-- ``quote_en``: the embedded English tweet: a paragraph whose words are mostly English function
-  words, and the tweet's byline (a line starting with a dash and naming an ``@account``).
-- ``body``: everything else.
+The originals, their sentence ids, kinds and cleaning rules live in :mod:`helpers.sentences` (read
+its docstring for the rules); this module joins them with the kit's English translation and
+Indonesian gloss and lays them out for students. Translation, gloss, places, actors and glossary
+come from the validated loaders of :mod:`helpers.data`, so a broken file gives a ``DataError``
+naming it, not a traceback.
 
 Examples
 --------
@@ -42,14 +22,14 @@ from __future__ import annotations
 import functools
 import html
 import re
-import unicodedata
 from dataclasses import dataclass
-from typing import Any, Callable
 
 import pandas as pd
 
-from .i18n import get_language, t
-from .paths import data_dir
+from . import data
+from .i18n import by_lang, get_language, t
+from .sentences import ARTICLES, CLEANING_RULES, UnknownArticleError, check_article, clean, raw, segments
+from .text import fold
 
 __all__ = [
     "ARTICLES",
@@ -66,31 +46,6 @@ __all__ = [
     "boilerplate",
     "search",
 ]
-
-#: The two articles of the kit.
-ARTICLES: tuple[str, ...] = ("A", "B")
-
-#: The cleaning rules, in order: (name, function). Documented in the module docstring.
-CLEANING_RULES: list[tuple[str, Callable[[str], str]]] = [
-    ("nbsp", lambda s: s.replace("\u00a0", " ")),
-    ("stray-A", lambda s: re.sub(r"(?<![A-Za-z\u00c0-\u024f])\u00c2(?![A-Za-z\u00c0-\u024f])", "", s)),
-    ("spaces", lambda s: re.sub(r"\s+", " ", s).strip()),
-]
-
-_BOILERPLATE = re.compile(r"^(baca juga|advertisement|saksikan juga video berikut ini:?)$", re.I)
-_SPLIT = re.compile(r'(?<=[.!?])(?<!\.\.\.)(["\u201d]?)\s+(?=["\u201cA-Z])')
-_EN_WORDS = {"i", "am", "the", "and", "of", "to", "in", "is", "by", "there", "no", "only", "can", "as",
-             "for", "at", "call", "taking", "place", "risk"}
-_ID_WORDS = {"yang", "dan", "di", "ke", "dari", "untuk", "dengan", "ini", "itu", "telah", "bahwa",
-             "pada", "oleh", "tidak"}
-_SID = re.compile(r"^([AB])\.p(\d{2})\.s(\d{2})$")
-
-
-class UnknownArticleError(KeyError, ValueError):
-    """Raised for an article id other than "A" or "B"."""
-
-    def __str__(self) -> str:
-        return str(self.args[0])
 
 
 class UnknownSentenceError(KeyError, ValueError):
@@ -118,97 +73,15 @@ class Sentence:
         return _quote_html(self, get_language())
 
 
-def _check_article(article: Any) -> str:
-    key = str(article).strip().upper() if isinstance(article, str) else None
-    if key not in ARTICLES:
-        raise UnknownArticleError(t("articles.unknown_article", value=repr(article)))
-    return key
-
-
-def raw(article: str) -> str:
-    """Return the original text of an article exactly as received.
-
-    Examples
-    --------
-    >>> raw("A").startswith("Liputan6.com, Tripoli")
-    True
-    """
-    key = _check_article(article)
-    return (data_dir() / "articles" / f"{key}-original.txt").read_bytes().decode("utf-8")
-
-
-def clean(text: str) -> str:
-    """Apply the documented cleaning rules to one string.
-
-    Examples
-    --------
-    >>> clean("BBC,\\u00a0 Jumat")
-    'BBC, Jumat'
-    >>> clean("\\u00c2")
-    ''
-    """
-    for _name, rule in CLEANING_RULES:
-        text = rule(text)
-    return text
-
-
-def _split(line: str) -> list[str]:
-    parts = _SPLIT.split(line)
-    out, buf = [], parts[0]
-    for i in range(1, len(parts), 2):
-        out.append(buf + parts[i])
-        buf = parts[i + 1]
-    out.append(buf)
-    return out
-
-
-def _is_english(line: str) -> bool:
-    words = re.findall(r"[a-z]+", line.lower())
-    en = sum(w in _EN_WORDS for w in words)
-    idn = sum(w in _ID_WORDS for w in words)
-    return en >= 3 and en > 2 * idn
-
-
-def _kind(line: str) -> str:
-    cleaned = clean(line)
-    if not cleaned or _BOILERPLATE.match(cleaned):
-        return "boilerplate"
-    if re.match(r"^[\u2014\u2013-]\s", cleaned) and re.search(r"@\w+", cleaned):
-        return "quote_en"
-    if _is_english(cleaned):
-        return "quote_en"
-    if len(cleaned.split()) <= 6 and not re.search(r"[.!?:\"\u201d]$", cleaned):
-        return "heading"
-    return "body"
-
-
-def _segment(article: str) -> list[dict[str, Any]]:
-    rows = []
-    lines = [line for line in raw(article).split("\n") if line.strip()]
-    for p, line in enumerate(lines, start=1):
-        kind = _kind(line)
-        for s, original in enumerate(_split(line), start=1):
-            rows.append({"sentence": f"{article}.p{p:02d}.s{s:02d}", "article": article, "paragraph": p,
-                         "number": s, "kind": kind, "original": original})
-    return rows
-
-
-def _side_table(name: str) -> dict[str, str]:
-    path = data_dir() / "articles" / name
-    if not path.exists():
-        return {}
-    table = pd.read_csv(path, dtype=str, keep_default_na=False)
-    return dict(zip(table["sentence"], table["text"]))
+def _side_table(frame: pd.DataFrame) -> dict[str, str]:
+    return dict(zip(frame["sentence"], frame["text"]))
 
 
 @functools.lru_cache(maxsize=1)
 def _all_sentences() -> pd.DataFrame:
-    rows = [row for article in ARTICLES for row in _segment(article)]
-    frame = pd.DataFrame(rows)
-    frame["text"] = frame["original"].map(clean)
-    translations, glosses = _side_table("translation_en.csv"), _side_table("gloss_id.csv")
-    frame["translation_en"] = frame["sentence"].map(translations)
-    frame["gloss_id"] = frame["sentence"].map(glosses)
+    frame = segments()
+    frame["translation_en"] = frame["sentence"].map(_side_table(data.load_translation()))
+    frame["gloss_id"] = frame["sentence"].map(_side_table(data.load_gloss()))
     return frame
 
 
@@ -226,7 +99,7 @@ def sentences(article: str | None = None) -> pd.DataFrame:
     """
     frame = _all_sentences()
     if article is not None:
-        frame = frame[frame["article"] == _check_article(article)]
+        frame = frame[frame["article"] == check_article(article)]
     return frame.reset_index(drop=True).copy()
 
 
@@ -269,24 +142,31 @@ def quote(sid: str, *, lang: str | None = None) -> str:
     s = sentence(sid)
     lang = lang or get_language()
     text = f'{s.sentence}: "{s.text}"'
-    if lang == "en" and s.translation_en and s.kind != "quote_en":
-        text += f"\n  ({t('articles.english', lang='en')}: {s.translation_en})"
-    elif lang == "id" and s.gloss_id:
-        text += f"\n  ({t('articles.gloss', lang='id')}: {s.gloss_id})"
+    companion = _companion(s, lang)
+    if companion:
+        text += f"\n  ({t(_COMPANION_LABEL[lang], lang=lang)}: {companion})"
     return text
+
+
+#: What follows a quoted sentence: the English translation in English, the Indonesian gloss (of
+#: the English tweet) in Indonesian.
+_COMPANION = {"en": "translation_en", "id": "gloss_id"}
+_COMPANION_LABEL = {"en": "articles.english", "id": "articles.gloss"}
+
+
+def _companion(s: Sentence, lang: str) -> str | None:
+    """The text shown under a quoted sentence in ``lang`` (none for the English tweet in English)."""
+    if lang == "en" and s.kind == "quote_en":
+        return None
+    return getattr(s, _COMPANION[lang]) or None
 
 
 def _quote_html(s: Sentence, lang: str) -> str:
     out = f"<blockquote><code>{html.escape(s.sentence)}</code> {html.escape(s.text)}"
-    if lang == "en" and s.translation_en and s.kind != "quote_en":
-        out += f"<br><em>{html.escape(s.translation_en)}</em>"
-    elif lang == "id" and s.gloss_id:
-        out += f"<br><em>{html.escape(s.gloss_id)}</em>"
+    companion = _companion(s, lang)
+    if companion:
+        out += f"<br><em>{html.escape(companion)}</em>"
     return out + "</blockquote>"
-
-
-def _fold(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).lower()
 
 
 @functools.lru_cache(maxsize=2)
@@ -296,33 +176,22 @@ def _highlights(lang: str) -> list[tuple[str, str, str, str, str]]:
     Built in file order (no sets), so the output is the same on every run.
     """
     found: dict[str, tuple[str, str, str, str, str]] = {}
-    base = data_dir()
-
-    def read(name: str) -> pd.DataFrame | None:
-        path = base / name
-        return pd.read_csv(path, dtype=str, keep_default_na=False) if path.exists() else None
 
     def names(*values: str) -> list[str]:
         return [v for v in dict.fromkeys(values) if len(v) >= 2]
 
-    glossary, actors, places = read("glossary.csv"), read("actors.csv"), read("places.csv")
-    if places is not None:
-        for row in places.itertuples():
-            display = row.name_en if lang == "en" else row.name_id
-            for alias in names(row.name_id, row.name_en, *row.variants.split(";")):
-                found.setdefault(alias, (alias, "place", row.place, display, display))
-    if actors is not None:
-        for row in actors.itertuples():
-            display = row.name_en if lang == "en" else row.name_id
-            title = row.description_en if lang == "en" else row.description_id
-            for alias in names(row.name_id, row.name_en):
-                found.setdefault(alias, (alias, "actor", row.actor, title, display))
-    if glossary is not None:
-        for row in glossary.itertuples():
-            display = row.term_en if lang == "en" else row.term_id
-            title = row.definition_en if lang == "en" else row.definition_id
-            for alias in names(*row.aliases.split(";")):
-                found[alias] = (alias, "term", row.term, title, display)
+    for row in data.load_places().itertuples():
+        display = by_lang(row, "name", lang)
+        for alias in names(row.name_id, row.name_en, *row.variants.split(";")):
+            found.setdefault(alias, (alias, "place", row.place, display, display))
+    for row in data.load_actors().itertuples():
+        display, title = by_lang(row, "name", lang), by_lang(row, "description", lang)
+        for alias in names(row.name_id, row.name_en):
+            found.setdefault(alias, (alias, "actor", row.actor, title, display))
+    for row in data.load_glossary().itertuples():
+        display, title = by_lang(row, "term", lang), by_lang(row, "definition", lang)
+        for alias in names(*row.aliases.split(";")):
+            found[alias] = (alias, "term", row.term, title, display)
     return sorted(found.values(), key=lambda v: (-len(v[0]), v[0]))
 
 
@@ -423,7 +292,7 @@ def show(article: str, *, lang: str | None = None, parallel: bool = True, boiler
     >>> "B.p04.s02" in view._repr_html_()
     True
     """
-    return ArticleView(_check_article(article), lang or get_language(), parallel, boilerplate)
+    return ArticleView(check_article(article), lang or get_language(), parallel, boilerplate)
 
 
 def boilerplate(article: str | None = None) -> pd.DataFrame:
@@ -449,5 +318,5 @@ def search(term: str, *, article: str | None = None) -> pd.DataFrame:
     if not isinstance(term, str) or not term.strip():
         raise ValueError(t("articles.bad_term", value=repr(term)))
     table = sentences(article)
-    needle = _fold(term.strip())
-    return table[table["text"].map(lambda s: needle in _fold(s))].reset_index(drop=True)
+    needle = fold(term)
+    return table[table["text"].map(lambda s: needle in fold(s))].reset_index(drop=True)

@@ -1,18 +1,18 @@
-"""Load the kit's facts from ``data/`` as tidy pandas DataFrames, validated on first load.
+"""Load the kit's facts from ``data/`` as tidy pandas DataFrames, validated on first load, and query them.
 
-One descriptor, ``data/datapackage.json`` (a Frictionless Data Package), drives validation: for
-every table it lists the fields, their types and constraints (required, unique, enum, pattern,
-minimum/maximum), the primary key and the foreign keys. Two kit-specific field properties extend
-it: ``kit:list`` (a ``;``-separated list) and ``kit:references`` (what each list item must name:
-``places``, ``actors``, ``sentences`` or ``sources-or-sentences``).
-
-A broken file raises :class:`DataError` with one message naming the file, the row (counted from
-the first data row, with the line number in the file), the field and the problem::
+Validation is driven by one descriptor, ``data/datapackage.json`` (see :mod:`helpers._validate`).
+A broken file raises :class:`DataError`, whose ``file``, ``row`` and ``field`` attributes say
+where the problem is and whose message says it in the student's language::
 
     data/control.csv row 14 (line 15): controller 'GNAA' is not one of GNA, LNA, contested, other
 
-Tables are cached per process; every loader returns a copy, so changing it in a notebook never
-changes what the next cell loads.
+One broken file does not take the others down: a table fails only when it, or a file it cites,
+is broken. Tables are cached per process; every loader returns a copy, so changing it in a
+notebook never changes what the next cell loads. Where facts come from (``describe_sources``,
+``find_row``, ``sentence_coverage``, ``coverage_figure``, ``overview``) lives in
+:mod:`helpers.provenance` and is re-exported here.
+
+Run ``python -m helpers.data validate`` to list every problem in ``data/``.
 
 Examples
 --------
@@ -28,20 +28,22 @@ Examples
 
 from __future__ import annotations
 
-import csv
+import copy
 import difflib
 import functools
-import json
-import math
-import re
-import unicodedata
+import sys
 from datetime import date as _date
-from typing import Any
+from typing import Any, Callable
 
 import pandas as pd
 
-from .i18n import get_language, t
-from .paths import data_dir
+from ._errors import DataError
+from ._geojson import geojson
+from ._validate import check_article, checked_rows, package, resource, split_list
+from .geo import haversine_km
+from .i18n import LANGUAGES, get_language
+from .provenance import coverage_figure, describe_sources, find_row, overview, sentence_coverage
+from .text import fold_key
 
 __all__ = [
     "DataError",
@@ -57,9 +59,11 @@ __all__ = [
     "load_glossary",
     "load_article_meta",
     "load_translation",
+    "load_gloss",
     "load_attribution",
     "load_borders",
     "validate_all",
+    "find_problems",
     "split_list",
     "nearest_snapshot",
     "control_on",
@@ -74,176 +78,12 @@ __all__ = [
     "localize",
 ]
 
-EARTH_RADIUS_KM = 6371.0088
-#: Tables whose rows count as facts for the sentence-coverage figure.
-FACT_TABLES = ("actors", "places", "control", "backing", "events", "claims", "glossary")
-
-
-class DataError(ValueError):
-    """A data file is missing or malformed, or a student asked for something the data lacks."""
-
-
-def _rel(path: str) -> str:
-    return f"data/{path}"
-
-
-@functools.lru_cache(maxsize=1)
-def _package() -> dict[str, Any]:
-    path = data_dir() / "datapackage.json"
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise DataError("data/datapackage.json is missing") from None
-    except json.JSONDecodeError as exc:
-        raise DataError(f"data/datapackage.json: not valid JSON (line {exc.lineno}: {exc.msg})") from None
-
-
-def _resource(name: str) -> dict[str, Any]:
-    for res in _package()["resources"]:
-        if res["name"] == name:
-            return res
-    raise DataError(f"data/datapackage.json has no resource named {name!r}")
-
-
-def split_list(value: Any) -> list[str]:
-    """Split a ``;``-separated cell into its items (empty cell: empty list).
-
-    Examples
-    --------
-    >>> split_list("tripoli;gharyan")
-    ['tripoli', 'gharyan']
-    >>> split_list("")
-    []
-    """
-    if not isinstance(value, str) or not value.strip():
-        return []
-    return [item.strip() for item in value.split(";") if item.strip()]
-
-
-def _read_rows(res: dict[str, Any]) -> list[dict[str, str]]:
-    """Read a CSV resource and check each row against its schema (single-file checks)."""
-    rel = _rel(res["path"])
-    path = data_dir() / res["path"]
-    try:
-        with open(path, encoding="utf-8", newline="") as handle:
-            raw = list(csv.reader(handle, strict=True))
-    except FileNotFoundError:
-        raise DataError(f"{rel} is missing") from None
-    except (csv.Error, UnicodeDecodeError) as exc:
-        raise DataError(f"{rel}: cannot be read as UTF-8 CSV ({exc})") from None
-    if not raw:
-        raise DataError(f"{rel} is empty: it needs a header row")
-    header, body = raw[0], raw[1:]
-    fields = res["schema"]["fields"]
-    names = [fld["name"] for fld in fields]
-    missing = [n for n in names if n not in header]
-    if missing:
-        raise DataError(f"{rel} line 1: missing column(s) {', '.join(missing)}")
-    extra = [h for h in header if h not in names]
-    if extra:
-        raise DataError(f"{rel} line 1: unknown column(s) {', '.join(extra)} (not in datapackage.json)")
-    rows, seen_unique, seen_key = [], {}, {}
-    pk = res["schema"].get("primaryKey", [])
-    for n, cells in enumerate(body, start=1):
-        where = f"{rel} row {n} (line {n + 1})"
-        if len(cells) != len(header):
-            raise DataError(f"{where}: expected {len(header)} fields, found {len(cells)} (a stray comma or quote?)")
-        row = dict(zip(header, cells))
-        for fld in fields:
-            _check_cell(where, fld, row[fld["name"]], seen_unique)
-        if pk:
-            key = tuple(row[k] for k in pk)
-            if key in seen_key:
-                raise DataError(f"{where}: {'+'.join(pk)} {'/'.join(key)!r} repeats row {seen_key[key]}")
-            seen_key[key] = n
-        rows.append(row)
-    return rows
-
-
-def _check_cell(where: str, fld: dict[str, Any], value: str, seen: dict[str, dict[str, int]]) -> None:
-    name, cons = fld["name"], fld.get("constraints", {})
-    if not value.strip():
-        if cons.get("required"):
-            raise DataError(f"{where}: {name} is empty, and it is required")
-        return
-    kind = fld.get("type", "string")
-    if kind == "number":
-        try:
-            number = float(value)
-        except ValueError:
-            raise DataError(f"{where}: {name} {value!r} is not a number") from None
-        if "minimum" in cons and number < cons["minimum"] or "maximum" in cons and number > cons["maximum"]:
-            raise DataError(f"{where}: {name} {value} is outside {cons.get('minimum')}..{cons.get('maximum')}")
-    elif kind == "date":
-        try:
-            _date.fromisoformat(value)
-        except ValueError:
-            raise DataError(f"{where}: {name} {value!r} is not a date in the form YYYY-MM-DD") from None
-    if "enum" in cons and value not in cons["enum"]:
-        raise DataError(f"{where}: {name} {value!r} is not one of {', '.join(cons['enum'])}")
-    if "pattern" in cons and not re.fullmatch(cons["pattern"], value):
-        raise DataError(f"{where}: {name} {value!r} does not match the pattern {cons['pattern']}")
-    if cons.get("unique"):
-        column = seen.setdefault(name, {})
-        if value in column:
-            raise DataError(f"{where}: {name} {value!r} repeats row {column[value]}")
-        column[value] = int(where.split(" row ")[1].split(" ")[0])
-
-
-@functools.lru_cache(maxsize=None)
-def _rows(name: str) -> tuple[dict[str, str], ...]:
-    return tuple(_read_rows(_resource(name)))
-
-
-@functools.lru_cache(maxsize=1)
-def _sentence_ids() -> frozenset[str]:
-    from .articles import sentences
-
-    return frozenset(sentences()["sentence"])
-
-
-def _check_references(name: str) -> None:
-    """Foreign keys and list references of one table (cross-file checks)."""
-    res = _resource(name)
-    rel = _rel(res["path"])
-    rows = _rows(name)
-    targets = {
-        "places": lambda: {r["place"] for r in _rows("places")},
-        "actors": lambda: {r["actor"] for r in _rows("actors")},
-        "sentences": _sentence_ids,
-        "sources-or-sentences": lambda: {r["source"] for r in _rows("sources")} | _sentence_ids(),
-    }
-    for fk in res["schema"].get("foreignKeys", []):
-        ref = fk["reference"]
-        known = {tuple(r[f] for f in ref["fields"]) for r in _rows(ref["resource"])}
-        for n, row in enumerate(rows, start=1):
-            value = tuple(row[f] for f in fk["fields"])
-            if value not in known:
-                raise DataError(
-                    f"{rel} row {n} (line {n + 1}): {'+'.join(fk['fields'])} {'/'.join(value)!r} "
-                    f"is not in data/{_resource(ref['resource'])['path']}"
-                )
-    for fld in res["schema"]["fields"]:
-        ref = fld.get("kit:references")
-        if not ref:
-            continue
-        known = targets[ref]()
-        for n, row in enumerate(rows, start=1):
-            items = split_list(row[fld["name"]]) if fld.get("kit:list") else [row[fld["name"]]]
-            for item in items:
-                if item and item not in known:
-                    what = {"sentences": "an article sentence id", "places": "a key of data/places.csv",
-                            "actors": "a key of data/actors.csv",
-                            "sources-or-sentences": "a key of data/sources.csv nor an article sentence id"}[ref]
-                    raise DataError(f"{rel} row {n} (line {n + 1}): {fld['name']} {item!r} is not {what}"
-                                    .replace("is not a key of data/sources.csv nor", "is neither a key of data/sources.csv nor"))
-
 
 def _frame(name: str) -> pd.DataFrame:
-    res = _resource(name)
-    _check_references(name)
-    frame = pd.DataFrame(list(_rows(name)), columns=[f["name"] for f in res["schema"]["fields"]])
-    for fld in res["schema"]["fields"]:
+    """The validated rows of a table, typed from the descriptor (numbers, dates, categories)."""
+    fields = resource(name)["schema"]["fields"]
+    frame = pd.DataFrame(list(checked_rows(name)), columns=[f["name"] for f in fields])
+    for fld in fields:
         col, kind = fld["name"], fld.get("type", "string")
         if kind == "number":
             frame[col] = pd.to_numeric(frame[col])
@@ -259,7 +99,7 @@ def _cached(name: str) -> pd.DataFrame:
     return _frame(name)
 
 
-def _loader(name: str, doc: str):
+def _loader(name: str, doc: str) -> Callable[[], pd.DataFrame]:
     def load() -> pd.DataFrame:
         return _cached(name).copy()
 
@@ -279,108 +119,80 @@ load_claims = _loader("claims", "the articles' claims with the kit's verdicts (d
 load_glossary = _loader("glossary", "the glossary (data/glossary.csv)")
 load_article_meta = _loader("article_meta", "the metadata of the two articles (data/articles/metadata.csv)")
 load_translation = _loader("translation_en", "the English translation by sentence (data/articles/translation_en.csv)")
+load_gloss = _loader("gloss_id", "the Indonesian gloss of the English tweet (data/articles/gloss_id.csv)")
 load_attribution = _loader("attribution", "who says so, sentence by sentence (data/articles/attribution.csv)")
 
 
-def _load_geojson(name: str) -> dict[str, Any]:
-    res = _resource(name)
-    rel = _rel(res["path"])
-    try:
-        content = json.loads((data_dir() / res["path"]).read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise DataError(f"{rel} is missing") from None
-    except json.JSONDecodeError as exc:
-        raise DataError(f"{rel}: not valid JSON (line {exc.lineno}: {exc.msg})") from None
-    if content.get("type") != "FeatureCollection" or not isinstance(content.get("features"), list):
-        raise DataError(f"{rel}: expected a GeoJSON FeatureCollection")
-    return content
-
-
-@functools.lru_cache(maxsize=1)
-def _zones() -> dict[str, Any]:
-    zones = _load_geojson("zones")
-    dates = {r["date"] for r in _rows("snapshots")}
-    for n, feature in enumerate(zones["features"], start=1):
-        props = feature.get("properties") or {}
-        where = f"data/zones.geojson feature {n}"
-        if props.get("date") not in dates:
-            raise DataError(f"{where}: date {props.get('date')!r} is not a snapshot date")
-        if props.get("controller") not in ("GNA", "LNA", "contested", "other"):
-            raise DataError(f"{where}: controller {props.get('controller')!r} is not one of GNA, LNA, contested, other")
-        if props.get("approximate") is not True:
-            raise DataError(f"{where}: approximate must be true")
-        if not split_list(props.get("sources")):
-            raise DataError(f"{where}: sources is empty, and it is required")
-        if (feature.get("geometry") or {}).get("type") not in ("Polygon", "MultiPolygon"):
-            raise DataError(f"{where}: geometry must be a Polygon or MultiPolygon")
-    return zones
-
-
 def load_zones() -> dict[str, Any]:
-    """Return the approximate zones of control (GeoJSON dict, validated; a deep copy)."""
-    return json.loads(json.dumps(_zones()))
+    """Return the approximate zones of control (GeoJSON dict, validated; a deep copy).
 
-
-@functools.lru_cache(maxsize=1)
-def _borders() -> dict[str, Any]:
-    return _load_geojson("borders")
+    Examples
+    --------
+    >>> {f["properties"]["approximate"] for f in load_zones()["features"]}
+    {True}
+    """
+    return copy.deepcopy(geojson("zones"))
 
 
 def load_borders() -> dict[str, Any]:
-    """Return the Natural Earth borders of Libya and its neighbours (GeoJSON dict, a deep copy)."""
-    return json.loads(json.dumps(_borders()))
+    """Return the Natural Earth borders of Libya and its neighbours (GeoJSON dict, validated; a deep copy).
+
+    Examples
+    --------
+    >>> sorted(f["properties"]["iso_a3"] for f in load_borders()["features"])[:2]
+    ['DZA', 'EGY']
+    """
+    return copy.deepcopy(geojson("borders"))
+
+
+def find_problems() -> list[DataError]:
+    """Check every file of the package; return every problem as a DataError (empty: all good).
+
+    A table that other tables cite is reported once, not once per citing table.
+
+    Examples
+    --------
+    >>> find_problems()
+    []
+    """
+    problems: dict[str, DataError] = {}
+    for res in package()["resources"]:
+        try:
+            if "schema" in res:
+                checked_rows(res["name"])
+            elif res.get("format") == "geojson":
+                geojson(res["name"])
+            else:
+                check_article(res["name"])
+        except DataError as exc:
+            problems.setdefault(exc.message("en"), exc)
+    return list(problems.values())
 
 
 def validate_all() -> list[str]:
-    """Check every file of the data package; return all problems found (empty list: all good).
+    """Check every file of the data package; return all problems as messages (empty list: all good).
+
+    :func:`find_problems` gives the same problems as :class:`DataError` objects.
 
     Examples
     --------
     >>> validate_all()
     []
     """
-    problems = []
-    for res in _package()["resources"]:
-        path = data_dir() / res["path"]
-        if not path.exists():
-            problems.append(f"data/{res['path']} is missing")
-            continue
-        try:
-            if res.get("profile") == "tabular-data-resource":
-                _frame(res["name"])
-            elif res["name"] == "zones":
-                _zones()
-            elif res["name"] == "borders":
-                _borders()
-        except DataError as exc:
-            problems.append(str(exc))
-    try:
-        _check_control_complete()
-    except DataError as exc:
-        problems.append(str(exc))
-    return list(dict.fromkeys(problems))  # a broken table shows once, not once per table citing it
-
-
-def _check_control_complete() -> None:
-    dates = sorted(r["date"] for r in _rows("snapshots"))
-    if len(dates) < 6 or dates[0] > "2019-04-03" or dates[-1] < "2020-10-23":
-        raise DataError("data/snapshots.csv: needs at least 6 dates covering 2019-04-03 to 2020-10-23")
-    have = {(r["place"], r["date"]) for r in _rows("control")}
-    for place in (r["place"] for r in _rows("places") if r["country"] == "LBY"):
-        for d in dates:
-            if (place, d) not in have:
-                raise DataError(f"data/control.csv: no row for place {place!r} on snapshot {d}")
+    return [str(problem) for problem in find_problems()]
 
 
 def _to_timestamp(value: Any) -> pd.Timestamp:
+    """A date given as text, ``date``, ``datetime`` or Timestamp, as a day (a time zone is dropped)."""
     if isinstance(value, (str, _date, pd.Timestamp)) and not (isinstance(value, str) and not value.strip()):
         try:
             stamp = pd.Timestamp(value)
-            if not pd.isna(stamp):
-                return stamp.normalize()
-        except (ValueError, TypeError):
-            pass
-    raise DataError(t("data.bad_date", value=repr(value)))
+        except (ValueError, TypeError, OverflowError):
+            stamp = pd.NaT
+        if not pd.isna(stamp):
+            # "2020-06-10T00:00Z" means 10 June where it was written: keep the day, drop the zone
+            return (stamp.tz_localize(None) if stamp.tzinfo is not None else stamp).normalize()
+    raise DataError("data.bad_date", value=value)
 
 
 def nearest_snapshot(value: Any) -> pd.Timestamp:
@@ -392,9 +204,13 @@ def nearest_snapshot(value: Any) -> pd.Timestamp:
     '2020-06-06'
     >>> nearest_snapshot("2011-01-01").date().isoformat()
     '2019-04-03'
+    >>> nearest_snapshot("2020-06-10T00:00Z").date().isoformat()
+    '2020-06-06'
     """
     stamp = _to_timestamp(value)
     dates = sorted(load_snapshots()["date"])
+    if not dates:
+        raise DataError("data.no_snapshots")
     earlier = [d for d in dates if d <= stamp]
     return earlier[-1] if earlier else dates[0]
 
@@ -436,17 +252,12 @@ def changed_hands(date_a: Any, date_b: Any) -> pd.DataFrame:
     return changed.reset_index(drop=True)
 
 
-def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text)
-    return re.sub(r"[^a-z0-9]", "", "".join(c for c in text if not unicodedata.combining(c)).lower())
-
-
 @functools.lru_cache(maxsize=1)
 def _place_names() -> dict[str, str]:
     names: dict[str, str] = {}
-    for row in _rows("places"):
+    for row in checked_rows("places"):
         for name in (row["place"], row["name_en"], row["name_id"], *split_list(row["variants"])):
-            names.setdefault(_fold(name), row["place"])
+            names.setdefault(fold_key(name), row["place"])
     return names
 
 
@@ -463,14 +274,14 @@ def find_place(name: Any) -> str:
     'sirte'
     """
     if not isinstance(name, str) or not name.strip():
-        raise DataError(t("data.bad_place", value=repr(name)))
+        raise DataError("data.bad_place", value=name)
     names = _place_names()
-    key = _fold(name)
+    key = fold_key(name)
     if key in names:
         return names[key]
     close = difflib.get_close_matches(key, list(names), n=3, cutoff=0.6)
     suggestion = ", ".join(sorted({names[c] for c in close})) or "-"
-    raise DataError(t("data.unknown_place", value=repr(name), suggestions=suggestion))
+    raise DataError("data.unknown_place", value=name, suggestions=suggestion)
 
 
 def distance_km(place_a: str, place_b: str) -> float:
@@ -483,124 +294,7 @@ def distance_km(place_a: str, place_b: str) -> float:
     """
     coords = load_places().set_index("place")[["lat", "lon"]]
     (lat1, lon1), (lat2, lon2) = coords.loc[find_place(place_a)], coords.loc[find_place(place_b)]
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(a))
-
-
-def describe_sources(value: str, *, lang: str | None = None) -> str:
-    """Turn a ``sources`` cell into readable text: "Publisher, date" and sentence ids.
-
-    Examples
-    --------
-    >>> describe_sources("reuters-2020-01-06-sirte;B.p04.s02", lang="en")
-    'Reuters, 2020-01-06; article sentence B.p04.s02'
-    """
-    lang = lang or get_language()
-    table = {r["source"]: r for r in _rows("sources")}
-    parts = []
-    for item in split_list(value):
-        if item in table:
-            parts.append(f"{table[item]['publisher']}, {table[item]['date']}")
-        else:
-            parts.append(t("data.article_sentence", lang=lang, sentence=item))
-    return "; ".join(parts)
-
-
-def sentence_coverage() -> pd.DataFrame:
-    """For every non-boilerplate sentence, the fact rows (actors, places, control, backing, events,
-    claims, glossary) that cite it in ``sentences``, ``sentence`` or ``sources``.
-
-    Examples
-    --------
-    >>> cov = sentence_coverage()
-    >>> bool(cov["cited_by"].map(len).gt(0).all())
-    True
-    """
-    from .articles import sentences
-
-    table = sentences()
-    table = table[table["kind"] != "boilerplate"]
-    cited: dict[str, list[str]] = {sid: [] for sid in table["sentence"]}
-    for name in FACT_TABLES:
-        res = _resource(name)
-        key = res["schema"]["primaryKey"]
-        for row in _rows(name):
-            label = f"{name}:{'/'.join(row[k] for k in key)}"
-            for col in ("sentences", "sentence", "sources"):
-                for item in split_list(row.get(col, "")):
-                    if item in cited:
-                        cited[item].append(label)
-    return pd.DataFrame({"sentence": list(cited), "cited_by": list(cited.values())})
-
-
-def coverage_figure() -> float:
-    """Share (0-1) of non-boilerplate sentences cited by at least one fact row.
-
-    Examples
-    --------
-    >>> coverage_figure()
-    1.0
-    """
-    cov = sentence_coverage()
-    return float(cov["cited_by"].map(len).gt(0).mean())
-
-
-_OVERVIEW = ("sources", "actors", "places", "snapshots", "control", "backing", "events", "claims", "glossary",
-             "article_meta", "translation_en", "attribution")
-
-
-def overview(*, lang: str | None = None) -> pd.DataFrame:
-    """Load every table once and list it: file, rows, columns and what it holds (current language).
-
-    Examples
-    --------
-    >>> bool(overview(lang="en").set_index("file").loc["data/places.csv", "rows"] >= 30)
-    True
-    """
-    lang = lang or get_language()
-    rows = []
-    for name in _OVERVIEW:
-        res = _resource(name)
-        frame = _cached(name)
-        rows.append({t("data.col.file", lang=lang): f"data/{res['path']}",
-                     t("data.col.rows", lang=lang): len(frame),
-                     t("data.col.columns", lang=lang): len(frame.columns),
-                     t("data.col.holds", lang=lang): t(f"data.table.{name}", lang=lang)})
-    zones = _zones()
-    rows.append({t("data.col.file", lang=lang): "data/zones.geojson",
-                 t("data.col.rows", lang=lang): len(zones["features"]),
-                 t("data.col.columns", lang=lang): len(zones["features"][0]["properties"]) if zones["features"] else 0,
-                 t("data.col.holds", lang=lang): t("data.table.zones", lang=lang)})
-    return pd.DataFrame(rows)
-
-
-_ROW_TABLES = ("actors", "places", "control", "backing", "events", "claims", "glossary", "snapshots", "sources")
-
-
-def find_row(ref: str) -> dict[str, str]:
-    """Return the data row named by a reference ``table:key`` (keys of several columns joined by ``@``).
-
-    Question banks and project briefs cite data rows this way, e.g. ``places:gharyan``,
-    ``control:tarhuna@2020-06-06``, ``events:sirte-taken-2020``, ``backing:wagner@LNA@fighters_mercenaries@denied``.
-
-    Examples
-    --------
-    >>> find_row("control:tarhuna@2020-06-06")["controller"]
-    'GNA'
-    """
-    if not isinstance(ref, str) or ":" not in ref:
-        raise DataError(t("data.bad_row_ref", value=repr(ref)))
-    table, _, key = ref.partition(":")
-    if table not in _ROW_TABLES:
-        raise DataError(t("data.bad_row_ref", value=repr(ref)))
-    res = _resource(table)
-    fields = res["schema"]["primaryKey"]
-    parts = key.split("@")
-    for row in _rows(table):
-        if [row[f] for f in fields] == parts:
-            return dict(row, _file=f"data/{res['path']}")
-    raise DataError(t("data.unknown_row", value=repr(ref), file=f"data/{res['path']}"))
+    return haversine_km(lat1, lon1, lat2, lon2)
 
 
 def localize(frame: pd.DataFrame, *, lang: str | None = None) -> pd.DataFrame:
@@ -611,17 +305,14 @@ def localize(frame: pd.DataFrame, *, lang: str | None = None) -> pd.DataFrame:
     >>> localize(load_claims(), lang="id").columns.tolist()[:4]
     ['claim', 'sentence', 'text', 'verdict']
     """
-    lang = lang or get_language()
-    other = "_id" if lang == "en" else "_en"
-    mine = "_en" if lang == "en" else "_id"
-    kept = frame[[c for c in frame.columns if not c.endswith(other)]]
+    mine = f"_{lang or get_language()}"
+    others = tuple(f"_{other}" for other in LANGUAGES if f"_{other}" != mine)
+    kept = frame[[c for c in frame.columns if not c.endswith(others)]]
     return kept.rename(columns={c: c[: -len(mine)] for c in kept.columns if c.endswith(mine)})
 
 
 def _main(argv: list[str] | None = None) -> int:
     """``python -m helpers.data validate``: print every problem in data/ (exit 1 if any)."""
-    import sys
-
     args = sys.argv[1:] if argv is None else argv
     if args != ["validate"]:
         print("usage: python -m helpers.data validate")

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 import helpers
-from helpers import articles
+from helpers import articles, sentences
 from helpers.paths import data_dir
 
 # sha256 of the two articles exactly as received (../shared/seeds/, never read at run time)
@@ -55,14 +55,18 @@ def test_originals_are_kept_inside_each_sentence():
 
 def test_ids_do_not_depend_on_cleaning_rules(monkeypatch):
     before = articles.sentences()[["sentence", "kind", "original"]]
-    monkeypatch.setattr(articles, "CLEANING_RULES", [("upper", str.upper), ("strip", str.strip)])
+    before_text = articles.sentences()["text"].tolist()
+    monkeypatch.setattr(sentences, "CLEANING_RULES", [("upper", str.upper), ("strip", str.strip)])
+    sentences._segments.cache_clear()
     articles._all_sentences.cache_clear()
     try:
         after = articles.sentences()
-        assert after["sentence"].tolist() == before["sentence"].tolist()
+        assert after["text"].tolist() != before_text  # the new rules were applied...
+        assert after["sentence"].tolist() == before["sentence"].tolist()  # ...and changed no id
         assert after["original"].tolist() == before["original"].tolist()
     finally:
         monkeypatch.undo()
+        sentences._segments.cache_clear()
         articles._all_sentences.cache_clear()
 
 

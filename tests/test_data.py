@@ -159,8 +159,10 @@ def test_broken_copies_fail_with_file_row_and_field(broken, filename, old, new, 
 
 def test_loader_raises_one_clear_error(broken):
     edit(broken / "control.csv", "tripoli,2019-04-03,GNA", "tripoli,2019-04-03,GNAA")
-    with pytest.raises(data.DataError, match=r"data/control\.csv row 1 \(line 2\): controller 'GNAA'"):
+    with pytest.raises(data.DataError, match=r"data/control\.csv row 1 \(line 2\): controller 'GNAA'") as info:
         data.load_control()
+    assert (info.value.file, info.value.row, info.value.field, info.value.line) == ("data/control.csv", 1, "controller", 2)
+    assert "bukan salah satu dari GNA, LNA" in info.value.message("id")
 
 
 def test_bad_zones_json(broken):

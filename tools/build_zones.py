@@ -20,23 +20,17 @@ from __future__ import annotations
 
 import csv
 import json
-import math
 from collections import defaultdict
 from pathlib import Path
 
 from matplotlib.path import Path as MplPath
 
+from helpers.geo import haversine_km
+
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 CELL = 0.25
 REACH_KM = 160.0
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0088 * math.asin(math.sqrt(a))
 
 
 def libya_paths() -> list[MplPath]:

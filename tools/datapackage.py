@@ -30,6 +30,11 @@ party denies is kept as a claim, with the denial in a row of its own; where sour
 are kept. The two articles in `articles/` are exactly as received; the kit's cleaning of them is
 code (`helpers/articles.py`).
 
+**Editing a file?** Save it as UTF-8 (a BOM is fine), keep the columns of the tables below, write
+dates as `YYYY-MM-DD` (no time, no time zone), and keep `$` signs in pairs out of names and titles
+(charts would draw `$...$` as mathematics). `python -m helpers.data validate` checks everything and
+names the file, row and column of each problem.
+
 **Found a mistake?** Open an issue naming the file, the row (the line number in the file) and your
 source. Corrections need a named publication with a date.
 
@@ -49,20 +54,36 @@ def refreshed() -> dict:
     return package
 
 
+def _json_text(value: object) -> str:
+    return json.dumps(value) if isinstance(value, bool) else str(value)
+
+
+def _field_table(fields: list[dict], heading: str) -> list[str]:
+    lines = [f"| {heading} | what it holds | allowed values |\n| --- | --- | --- |"]
+    for fld in fields:
+        cons = fld.get("constraints", {})
+        allowed = ", ".join(map(_json_text, cons["enum"])) if "enum" in cons else (
+            f"{cons['minimum']} to {cons['maximum']}" if "minimum" in cons else fld.get("type", "string"))
+        required = " (required)" if cons.get("required") else ""
+        lines.append(f"| `{fld['name']}` | {fld['description']}{required} | {allowed} |")
+    return lines + [""]
+
+
 def readme(package: dict) -> str:
     parts = [INTRO]
     for res in package["resources"]:
         licence = ", ".join(lic.get("title", lic["name"]) for lic in res.get("licenses", []))
         parts.append(f"## `{res['path']}`: {res['title']}\n\n{res['description']}\n\n*Licence: {licence}.*\n")
+        rules = [res[key]["description"] for key in ("kit:span", "kit:complete") if key in res]
+        if res.get("kit:byteForByte"):
+            rules.append("Kept byte for byte: its sha256 must match the `hash` in `datapackage.json`.")
+        parts.extend(f"*Rule: {rule}*\n" for rule in rules)
         if "schema" in res:
-            parts.append("| column | what it holds | allowed values |\n| --- | --- | --- |")
-            for fld in res["schema"]["fields"]:
-                cons = fld.get("constraints", {})
-                allowed = ", ".join(cons["enum"]) if "enum" in cons else (
-                    f"{cons['minimum']} to {cons['maximum']}" if "minimum" in cons else fld.get("type", "string"))
-                required = " (required)" if cons.get("required") else ""
-                parts.append(f"| `{fld['name']}` | {fld['description']}{required} | {allowed} |")
-            parts.append("")
+            parts.extend(_field_table(res["schema"]["fields"], "column"))
+        if "kit:features" in res:
+            spec = res["kit:features"]
+            parts.append(f"Each feature: a {' or '.join(spec['geometry'])} with these properties.\n")
+            parts.extend(_field_table(spec["fields"], "property"))
     return "\n".join(parts).rstrip() + "\n"
 
 

@@ -1,0 +1,234 @@
+"""The two articles' original text and its sentences, with stable ids: the bottom of the data layer.
+
+The originals in ``data/articles/`` are kept byte-for-byte as received. This module reads them,
+cuts them into sentences and gives every sentence an id; :mod:`helpers.articles` (display) and the
+validator of :mod:`helpers.data` (sentence references) both build on it, and it needs neither.
+
+Sentence ids
+------------
+``A.p16.s01`` is article A, paragraph 16, sentence 1. A paragraph is a non-empty line of the
+original file (boilerplate lines count too); sentences are split inside a line after ``.``, ``!``
+or ``?`` (and a closing quote) followed by a space and a capital letter or an opening quote; an
+ellipsis ``...`` never ends a sentence. Ids are computed on the **original** text, before any
+cleaning, so changing the cleaning rules can never change an id.
+
+Cleaning rules (applied in this order to give the ``text`` of each sentence)
+----------------------------------------------------------------------------
+1. ``nbsp``: the non-breaking space (U+00A0) becomes an ordinary space.
+2. ``stray-A``: a lone ``Â`` (left over from a mis-decoded non-breaking space) is removed.
+3. ``spaces``: runs of white space become one space; the ends are trimmed.
+
+Kinds of sentence
+-----------------
+- ``boilerplate``: web-page leftovers, not part of the report: "Baca Juga", "Advertisement",
+  "Saksikan juga video berikut ini:", and lines that are empty once cleaned (the stray ``Â``).
+- ``heading``: a sub-heading: a line of at most six words with no final punctuation.
+- ``quote_en``: the embedded English tweet: a paragraph whose words are mostly English function
+  words, and the tweet's byline (a line starting with a dash and naming an ``@account``).
+- ``body``: everything else.
+
+Examples
+--------
+>>> segments("B")["sentence"].tolist()[:2]
+['B.p01.s01', 'B.p01.s02']
+>>> "A.p16.s01" in sentence_ids()
+True
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Any, Callable
+
+import pandas as pd
+
+from ._errors import DataError
+from ._read import read_text
+from .i18n import t
+
+__all__ = [
+    "ARTICLES",
+    "CLEANING_RULES",
+    "SENTENCE_ID",
+    "UnknownArticleError",
+    "check_article",
+    "raw",
+    "clean",
+    "segments",
+    "sentence_ids",
+    "unreadable_articles",
+]
+
+#: The two articles of the kit.
+ARTICLES: tuple[str, ...] = ("A", "B")
+
+#: The form of a sentence id.
+SENTENCE_ID = re.compile(r"^([AB])\.p(\d{2})\.s(\d{2})$")
+
+#: The cleaning rules, in order: (name, function). Documented in the module docstring.
+CLEANING_RULES: list[tuple[str, Callable[[str], str]]] = [
+    ("nbsp", lambda s: s.replace("\u00a0", " ")),
+    ("stray-A", lambda s: re.sub(r"(?<![A-Za-z\u00c0-\u024f])\u00c2(?![A-Za-z\u00c0-\u024f])", "", s)),
+    ("spaces", lambda s: re.sub(r"\s+", " ", s).strip()),
+]
+
+_BOILERPLATE = re.compile(r"^(baca juga|advertisement|saksikan juga video berikut ini:?)$", re.I)
+_SPLIT = re.compile(r'(?<=[.!?])(?<!\.\.\.)(["\u201d]?)\s+(?=["\u201cA-Z])')
+_EN_WORDS = {"i", "am", "the", "and", "of", "to", "in", "is", "by", "there", "no", "only", "can", "as",
+             "for", "at", "call", "taking", "place", "risk"}
+_ID_WORDS = {"yang", "dan", "di", "ke", "dari", "untuk", "dengan", "ini", "itu", "telah", "bahwa",
+             "pada", "oleh", "tidak"}
+
+
+class UnknownArticleError(KeyError, ValueError):
+    """Raised for an article id other than "A" or "B"."""
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+def check_article(article: Any) -> str:
+    """Return the article key ``"A"`` or ``"B"`` (case and spaces forgiven), or raise.
+
+    Examples
+    --------
+    >>> check_article(" b ")
+    'B'
+    """
+    key = article.strip().upper() if isinstance(article, str) else None
+    if key not in ARTICLES:
+        raise UnknownArticleError(t("articles.unknown_article", value=repr(article)))
+    return key
+
+
+def _path(article: str) -> str:
+    return f"articles/{article}-original.txt"
+
+
+def raw(article: str) -> str:
+    """Return the original text of an article exactly as received.
+
+    Raises
+    ------
+    DataError
+        When the file is missing or is not UTF-8 (naming the file and the line).
+
+    Examples
+    --------
+    >>> raw("A").startswith("Liputan6.com, Tripoli")
+    True
+    """
+    return read_text({"path": _path(check_article(article)), "format": "txt"})
+
+
+def clean(text: str) -> str:
+    """Apply the documented cleaning rules to one string.
+
+    Examples
+    --------
+    >>> clean("BBC,\\u00a0 Jumat")
+    'BBC, Jumat'
+    >>> clean("\\u00c2")
+    ''
+    """
+    for _name, rule in CLEANING_RULES:
+        text = rule(text)
+    return text
+
+
+def _split(line: str) -> list[str]:
+    parts = _SPLIT.split(line)
+    out, buf = [], parts[0]
+    for i in range(1, len(parts), 2):
+        out.append(buf + parts[i])
+        buf = parts[i + 1]
+    out.append(buf)
+    return out
+
+
+def _is_english(line: str) -> bool:
+    words = re.findall(r"[a-z]+", line.lower())
+    en = sum(w in _EN_WORDS for w in words)
+    idn = sum(w in _ID_WORDS for w in words)
+    return en >= 3 and en > 2 * idn
+
+
+def _kind(line: str) -> str:
+    cleaned = clean(line)
+    if not cleaned or _BOILERPLATE.match(cleaned):
+        return "boilerplate"
+    if re.match(r"^[\u2014\u2013-]\s", cleaned) and re.search(r"@\w+", cleaned):
+        return "quote_en"
+    if _is_english(cleaned):
+        return "quote_en"
+    if len(cleaned.split()) <= 6 and not re.search(r"[.!?:\"\u201d]$", cleaned):
+        return "heading"
+    return "body"
+
+
+def _segment(article: str) -> list[dict[str, Any]]:
+    rows = []
+    lines = [line for line in raw(article).split("\n") if line.strip()]
+    for p, line in enumerate(lines, start=1):
+        kind = _kind(line)
+        for s, original in enumerate(_split(line), start=1):
+            rows.append({"sentence": f"{article}.p{p:02d}.s{s:02d}", "article": article, "paragraph": p,
+                         "number": s, "kind": kind, "original": original})
+    return rows
+
+
+@functools.lru_cache(maxsize=None)
+def _segments(article: str) -> pd.DataFrame:
+    frame = pd.DataFrame(_segment(article),
+                         columns=["sentence", "article", "paragraph", "number", "kind", "original"])
+    frame["text"] = frame["original"].map(clean)
+    return frame
+
+
+def segments(article: str | None = None) -> pd.DataFrame:
+    """Return the sentences of one article (or both): id, place, kind, original and cleaned text.
+
+    Columns: ``sentence``, ``article``, ``paragraph``, ``number``, ``kind``, ``original``, ``text``.
+
+    Examples
+    --------
+    >>> segments("A").loc[0, ["sentence", "kind"]].tolist()
+    ['A.p01.s01', 'body']
+    """
+    keys = ARTICLES if article is None else (check_article(article),)
+    return pd.concat([_segments(key) for key in keys], ignore_index=True)
+
+
+def unreadable_articles() -> dict[str, DataError]:
+    """Return the articles whose file cannot be read, with the error for each (empty: all readable).
+
+    Examples
+    --------
+    >>> unreadable_articles()
+    {}
+    """
+    broken = {}
+    for article in ARTICLES:
+        try:
+            _segments(article)
+        except DataError as exc:
+            broken[article] = exc
+    return broken
+
+
+def sentence_ids() -> frozenset[str]:
+    """Return the ids of every sentence of the articles that can be read.
+
+    An article that cannot be read (missing, not UTF-8) contributes no ids; the validator then
+    only checks the form of ids that point into it, so one broken article does not stop the
+    tables that cite it from loading (``validate`` still reports the article itself).
+
+    Examples
+    --------
+    >>> len(sentence_ids())
+    53
+    """
+    broken = unreadable_articles()
+    return frozenset(sid for article in ARTICLES if article not in broken
+                     for sid in _segments(article)["sentence"])
