@@ -27,7 +27,7 @@ import pandas as pd
 
 from . import status
 from .i18n import get_language, t
-from .text import fold
+from .text import fold, shorten
 
 __all__ = ["Feedback", "check", "hint"]
 
@@ -249,8 +249,10 @@ def check(exercise_id: str, answer: Any) -> Feedback:
 
     try:
         ex = exercises.get(exercise_id)
+    except exercises.ExerciseError as exc:  # the kit's own file is broken: say where, for the teacher
+        return Feedback(str(exercise_id), False, t("check.kit_broken", error=str(exc)))
     except Exception:
-        return Feedback(str(exercise_id), False, t("check.unknown_exercise", value=repr(exercise_id)))
+        return Feedback(str(exercise_id), False, t("check.unknown_exercise", value=shorten(exercise_id)))
     if answer is Ellipsis:
         return Feedback(ex.id, False, t("check.not_answered"))
     if callable(answer) and not isinstance(answer, (pd.DataFrame, pd.Series)) and _kind(answer) == t(
@@ -290,8 +292,10 @@ def hint(exercise_id: str) -> str:
 
     try:
         ex = exercises.get(exercise_id)
+    except exercises.ExerciseError as exc:
+        return t("check.kit_broken", error=str(exc))
     except Exception:
-        return t("check.unknown_exercise", value=repr(exercise_id))
+        return t("check.unknown_exercise", value=shorten(exercise_id))
     if not ex.hints:
         return t("check.no_hints")
     n = _hint_state.get(ex.id, 0)

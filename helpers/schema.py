@@ -95,7 +95,8 @@ def first_problem(document: Any, schema: dict[str, Any] | jsonschema.protocols.V
 
     Errors come in document order (by their first two path parts, so the first question at fault
     wins), and within one place the deepest error first: a missing ``text.id`` is a more useful
-    message than "this question is invalid".
+    message than "this question is invalid". At the same depth an unknown field comes first: a
+    misspelt ``hint`` explains why ``hints`` is missing.
     """
     validator = schema if hasattr(schema, "iter_errors") else jsonschema.validators.validator_for(schema)(schema)
     errors = list(validator.iter_errors(document))
@@ -104,7 +105,8 @@ def first_problem(document: Any, schema: dict[str, Any] | jsonschema.protocols.V
 
     def order(error: jsonschema.ValidationError) -> tuple:
         path = tuple(error.absolute_path)
-        return tuple(f"{p:09d}" if isinstance(p, int) else str(p) for p in path[:2]), -len(path)
+        place = tuple(f"{p:09d}" if isinstance(p, int) else str(p) for p in path[:2])
+        return place, -len(path), error.validator != "additionalProperties"
 
     return _translate(min(errors, key=order))
 
