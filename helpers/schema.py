@@ -9,6 +9,10 @@ and the unit (question, exercise) in front of it.
 A patterned string may carry ``"x-form": "<name>"`` in the schema; the message then describes the
 expected form with the catalogue string ``schema.form.<name>``.
 
+``jsonschema`` is imported on first use, without its optional IRI syntax checker
+(``rfc3987_syntax`` builds a parser at import: about 1 s of a kernel's start on a busy machine,
+for a format the kit's schemas never use). See :func:`_jsonschema`.
+
 Examples
 --------
 >>> schema = {"type": "object", "required": ["text"],
@@ -28,14 +32,17 @@ from __future__ import annotations
 
 import functools
 import json
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-import jsonschema
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
 
 from .i18n import t
 from .text import shorten
+
+if TYPE_CHECKING:
+    import jsonschema
 
 __all__ = ["Problem", "first_problem", "field_name", "load_schema"]
 
@@ -81,11 +88,30 @@ def _words(value: Any, lang: str | None) -> str:
     return str(value)
 
 
+def _jsonschema() -> ModuleType:
+    """Import ``jsonschema``, keeping out its optional IRI format checker if nothing loaded it yet.
+
+    jsonschema imports every optional format library it finds; ``rfc3987_syntax`` (installed with
+    jupyter's ``jsonschema[format-nongpl]``) compiles a grammar at import. The kit validates no
+    ``iri`` formats, so the module is blocked during this one import and unblocked right after:
+    in this process jsonschema then simply has no ``iri`` format checker.
+    """
+    if "jsonschema" not in sys.modules and "rfc3987_syntax" not in sys.modules:
+        sys.modules["rfc3987_syntax"] = None  # type: ignore[assignment]  # import raises ImportError
+        try:
+            import jsonschema
+        finally:
+            del sys.modules["rfc3987_syntax"]
+    import jsonschema
+
+    return jsonschema
+
+
 @functools.lru_cache(maxsize=None)
 def load_schema(path: Path) -> jsonschema.protocols.Validator:
     """Read a schema file once and return a validator for it (the schema itself is checked too)."""
     schema = json.loads(Path(path).read_text(encoding="utf-8"))
-    validator_class = jsonschema.validators.validator_for(schema)
+    validator_class = _jsonschema().validators.validator_for(schema)
     validator_class.check_schema(schema)
     return validator_class(schema)
 
@@ -98,7 +124,7 @@ def first_problem(document: Any, schema: dict[str, Any] | jsonschema.protocols.V
     message than "this question is invalid". At the same depth an unknown field comes first: a
     misspelt ``hint`` explains why ``hints`` is missing.
     """
-    validator = schema if hasattr(schema, "iter_errors") else jsonschema.validators.validator_for(schema)(schema)
+    validator = schema if hasattr(schema, "iter_errors") else _jsonschema().validators.validator_for(schema)(schema)
     errors = list(validator.iter_errors(document))
     if not errors:
         return None

@@ -475,3 +475,15 @@ def html_escape(text):
     import html
 
     return html.escape(text)
+
+
+def test_validating_a_bank_does_not_load_jsonschemas_slow_optional_checker():
+    """rfc3987_syntax compiles a grammar at import (about 1 s); the kit's schemas use no IRI format."""
+    import subprocess
+    import sys
+
+    code = ("import sys, importlib.util, helpers.quiz_bank as b; b.load_bank('00-start-here'); "
+            "print('rfc3987_syntax' in sys.modules, 'jsonschema' in sys.modules, "
+            "importlib.util.find_spec('rfc3987_syntax') is None or sys.modules.get('rfc3987_syntax', 0) is not None)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert out.stdout.split() == ["False", "True", "True"], out.stdout + out.stderr
