@@ -137,12 +137,28 @@ QUERIES: dict[str, tuple[Callable[..., Any], tuple[str, ...]]] = {
 
 # ---------------------------------------------------------------- loading
 def bank_path(lesson: str) -> Path:
-    """Return the path of a lesson's bank, ``lessons/<lesson>/quiz.yml``."""
+    """Return the path of a lesson's bank, ``lessons/<lesson>/quiz.yml``.
+
+    Examples
+    --------
+    >>> bank_path("05-timeline").relative_to(lessons_dir()).as_posix()
+    '05-timeline/quiz.yml'
+    """
     return lessons_dir() / lesson / "quiz.yml"
 
 
 def resolve(where: str, raw: dict[str, Any]) -> Any:
-    """The answer of a (schema-valid) question: ``answer`` as written, or computed by ``answer_from``."""
+    """The answer of a (schema-valid) question: ``answer`` as written, or computed by ``answer_from``.
+
+    ``where`` names the question in error messages.
+
+    Examples
+    --------
+    >>> resolve("q", {"answer_from": {"query": "backing_side", "backer": "turkey"}})
+    'GNA'
+    >>> resolve("q", {"answer": "b"})
+    'b'
+    """
     spec = raw.get("answer_from")
     if spec is None:
         return raw["answer"]

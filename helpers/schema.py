@@ -109,7 +109,14 @@ def _jsonschema() -> ModuleType:
 
 @functools.lru_cache(maxsize=None)
 def load_schema(path: Path) -> jsonschema.protocols.Validator:
-    """Read a schema file once and return a validator for it (the schema itself is checked too)."""
+    """Read a schema file once and return a validator for it (the schema itself is checked too).
+
+    Examples
+    --------
+    >>> from helpers.paths import lessons_dir
+    >>> first_problem({"exercises": {"3.1": {}}}, load_schema(lessons_dir() / "exercises.schema.json")).message(lang="en")
+    "field 'exercises' must be an exercise id like 03.1, not '3.1'"
+    """
     schema = json.loads(Path(path).read_text(encoding="utf-8"))
     validator_class = _jsonschema().validators.validator_for(schema)
     validator_class.check_schema(schema)

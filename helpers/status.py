@@ -43,7 +43,13 @@ def mark(score: float) -> str:
 
 
 def border_colour(score: float) -> str:
-    """The box's border colour: blue when fully right, vermillion otherwise."""
+    """The box's border colour: blue when fully right, vermillion otherwise.
+
+    Examples
+    --------
+    >>> border_colour(1) == PALETTE["GNA"], border_colour(0.5) == PALETTE["LNA"]
+    (True, True)
+    """
     return _RIGHT if score >= 1 else _NOT_YET
 
 
@@ -63,7 +69,15 @@ def box_html(score: float, headline: str, *, details: Sequence[str] = (), notes:
 
 def box_text(score: float, headline: str, *, details: Sequence[str] = (), notes: Sequence[str] = (),
              quotes: Sequence[str] = ()) -> str:
-    """The box as text: the marked headline, ``  - detail`` lines, notes, then indented quotes."""
+    """The box as text: the marked headline, ``  - detail`` lines, notes, then indented quotes.
+
+    Examples
+    --------
+    >>> print(box_text(0.5, "Partly right (50%).", notes=["Two of four."], quotes=["A.p01.s01: ..."]))
+    ◐ Partly right (50%).
+    Two of four.
+      A.p01.s01: ...
+    """
     lines = [f"{mark(score)} {headline}", *(f"  - {d}" for d in details), *notes, *(f"  {q}" for q in quotes)]
     return "\n".join(lines)
 

@@ -140,7 +140,13 @@ def _solution(body: str) -> str:
 
 
 def hints_path(lesson: str) -> Path:
-    """Return the path of a lesson's exercise file, ``lessons/<lesson>/exercises.yml``."""
+    """Return the path of a lesson's exercise file, ``lessons/<lesson>/exercises.yml``.
+
+    Examples
+    --------
+    >>> hints_path("03-mapping-control").name
+    'exercises.yml'
+    """
     return lessons_dir() / lesson / "exercises.yml"
 
 
