@@ -50,11 +50,14 @@ class Result:
     understood: bool = True
     revealed: bool = True
 
+    def _notes(self) -> list[str]:
+        return [self.explanation] if self.explanation else []
+
     def text(self) -> str:
+        """The feedback as text (in exam mode, before the reveal, only "answer recorded")."""
         if not self.revealed:
             return t("quiz.recorded")
-        return status.box_text(self.score, self.message, notes=[self.explanation] if self.explanation else [],
-                               quotes=self.quotes)
+        return status.box_text(self.score, self.message, notes=self._notes(), quotes=self.quotes)
 
     def __repr__(self) -> str:
         return self.text()
@@ -62,8 +65,7 @@ class Result:
     def _repr_html_(self) -> str:
         if not self.revealed:
             return status.notice_html(t("quiz.recorded"))
-        return status.box_html(self.score, self.message, notes=[self.explanation] if self.explanation else [],
-                               quotes=self.quotes)
+        return status.box_html(self.score, self.message, notes=self._notes(), quotes=self.quotes)
 
 
 def _quotes(q: Question, lang: str) -> list[str]:
@@ -205,36 +207,6 @@ class Quiz:
         data = bundle[0] if isinstance(bundle, tuple) else bundle
         data["text/plain"] = self.text()
         return bundle
-
-
-def load(lesson: str, *, mode: str = "practice", seed: int | None = None, lang: str | None = None) -> Quiz:
-    """Return a lesson's quiz without building widgets (for consoles, tests and teachers).
-
-    Raises
-    ------
-    QuizError
-        When the bank is missing or malformed (the message names file, question and field).
-    """
-    return Quiz(lesson, mode=mode, seed=seed, lang=lang)
-
-
-def show(lesson: str, *, mode: str = "practice", seed: int | None = None, lang: str | None = None) -> Quiz:
-    """Return a lesson's quiz, which Jupyter displays as widgets (or as text where widgets cannot run).
-
-    Parameters
-    ----------
-    lesson : str
-        The lesson folder, e.g. ``"00-start-here"``.
-    mode : {"practice", "exam"}
-        Practice gives feedback at once; exam records answers and waits for ``quiz.reveal()``.
-    seed : int, optional
-        Shuffle options (and draw questions, if the bank says ``draw``) reproducibly.
-    lang : {"id", "en"}, optional
-        Default: the kit's current language.
-    """
-    quiz = Quiz(lesson, mode=mode, seed=seed, lang=lang)
-    quiz.widget()
-    return quiz
 
 
 def load(lesson: str, *, mode: str = "practice", seed: int | None = None, lang: str | None = None) -> Quiz:
