@@ -197,7 +197,9 @@ class Quiz:
     def widget(self):
         """Build (once) and return the ipywidgets box of the quiz."""
         if self._box is None:
-            from .quiz_widgets import build  # ipywidgets is imported only when a quiz is shown
+            from .quiz_widgets import (
+                build,  # ipywidgets is imported only when a quiz is shown
+            )
 
             self._box = build(self)
         return self._box

@@ -20,9 +20,10 @@ Examples
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import yaml
 
@@ -227,7 +228,7 @@ def _bilingual(value: dict[str, str]) -> dict[str, str]:
     return {lang: value[lang] for lang in LANGUAGES}
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def load_bank(lesson: str) -> tuple[dict[str, Any], tuple[Question, ...]]:
     """Read, validate and resolve a lesson's bank; return ``(meta, questions)``.
 

@@ -25,6 +25,7 @@ import ipywidgets as w
 
 from .i18n import t
 from .quiz_bank import Question
+from .style import INK
 
 if TYPE_CHECKING:
     from .quiz import Quiz, Result
@@ -131,7 +132,7 @@ class QuestionBox:
         self.again.on_click(self.on_again)
         prompt = w.HTML(f"<p><b>{n}.</b> {html.escape(q.text[lang])}</p>")
         self.widget = w.VBox([prompt, self.input.widget, w.HBox([self.check, self.again]), self.feedback],
-                             layout=w.Layout(border="1px solid #ccc", padding="6px", margin="4px 0"))
+                             layout=w.Layout(border=f"1px solid {INK['frame']}", padding="6px", margin="4px 0"))
 
     def parts(self) -> dict[str, Any]:
         """The named parts (``input``, ``check``, ``again``, ``feedback``, ``get``), for reveal and tests."""

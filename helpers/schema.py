@@ -107,7 +107,7 @@ def _jsonschema() -> ModuleType:
     return jsonschema
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def load_schema(path: Path) -> jsonschema.protocols.Validator:
     """Read a schema file once and return a validator for it (the schema itself is checked too).
 

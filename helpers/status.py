@@ -21,7 +21,7 @@ Examples
 from __future__ import annotations
 
 import html
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 from .style import PALETTE
 

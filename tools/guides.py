@@ -15,7 +15,6 @@ Usage::
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from pathlib import Path
 
@@ -29,7 +28,7 @@ def answer_key(lesson: str, lang: str) -> str:
     from helpers import exercises, quiz
     from helpers.quiz_kinds import KINDS
 
-    quiz_head, ex_head, model, answer, why = HEAD[lang]
+    _quiz_head, ex_head, model, answer, why = HEAD[lang]
     bank = quiz.load(lesson, lang=lang)
     lines = [f"### {bank.title}", ""]
     for n, q in enumerate(bank.questions.values(), start=1):

@@ -49,9 +49,10 @@ import importlib
 import inspect
 import pkgutil
 import textwrap
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import yaml
 
