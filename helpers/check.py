@@ -19,15 +19,15 @@ True
 
 from __future__ import annotations
 
-import html
 import math
-import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
 
+from . import status
 from .i18n import get_language, t
+from .text import fold, shorten
 
 __all__ = ["Feedback", "check", "hint"]
 
@@ -44,18 +44,13 @@ class Feedback:
     details: tuple[str, ...] = ()
 
     def __repr__(self) -> str:
-        mark = "✔" if self.correct else "✘"
-        return "\n".join([f"{mark} {self.message}", *(f"  - {d}" for d in self.details)])
+        return status.box_text(float(self.correct), self.message, details=self.details)
 
     def __bool__(self) -> bool:
         return self.correct
 
     def _repr_html_(self) -> str:
-        mark = "✔" if self.correct else "✘"
-        colour = "#0072B2" if self.correct else "#D55E00"
-        items = "".join(f"<li>{html.escape(d)}</li>" for d in self.details)
-        return (f'<div role="status" style="border-left:4px solid {colour};padding-left:8px">'
-                f"<b>{mark} {html.escape(self.message)}</b>{'<ul>' + items + '</ul>' if items else ''}</div>")
+        return status.box_html(float(self.correct), self.message, details=self.details)
 
 
 def _kind(value: Any) -> str:
@@ -79,32 +74,33 @@ def _kind(value: Any) -> str:
     return t("check.kind.other", name=type(value).__name__)
 
 
-def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text)
-    return " ".join("".join(c for c in text if not unicodedata.combining(c)).lower().split())
-
-
 def _wrong_type(ex, answer) -> Feedback:
     return Feedback(ex.id, False, t("check.wrong_type", given=_kind(answer), expected=t(f"check.expects.{ex.expects}")),
                     (t("check.ask_hint", id=ex.id),))
 
 
+def _right(ex) -> Feedback:
+    return Feedback(ex.id, True, t("check.correct"))
+
+
+def _not_yet(ex, *details: str) -> Feedback:
+    return Feedback(ex.id, False, t("check.not_yet"), (*details, t("check.ask_hint", id=ex.id)))
+
+
 def _compare(ex, answer: Any, expected: Any) -> Feedback:
-    ok = lambda: Feedback(ex.id, True, t("check.correct"))  # noqa: E731
-    wrong = lambda *details: Feedback(ex.id, False, t("check.not_yet"), (*details, t("check.ask_hint", id=ex.id)))  # noqa: E731
     if ex.expects == "number":
         if isinstance(answer, bool) or _kind(answer) != t("check.kind.number"):
             return _wrong_type(ex, answer)
         value = float(answer)
         if math.isnan(value):
-            return wrong(t("check.nan"))
-        return ok() if abs(value - float(expected)) <= ex.tolerance else wrong(t("check.number_off"))
+            return _not_yet(ex, t("check.nan"))
+        return _right(ex) if abs(value - float(expected)) <= ex.tolerance else _not_yet(ex, t("check.number_off"))
     if ex.expects == "text":
         if hasattr(answer, "isoformat") and not isinstance(answer, str):
             answer = answer.date().isoformat() if hasattr(answer, "date") and callable(answer.date) else answer.isoformat()
         if not isinstance(answer, str):
             return _wrong_type(ex, answer)
-        return ok() if _fold(answer) == _fold(str(expected)) else wrong(t("check.text_off"))
+        return _right(ex) if fold(answer) == fold(str(expected)) else _not_yet(ex, t("check.text_off"))
     if ex.expects == "list":
         if hasattr(answer, "tolist") and not isinstance(answer, pd.DataFrame):
             answer = answer.tolist()  # a numpy array, pandas Series, Index or Categorical of values
@@ -113,11 +109,11 @@ def _compare(ex, answer: Any, expected: Any) -> Feedback:
         got, want = list(answer), list(expected)
         if ex.ordered:
             if got == want:
-                return ok()
+                return _right(ex)
             if sorted(map(str, got)) == sorted(map(str, want)):
-                return wrong(t("check.order_off"))
+                return _not_yet(ex, t("check.order_off"))
         elif sorted(map(str, got)) == sorted(map(str, want)):
-            return ok()
+            return _right(ex)
         missing = [str(v) for v in want if v not in got]
         extra = [str(v) for v in got if v not in want]
         details = []
@@ -125,9 +121,9 @@ def _compare(ex, answer: Any, expected: Any) -> Feedback:
             details.append(t("check.missing_items", n=len(missing)))
         if extra:
             details.append(t("check.extra_items", items=", ".join(extra[:5])))
-        return wrong(*details)
+        return _not_yet(ex, *details)
     if ex.expects in ("dataframe", "series"):
-        return _compare_frame(ex, answer, expected, ok, wrong)
+        return _compare_frame(ex, answer, expected)
     if ex.expects in ("figure", "map"):
         if _kind(answer) != t(f"check.kind.{ex.expects}"):
             return _wrong_type(ex, answer)
@@ -135,11 +131,11 @@ def _compare(ex, answer: Any, expected: Any) -> Feedback:
             problems = _figure_problems(answer, expected) if ex.expects == "figure" else _map_problems(answer, expected)
         else:  # the reference returned its own checker: answer -> list of problems
             problems = list(expected(answer) or [])
-        return ok() if not problems else wrong(*problems)
+        return _right(ex) if not problems else _not_yet(ex, *problems)
     return _wrong_type(ex, answer)
 
 
-def _compare_frame(ex, answer, expected, ok, wrong) -> Feedback:
+def _compare_frame(ex, answer, expected) -> Feedback:
     if ex.expects == "series":
         if isinstance(answer, pd.DataFrame) and answer.shape[1] == 1:
             answer = answer.iloc[:, 0]
@@ -152,19 +148,19 @@ def _compare_frame(ex, answer, expected, ok, wrong) -> Feedback:
         want = expected.sort_index() if not ex.ordered else expected
         if list(map(str, got.index)) != list(map(str, want.index)):
             missing = [str(i) for i in want.index if i not in got.index]
-            return wrong(t("check.missing_rows", n=len(missing), rows=", ".join(missing[:5])) if missing
+            return _not_yet(ex, t("check.missing_rows", n=len(missing), rows=", ".join(missing[:5])) if missing
                          else t("check.extra_rows", n=len(got) - len(want)))
         try:
             same = all(_same(a, b, ex.tolerance) for a, b in zip(got.tolist(), want.tolist()))
         except Exception:
             same = False
-        return ok() if same else wrong(t("check.values_off"))
+        return _right(ex) if same else _not_yet(ex, t("check.values_off"))
     if not isinstance(answer, pd.DataFrame):
         return _wrong_type(ex, answer)
     columns = ex.columns or list(expected.columns)
     missing_cols = [c for c in columns if c not in answer.columns]
     if missing_cols:
-        return wrong(t("check.missing_columns", columns=", ".join(missing_cols)))
+        return _not_yet(ex, t("check.missing_columns", columns=", ".join(missing_cols)))
     got, want = answer[columns].reset_index(drop=True), expected[columns].reset_index(drop=True)
     key = ex.key or columns
     got_keys = [tuple(map(str, r)) for r in got[key].itertuples(index=False)]
@@ -177,16 +173,16 @@ def _compare_frame(ex, answer, expected, ok, wrong) -> Feedback:
             details.append(t("check.missing_rows", n=len(missing), rows=", ".join("/".join(k) for k in missing[:5])))
         if extra:
             details.append(t("check.extra_rows", n=len(extra)))
-        return wrong(*details)
+        return _not_yet(ex, *details)
     if len(got_keys) != len(set(got_keys)):
-        return wrong(t("check.duplicate_rows"))
+        return _not_yet(ex, t("check.duplicate_rows"))
     if ex.ordered and got_keys != want_keys:
-        return wrong(t("check.order_off"))
+        return _not_yet(ex, t("check.order_off"))
     by_key_got = {k: r for k, r in zip(got_keys, got.itertuples(index=False))}
     for k, row in zip(want_keys, want.itertuples(index=False)):
         if not all(_same(a, b, ex.tolerance) for a, b in zip(by_key_got[k], row)):
-            return wrong(t("check.values_off"))
-    return ok()
+            return _not_yet(ex, t("check.values_off"))
+    return _right(ex)
 
 
 def _figure_problems(answer: Any, expected: Any) -> list[str]:
@@ -253,8 +249,10 @@ def check(exercise_id: str, answer: Any) -> Feedback:
 
     try:
         ex = exercises.get(exercise_id)
+    except exercises.ExerciseError as exc:  # the kit's own file is broken: say where, for the teacher
+        return Feedback(str(exercise_id), False, t("check.kit_broken", error=str(exc)))
     except Exception:
-        return Feedback(str(exercise_id), False, t("check.unknown_exercise", value=repr(exercise_id)))
+        return Feedback(str(exercise_id), False, t("check.unknown_exercise", value=shorten(exercise_id)))
     if answer is Ellipsis:
         return Feedback(ex.id, False, t("check.not_answered"))
     if callable(answer) and not isinstance(answer, (pd.DataFrame, pd.Series)) and _kind(answer) == t(
@@ -294,8 +292,10 @@ def hint(exercise_id: str) -> str:
 
     try:
         ex = exercises.get(exercise_id)
+    except exercises.ExerciseError as exc:
+        return t("check.kit_broken", error=str(exc))
     except Exception:
-        return t("check.unknown_exercise", value=repr(exercise_id))
+        return t("check.unknown_exercise", value=shorten(exercise_id))
     if not ex.hints:
         return t("check.no_hints")
     n = _hint_state.get(ex.id, 0)

@@ -15,11 +15,11 @@ False
 
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from . import status
 from .i18n import get_language, t
 
 __all__ = ["BriefCheck", "check_brief", "MIN_WORDS", "MAX_WORDS"]
@@ -46,11 +46,10 @@ class BriefCheck:
         return bool(self.items) and all(i.ok for i in self.items)
 
     def __repr__(self) -> str:
-        return "\n".join(f"{'✔' if i.ok else '✘'} {i.text}" for i in self.items)
+        return status.checklist_text((i.ok, i.text) for i in self.items)
 
     def _repr_html_(self) -> str:
-        rows = "".join(f"<li>{'✔' if i.ok else '✘'} {html.escape(i.text)}</li>" for i in self.items)
-        return f'<ul role="list" style="list-style:none;padding-left:0">{rows}</ul>'
+        return status.checklist_html((i.ok, i.text) for i in self.items)
 
 
 def check_brief(text: Any, *, lang: str | None = None) -> BriefCheck:

@@ -175,7 +175,64 @@ def test_a_reference_may_bring_its_own_checker():
     from helpers.check import _compare
 
     ex = exercises.Exercise("t.4", "t", "figure", lambda: None, [{"en": "h", "id": "h"}])
-    checker = lambda fig: [] if fig.axes else ["no axes"]  # noqa: E731
+    checker = lambda fig: [] if fig.axes else ["no axes"]
     assert _compare(ex, _bar_chart(), checker).correct
     assert "no axes" in _compare(ex, plt.figure(), checker).details
     plt.close("all")
+
+
+def _broken_hints(monkeypatch, tmp_path, text):
+    """Load lesson 03's hints from ``text`` instead of its file (every other lesson as usual)."""
+    broken = tmp_path / "exercises.yml"
+    broken.write_text(text, encoding="utf-8")
+    real = exercises.hints_path
+    monkeypatch.setattr(exercises, "hints_path", lambda lesson: broken if lesson == "03-mapping-control" else real(lesson))
+    monkeypatch.setattr(exercises, "_loaded", [])
+
+
+GOOD_03 = """exercises:
+  "03.1":
+    hints:
+      - {en: "Radians first.", id: "Radian dulu."}
+  "03.2":
+    hints:
+      - {en: "Merge.", id: "Gabungkan."}
+"""
+
+
+def test_hints_come_from_the_lessons_data_file(monkeypatch, tmp_path):
+    _broken_hints(monkeypatch, tmp_path, GOOD_03)
+    assert exercises.get("03.2").hints == [{"en": "Merge.", "id": "Gabungkan."}]
+    monkeypatch.undo()
+    exercises._loaded.clear()  # back to the kit's own file
+    assert exercises.get("03.2").hints[0]["en"].startswith("Keep one snapshot per table")
+
+
+@pytest.mark.parametrize("text,message", [
+    (GOOD_03.replace(', id: "Gabungkan."', ''),
+     r"lessons/03-mapping-control/exercises\.yml exercise 03\.2: field 'hints\[1\]\.id' is missing"),
+    (GOOD_03.replace('id: "Gabungkan."', 'idn: "Gabungkan."'),
+     r"exercises\.yml exercise 03\.2: field 'hints\[1\]\.idn' is not a known field here \(known fields: en, id\)"),
+    (GOOD_03.replace('en: "Merge."', 'en: "  "'),
+     r"lessons/03-mapping-control/exercises\.yml exercise 03\.2: field 'hints\[1\]\.en' must be text that is not blank"),
+    (GOOD_03.replace('"03.2":\n    hints:', '"03.2":\n    hint:'),
+     r"exercises\.yml exercise 03\.2: field 'hint' is not a known field here"),
+    (GOOD_03.split('  "03.2"')[0], r"exercises\.yml exercise 03\.2: field 'hints' is missing"),
+    (GOOD_03 + '  "03.9":\n    hints: [{en: "x", id: "x"}]\n',
+     r"exercises\.yml exercise 03\.9: there is no reference solution for this exercise"),
+])
+def test_a_malformed_exercise_file_names_file_exercise_and_field(monkeypatch, tmp_path, text, message):
+    _broken_hints(monkeypatch, tmp_path, text)
+    with pytest.raises(exercises.ExerciseError, match=message):
+        exercises.get("03.1")
+    feedback = check("03.1", 5.0)  # the student gets a message naming the problem, not a traceback
+    assert not feedback.correct and "tell your teacher" in feedback.message and "exercises.yml" in feedback.message
+    assert "exercises.yml" in hint("03.1")
+
+
+def test_a_malformed_exercise_file_in_indonesian(monkeypatch, tmp_path):
+    _broken_hints(monkeypatch, tmp_path, GOOD_03.replace(', id: "Gabungkan."', ''))
+    helpers.set_language("id")
+    with pytest.raises(exercises.ExerciseError, match=r"exercises\.yml latihan 03\.2: isian 'hints\[1\]\.id' tidak ada"):
+        exercises.get("03.1")
+    assert "beri tahu gurumu" in check("03.1", 5.0).message

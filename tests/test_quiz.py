@@ -13,8 +13,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import helpers
-from helpers import quiz
-from helpers.quiz import Question, QuizError, _parse, _score
+from helpers import quiz, quiz_bank
+from helpers.quiz import Question, QuizError
+from helpers.quiz_kinds import KINDS
 
 ROOT = Path(__file__).resolve().parent.parent
 BANKS = sorted(p.parent.name for p in (ROOT / "lessons").glob("*/quiz.yml"))
@@ -23,6 +24,20 @@ BANKS = sorted(p.parent.name for p in (ROOT / "lessons").glob("*/quiz.yml"))
 def q(type_, answer, **kw):
     return Question("q", type_, {"en": "?", "id": "?"}, {"en": "o", "id": "o"}, ["A.p01.s01"],
                     {"en": "because", "id": "karena"}, answer=answer, **kw)
+
+
+def _parse(question, value, order):
+    return KINDS[question.type].parse(question, value, order)
+
+
+def _score(question, value):
+    return KINDS[question.type].score(question, value)
+
+
+def _use_banks_in(monkeypatch, folder):
+    """Load banks from ``folder/<lesson>/quiz.yml`` (the schema stays the kit's own)."""
+    monkeypatch.setattr(quiz_bank, "bank_path", lambda lesson: folder / lesson / "quiz.yml")
+    quiz_bank.load_bank.cache_clear()
 
 
 OPTS = [{"key": k, "en": k, "id": k} for k in "abcd"]
@@ -108,7 +123,15 @@ def test_answers_computed_from_data_agree_with_data():
 def test_seeded_shuffle_is_reproducible_and_letters_follow_it():
     one, two = quiz.load("00-start-here", seed=7), quiz.load("00-start-here", seed=7)
     assert one._order == two._order
-    assert quiz.load("00-start-here", seed=7)._order != quiz.load("00-start-here")._order or True
+    plain = quiz.load("00-start-here")._order
+    bank = quiz.load("00-start-here").questions
+    for qid, keys in plain.items():  # without a seed, entries keep the bank's order
+        assert keys == [e["key"] for e in bank[qid].options or bank[qid].items]
+    for qid in one._order:  # a seed only permutes
+        assert sorted(one._order[qid]) == sorted(plain[qid])
+    assert any(one._order[qid] != plain[qid] for qid in plain), "seed 7 shuffled nothing"
+    shuffled = {str(quiz.load("00-start-here", seed=seed)._order) for seed in range(5)}
+    assert len(shuffled) > 1, "every seed gives the same order"
     order = one._order["q1"]
     letter = "abc"[order.index("b")]
     assert one.answer("q1", letter).correct
@@ -119,14 +142,13 @@ def test_draw_a_subset(tmp_path, monkeypatch):
     bank["draw"] = 3
     (tmp_path / "lessons" / "x").mkdir(parents=True)
     (tmp_path / "lessons" / "x" / "quiz.yml").write_text(yaml.safe_dump(bank, allow_unicode=True))
-    monkeypatch.setattr(quiz, "lessons_dir", lambda: tmp_path / "lessons")
-    quiz._load_bank.cache_clear()
+    _use_banks_in(monkeypatch, tmp_path / "lessons")
     try:
         drawn = quiz.load("x", seed=1)
         assert len(drawn.questions) == 3
         assert list(quiz.load("x", seed=1).questions) == list(drawn.questions)
     finally:
-        quiz._load_bank.cache_clear()
+        quiz_bank.load_bank.cache_clear()
 
 
 MALFORMED = [
@@ -136,6 +158,15 @@ MALFORMED = [
     ("sources: [A.p99.s01]", r"question q1: field 'sources' names 'A\.p99\.s01'"),
     ("sources: ['places:atlantis']", r"question q1: field 'sources' names 'places:atlantis'"),
     ("answer_from: {query: weather}", r"question q1: field 'answer_from\.query' must be one of"),
+    ("anwser: b", r"question q1: field 'anwser' is not a known field here"),
+    ("tolerance: 5", r"question q1: field 'tolerance' is not a known field here"),
+    ("options: [{key: a, en: A, id: A}, {key: b, en: B}]", r"question q1: field 'options\[2\]\.id' is missing"),
+    ("options: [{key: a, en: A, id: A}, {key: a, en: B, id: B}]", r"question q1: field 'options' has repeated keys"),
+    ("id: Q 1", r"question 1: field 'id' must be a simple name like q1"),
+    ("answer_from: {query: control, place: tarhuna, date: '2020-06-10'}", r"question q1: give only one of 'answer' / 'answer_from'"),
+    ("sources: [hello]", r"question q1: field 'sources\[1\]' must be an article sentence id like A\.p03\.s01"),
+    ("text: {en: '  ', id: x}", r"question q1: field 'text\.en' must be text that is not blank"),
+    ("options: a", r"question q1: field 'options' must be a list"),
 ]
 
 
@@ -145,13 +176,46 @@ def test_malformed_bank_names_file_question_and_field(tmp_path, monkeypatch, pat
     bank["questions"][0].update(yaml.safe_load(patch))
     (tmp_path / "lessons" / "broken").mkdir(parents=True)
     (tmp_path / "lessons" / "broken" / "quiz.yml").write_text(yaml.safe_dump(bank, allow_unicode=True))
-    monkeypatch.setattr(quiz, "lessons_dir", lambda: tmp_path / "lessons")
-    quiz._load_bank.cache_clear()
+    _use_banks_in(monkeypatch, tmp_path / "lessons")
     try:
         with pytest.raises(QuizError, match=r"lessons/broken/quiz\.yml " + message):
             quiz.load("broken")
     finally:
-        quiz._load_bank.cache_clear()
+        quiz_bank.load_bank.cache_clear()
+
+
+def test_malformed_bank_message_in_indonesian_and_answers_of_the_wrong_kind(tmp_path, monkeypatch):
+    bank = yaml.safe_load((ROOT / "lessons" / "00-start-here" / "quiz.yml").read_text())
+    bank["questions"][1]["answer"] = "yes"  # q2 is true/false
+    bank["questions"][3]["answer"] = "?!"  # q4 is text: nothing left to compare once folded
+    (tmp_path / "lessons" / "broken").mkdir(parents=True)
+    (tmp_path / "lessons" / "broken" / "quiz.yml").write_text(yaml.safe_dump(bank, allow_unicode=True))
+    _use_banks_in(monkeypatch, tmp_path / "lessons")
+    try:
+        helpers.set_language("id")
+        with pytest.raises(QuizError, match=r"lessons/broken/quiz\.yml soal q2: isian 'answer' harus berupa true atau false"):
+            quiz.load("broken")
+        helpers.set_language("en")
+        bank["questions"][1]["answer"] = False
+        (tmp_path / "lessons" / "broken" / "quiz.yml").write_text(yaml.safe_dump(bank, allow_unicode=True))
+        quiz_bank.load_bank.cache_clear()
+        with pytest.raises(QuizError, match=r"question q4: field 'answer' must be text with at least one letter"):
+            quiz.load("broken")
+    finally:
+        quiz_bank.load_bank.cache_clear()
+
+
+def test_a_computed_answer_of_the_wrong_kind_is_refused(tmp_path, monkeypatch):
+    bank = yaml.safe_load((ROOT / "lessons" / "00-start-here" / "quiz.yml").read_text())
+    bank["questions"][4]["answer_from"] = {"query": "control", "place": "tarhuna", "date": "2020-06-10"}  # q5: numeric
+    (tmp_path / "lessons" / "broken").mkdir(parents=True)
+    (tmp_path / "lessons" / "broken" / "quiz.yml").write_text(yaml.safe_dump(bank, allow_unicode=True))
+    _use_banks_in(monkeypatch, tmp_path / "lessons")
+    try:
+        with pytest.raises(QuizError, match=r"question q5: field 'answer' must be a number"):
+            quiz.load("broken")
+    finally:
+        quiz_bank.load_bank.cache_clear()
 
 
 def test_missing_bank_is_a_clear_error():
@@ -165,7 +229,10 @@ def test_text_fallback_is_readable_and_answerable_in_both_languages():
         text = repr(loaded)
         assert "q1" in text and "a)" in text
         assert word in loaded.answer("q1", "b").text()
-    assert "no question" in quiz.load("00-start-here").answer("q99", "a").text().lower() or True
+    for lang, words in (("en", "There is no question 'q99'"), ("id", "Tidak ada soal 'q99'")):
+        unknown = quiz.load("00-start-here", lang=lang).answer("q99", "a")
+        assert words in unknown.text() and "q1, q2" in unknown.text()
+        assert not unknown.understood and not unknown.correct and unknown.score == 0
 
 
 def _all_widgets(widget):
@@ -281,16 +348,17 @@ def test_every_question_type_is_in_some_bank():
 
 def test_schema_and_engine_agree_on_types_and_queries():
     schema = json.loads((ROOT / "lessons" / "quiz.schema.json").read_text())
-    assert set(schema["$defs"]) >= set(quiz.TYPES)
-    for type_ in quiz.TYPES:
-        enum = schema["$defs"][type_]["properties"].get("answer_from", {}).get("properties", {}).get("query", {}).get("enum")
-        assert enum is None or set(enum) == set(quiz.QUERIES), type_
+    question = schema["$defs"]["question"]
+    assert question["properties"]["type"]["enum"] == list(quiz.TYPES)
+    dispatched = {rule["if"]["properties"]["type"]["const"]: rule["then"]["$ref"] for rule in question["allOf"]}
+    assert dispatched == {type_: f"#/$defs/{type_}" for type_ in quiz.TYPES}
+    assert set(question["properties"]["answer_from"]["properties"]["query"]["enum"]) == set(quiz.QUERIES)
 
 
 def test_backing_side_query_for_one_backer():
-    assert quiz._resolve("x", {"answer_from": {"query": "backing_side", "backer": "turkey"}}) == "GNA"
+    assert quiz_bank.resolve("x", {"answer_from": {"query": "backing_side", "backer": "turkey"}}) == "GNA"
     with pytest.raises(QuizError, match="answer_from.backers' is missing"):
-        quiz._resolve("x", {"answer_from": {"query": "backing_side"}})
+        quiz_bank.resolve("x", {"answer_from": {"query": "backing_side"}})
 
 
 @pytest.mark.parametrize("lesson", BANKS)
@@ -330,14 +398,13 @@ def test_widget_state_does_not_depend_on_the_answer(tmp_path, monkeypatch):
         for name, content in (("same", bank), ("other", other)):
             (tmp_path / name / "x").mkdir(parents=True)
             (tmp_path / name / "x" / "quiz.yml").write_text(yaml.safe_dump(content, allow_unicode=True))
-            monkeypatch.setattr(quiz, "lessons_dir", lambda name=name: tmp_path / name)
-            quiz._load_bank.cache_clear()
+            _use_banks_in(monkeypatch, tmp_path / name)
             built = quiz.show("x", seed=5)
             assert built.questions["q1"].answer == ("b" if name == "same" else "c")
             states.append(_strip_ids(_state_text(built)))
         assert states[0] == states[1]
     finally:
-        quiz._load_bank.cache_clear()
+        quiz_bank.load_bank.cache_clear()
 
 
 def test_ordering_widget_with_partial_credit_and_repeats():
@@ -408,3 +475,15 @@ def html_escape(text):
     import html
 
     return html.escape(text)
+
+
+def test_validating_a_bank_does_not_load_jsonschemas_slow_optional_checker():
+    """rfc3987_syntax compiles a grammar at import (about 1 s); the kit's schemas use no IRI format."""
+    import subprocess
+    import sys
+
+    code = ("import sys, importlib.util, helpers.quiz_bank as b; b.load_bank('00-start-here'); "
+            "print('rfc3987_syntax' in sys.modules, 'jsonschema' in sys.modules, "
+            "importlib.util.find_spec('rfc3987_syntax') is None or sys.modules.get('rfc3987_syntax', 0) is not None)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert out.stdout.split() == ["False", "True", "True"], out.stdout + out.stderr

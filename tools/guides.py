@@ -15,7 +15,6 @@ Usage::
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from pathlib import Path
 
@@ -25,32 +24,15 @@ HEAD = {"en": ("Quiz", "Exercises", "Model solution of", "Answer", "Why"),
         "id": ("Kuis", "Latihan", "Model jawaban", "Jawaban", "Alasan")}
 
 
-def _answer_text(q, lang: str) -> str:
-    label = {e["key"]: str(e.get(lang) or e["key"]) for e in (q.options or q.items or [])}
-    right = {e["key"]: str(e.get(lang) or e["key"]) for e in (q.right or [])}
-    if q.type == "single":
-        return label[q.answer]
-    if q.type == "multiple":
-        return "; ".join(label[k] for k in q.answer)
-    if q.type == "truefalse":
-        return {("en", True): "True", ("en", False): "False", ("id", True): "Benar", ("id", False): "Salah"}[(lang, q.answer)]
-    if q.type == "numeric":
-        return f"{q.answer:g} {q.unit} (± {q.tolerance:g})".strip()
-    if q.type == "text":
-        return q.answer
-    if q.type == "ordering":
-        return " → ".join(label[k] for k in q.answer)
-    return "; ".join(f"{label[k]} = {right[v]}" for k, v in q.answer.items())
-
-
 def answer_key(lesson: str, lang: str) -> str:
     from helpers import exercises, quiz
+    from helpers.quiz_kinds import KINDS
 
-    quiz_head, ex_head, model, answer, why = HEAD[lang]
+    _quiz_head, ex_head, model, answer, why = HEAD[lang]
     bank = quiz.load(lesson, lang=lang)
     lines = [f"### {bank.title}", ""]
     for n, q in enumerate(bank.questions.values(), start=1):
-        lines += [f"{n}. **{q.text[lang]}**  ", f"   {answer}: {_answer_text(q, lang)}  ",
+        lines += [f"{n}. **{q.text[lang]}**  ", f"   {answer}: {KINDS[q.type].key(q, lang)}  ",
                   f"   {why}: {q.explanation[lang]}"]
     lessons_ex = [e for e in exercises.all_exercises() if e.lesson == lesson]
     if lessons_ex:

@@ -1,9 +1,12 @@
 """The registry of coding exercises: one id, one reference solution, hints, and how to compare.
 
-Each lesson's exercises live in ``helpers/exercises/lessonNN.py`` and register themselves with
-the :func:`exercise` decorator; every such module is imported when the registry is first used.
-The reference function computes the expected result from ``data/`` (so exercises, maps and
-quizzes agree), and its source code, shown in the teacher's answer key, is the model solution.
+Each lesson's reference solutions live in ``helpers/exercises/lessonNN.py`` and register
+themselves with the :func:`exercise` decorator; every such module is imported when the registry
+is first used. The reference function computes the expected result from ``data/`` (so exercises,
+maps and quizzes agree), and its source code, shown in the teacher's answer key, is the model
+solution. What learners read, the hints, is data: ``lessons/NN-slug/exercises.yml``, validated
+against ``lessons/exercises.schema.json`` when the registry loads (a missing language or a missing
+entry is an :class:`ExerciseError` naming the file, the exercise and the field).
 
 Adding an exercise takes one function in ``helpers/exercises/lessonNN.py`` (new modules named
 ``lesson*`` are found automatically)::
@@ -11,13 +14,20 @@ Adding an exercise takes one function in ``helpers/exercises/lessonNN.py`` (new 
     from . import exercise
 
     @exercise("03.2", lesson="03-mapping-control", expects="dataframe",
-              columns=["place", "controller"], key=["place"],
-              hints=[{"en": "Use helpers.data.control_on(...).", "id": "Pakai helpers.data.control_on(...)."}])
+              columns=["place", "controller"], key=["place"])
     def gna_places_in_june_2020():
         from helpers import data
 
         table = data.control_on("2020-06-10")
         return table[table["controller"] == "GNA"]
+
+and its hints in ``lessons/03-mapping-control/exercises.yml``::
+
+    exercises:
+      "03.2":
+        hints:
+          - en: "Use helpers.data.control_on(...)."
+            id: "Pakai helpers.data.control_on(...)."
 
 The body of the function (without its docstring) is the model solution printed in the teacher's
 answer key. For ``expects="figure"`` (or ``"map"``) the reference returns the model Figure (or
@@ -39,13 +49,25 @@ import importlib
 import inspect
 import pkgutil
 import textwrap
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from pathlib import Path
+from typing import Any
 
-__all__ = ["Exercise", "exercise", "get", "all_exercises", "EXPECTS"]
+import yaml
+
+from ..i18n import t
+from ..paths import lessons_dir
+from ..schema import first_problem, load_schema
+
+__all__ = ["Exercise", "ExerciseError", "exercise", "get", "all_exercises", "hints_path", "load_hints", "EXPECTS"]
 
 #: The kinds of answer an exercise can expect.
 EXPECTS = ("dataframe", "series", "number", "text", "list", "figure", "map")
+
+
+class ExerciseError(ValueError):
+    """An exercise file is missing or malformed; the message names the file, exercise and field."""
 
 
 @dataclass
@@ -56,7 +78,7 @@ class Exercise:
     lesson: str
     expects: str
     reference: Callable[[], Any]
-    hints: list[dict[str, str]]
+    hints: list[dict[str, str]] = field(default_factory=list)
     sentences: list[str] = field(default_factory=list)
     columns: list[str] | None = None
     key: list[str] | None = None
@@ -71,17 +93,19 @@ class Exercise:
 _REGISTRY: dict[str, Exercise] = {}
 
 
-def exercise(exercise_id: str, *, lesson: str, expects: str, hints: list[dict[str, str]],
-             sentences: list[str] | None = None, columns: list[str] | None = None, key: list[str] | None = None,
-             ordered: bool = False, tolerance: float = 1e-6):
+def exercise(exercise_id: str, *, lesson: str, expects: str, sentences: list[str] | None = None,
+             columns: list[str] | None = None, key: list[str] | None = None, ordered: bool = False,
+             tolerance: float = 1e-6):
     """Register a reference function as the solution of exercise ``exercise_id``.
+
+    Its hints come from ``lessons/<lesson>/exercises.yml``.
 
     Parameters
     ----------
     expects : one of EXPECTS
         The kind of answer the student must give.
-    hints : list of {"en": ..., "id": ...}
-        Shown one at a time by ``helpers.hint(exercise_id)``.
+    sentences : list of str, optional
+        The article sentences the exercise is about.
     columns : list of str, optional
         For DataFrames: the columns that must be there and are compared (others are ignored).
     key : list of str, optional
@@ -93,9 +117,6 @@ def exercise(exercise_id: str, *, lesson: str, expects: str, hints: list[dict[st
     """
     if expects not in EXPECTS:
         raise ValueError(f"exercise {exercise_id}: expects must be one of {', '.join(EXPECTS)}")
-    for n, hint in enumerate(hints, start=1):
-        if set(hint) != {"en", "id"}:
-            raise ValueError(f"exercise {exercise_id}: hint {n} needs exactly 'en' and 'id'")
 
     def register(func: Callable[[], Any]) -> Callable[[], Any]:
         lines = textwrap.dedent(inspect.getsource(func)).splitlines()
@@ -103,7 +124,7 @@ def exercise(exercise_id: str, *, lesson: str, expects: str, hints: list[dict[st
         body = "\n".join(lines[start + 1:])
         if exercise_id in _REGISTRY:
             raise ValueError(f"exercise {exercise_id} is registered twice")
-        _REGISTRY[exercise_id] = Exercise(exercise_id, lesson, expects, func, list(hints), list(sentences or []),
+        _REGISTRY[exercise_id] = Exercise(exercise_id, lesson, expects, func, [], list(sentences or []),
                                           columns, key, ordered, tolerance, _solution(body))
         return func
 
@@ -119,14 +140,74 @@ def _solution(body: str) -> str:
     return "\n".join(lines[doc:]).strip()
 
 
+def hints_path(lesson: str) -> Path:
+    """Return the path of a lesson's exercise file, ``lessons/<lesson>/exercises.yml``.
+
+    Examples
+    --------
+    >>> hints_path("03-mapping-control").name
+    'exercises.yml'
+    """
+    return lessons_dir() / lesson / "exercises.yml"
+
+
+def load_hints(lesson: str) -> dict[str, list[dict[str, str]]]:
+    """Read and validate a lesson's exercise file; return ``{exercise id: hints}``.
+
+    Raises
+    ------
+    ExerciseError
+        When the file is missing or malformed (the message names file, exercise and field).
+
+    Examples
+    --------
+    >>> load_hints("00-start-here")["00.1"][1]["en"]
+    'len(table) counts the rows of a table.'
+    """
+    rel = f"lessons/{lesson}/exercises.yml"
+    path = hints_path(lesson)
+    if not path.is_file():
+        raise ExerciseError(t("exercises.missing", file=rel))
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        raise ExerciseError(t("exercises.yaml", file=rel, error=str(exc))) from None
+    problem = first_problem(raw, load_schema(lessons_dir() / "exercises.schema.json"))
+    if problem is not None:
+        in_one = len(problem.path) >= 2 and problem.path[0] == "exercises"
+        where = f"{rel} " + t("exercises.where", id=problem.path[1]) if in_one else rel
+        raise ExerciseError(f"{where}: {problem.message(skip=2 if in_one else 0)}")
+    return {str(eid): [{"en": h["en"], "id": h["id"]} for h in entry["hints"]] for eid, entry in raw["exercises"].items()}
+
+
 def _load_all() -> None:
-    for info in pkgutil.iter_modules(__path__):
-        if info.name.startswith("lesson"):
-            importlib.import_module(f"{__name__}.{info.name}")
+    """Import every lesson module (once), then give each exercise its hints from its lesson's file."""
+    modules = [info.name for info in pkgutil.iter_modules(__path__) if info.name.startswith("lesson")]
+    if _loaded == modules:
+        return
+    for name in modules:
+        importlib.import_module(f"{__name__}.{name}")
+    for lesson in sorted({ex.lesson for ex in _REGISTRY.values()}):
+        hints = load_hints(lesson)
+        mine = {ex.id: ex for ex in _REGISTRY.values() if ex.lesson == lesson}
+        rel = f"lessons/{lesson}/exercises.yml"
+        without_hints, without_reference = sorted(mine.keys() - hints.keys()), sorted(hints.keys() - mine.keys())
+        if without_hints:
+            where = f"{rel} " + t("exercises.where", id=without_hints[0])
+            raise ExerciseError(f"{where}: " + t("schema.required", field="hints"))
+        if without_reference:
+            where = f"{rel} " + t("exercises.where", id=without_reference[0])
+            raise ExerciseError(f"{where}: " + t("exercises.no_reference", lesson=lesson))
+        for eid, ex in mine.items():
+            ex.hints = hints[eid]
+    _loaded[:] = modules
+
+
+_loaded: list[str] = []
 
 
 def get(exercise_id: str) -> Exercise:
-    """Return a registered exercise (KeyError if there is none)."""
+    """Return a registered exercise (KeyError if there is none; ExerciseError if its file is malformed)."""
     _load_all()
     return _REGISTRY[exercise_id]
 

@@ -1,4 +1,7 @@
-"""Exercises of the start-here notebook."""
+"""Reference solutions of the exercises of the start-here notebook.
+
+Their hints, in both languages, are in ``lessons/00-start-here/exercises.yml``.
+"""
 
 from __future__ import annotations
 
@@ -10,11 +13,6 @@ from . import exercise
     lesson="00-start-here",
     expects="number",
     sentences=["A.p03.s01", "A.p05.s01", "A.p13.s01", "A.p14.s01", "A.p29.s01"],
-    hints=[
-        {"en": "helpers.articles.boilerplate(\"A\") gives a table of the leftovers; how many rows does it have?",
-         "id": "helpers.articles.boilerplate(\"A\") memberi tabel sisa-sisa halaman web; berapa barisnya?"},
-        {"en": "len(table) counts the rows of a table.", "id": "len(tabel) menghitung jumlah baris sebuah tabel."},
-    ],
 )
 def count_leftovers_in_a():
     from helpers import articles

@@ -1,4 +1,7 @@
-"""Exercises of lesson 02, Who is who."""
+"""Reference solutions of the exercises of lesson 02, Who is who.
+
+Their hints, in both languages, are in ``lessons/02-who-is-who/exercises.yml``.
+"""
 
 from __future__ import annotations
 
@@ -11,10 +14,6 @@ from . import exercise
     expects="dataframe",
     columns=["actor", "type"],
     key=["actor"],
-    hints=[
-        {"en": "Keep the rows whose type equals \"person\": actors[actors.type == ...].",
-         "id": "Ambil baris yang type-nya \"person\": actors[actors.type == ...]."},
-    ],
 )
 def people():
     from helpers import data
@@ -27,10 +26,6 @@ def people():
     "02.2",
     lesson="02-who-is-who",
     expects="series",
-    hints=[
-        {"en": "Keep the states first: actors[actors.type == \"state\"].", "id": "Ambil negara dulu: actors[actors.type == \"state\"]."},
-        {"en": "Then count them by side: .groupby(\"side\").size().", "id": "Lalu hitung menurut pihak: .groupby(\"side\").size()."},
-    ],
 )
 def states_by_side():
     from helpers import data

@@ -1,4 +1,7 @@
-"""Exercises of lesson 03, Mapping control."""
+"""Reference solutions of the exercises of lesson 03, Mapping control.
+
+Their hints, in both languages, are in ``lessons/03-mapping-control/exercises.yml``.
+"""
 
 from __future__ import annotations
 
@@ -11,14 +14,6 @@ from . import exercise
     expects="number",
     tolerance=0.5,
     sentences=["A.p16.s01"],
-    hints=[
-        {"en": "Turn degrees into radians first: math.radians(lat1), and so on for all four numbers.",
-         "id": "Ubah derajat menjadi radian dulu: math.radians(lat1), begitu juga untuk keempat angka."},
-        {"en": "a = sin(dlat/2)**2 + cos(lat1) * cos(lat2) * sin(dlon/2)**2, then distance = 2 * R * asin(sqrt(a)) with R = 6371.0088.",
-         "id": "a = sin(dlat/2)**2 + cos(lat1) * cos(lat2) * sin(dlon/2)**2, lalu jarak = 2 * R * asin(sqrt(a)) dengan R = 6371.0088."},
-        {"en": "dlat is lat2 - lat1 and dlon is lon2 - lon1, both in radians.",
-         "id": "dlat adalah lat2 - lat1 dan dlon adalah lon2 - lon1, keduanya dalam radian."},
-    ],
 )
 def tripoli_gharyan_km():
     import math
@@ -38,14 +33,6 @@ def tripoli_gharyan_km():
     expects="dataframe",
     columns=["place", "controller_before", "controller_after"],
     key=["place"],
-    hints=[
-        {"en": "Keep one snapshot per table: before = control[control.date == \"2020-01-07\"], and the same for after.",
-         "id": "Ambil satu tanggal per tabel: before = control[control.date == \"2020-01-07\"], begitu juga untuk after."},
-        {"en": "before.merge(after, on=\"place\", suffixes=(\"_before\", \"_after\")) puts the two controllers side by side.",
-         "id": "before.merge(after, on=\"place\", suffixes=(\"_before\", \"_after\")) menaruh kedua penguasa berdampingan."},
-        {"en": "Keep the rows where controller_before != controller_after.",
-         "id": "Ambil baris yang controller_before != controller_after."},
-    ],
 )
 def changed_hands_in_2020():
     from helpers import data

@@ -1,4 +1,7 @@
-"""Exercises of lesson 06, Sources and claims."""
+"""Reference solutions of the exercises of lesson 06, Sources and claims.
+
+Their hints, in both languages, are in ``lessons/06-sources-and-claims/exercises.yml``.
+"""
 
 from __future__ import annotations
 
@@ -9,12 +12,6 @@ from . import exercise
     "06.1",
     lesson="06-sources-and-claims",
     expects="series",
-    hints=[
-        {"en": "Keep the rows of article B: who[who.sentence.str.startswith(\"B\")].",
-         "id": "Ambil baris berita B: who[who.sentence.str.startswith(\"B\")]."},
-        {"en": "Then count each kind of voice with [\"mode\"].value_counts() (write [\"mode\"], because .mode is already a pandas method).",
-         "id": "Lalu hitung setiap jenis suara dengan [\"mode\"].value_counts() (tulis [\"mode\"], karena .mode sudah menjadi metode pandas)."},
-    ],
 )
 def voices_in_b():
     from helpers import data
@@ -29,12 +26,6 @@ def voices_in_b():
     expects="dataframe",
     columns=["claim", "sentence", "verdict"],
     key=["claim"],
-    hints=[
-        {"en": "Two conditions, each in brackets, joined with &: the sentence starts with \"A\", and the verdict is not \"consistent\".",
-         "id": "Dua syarat, masing-masing dalam kurung, digabung dengan &: kalimat diawali \"A\", dan verdict bukan \"consistent\"."},
-        {"en": "claims[(claims.sentence.str.startswith(\"A\")) & (claims.verdict != \"consistent\")]",
-         "id": "claims[(claims.sentence.str.startswith(\"A\")) & (claims.verdict != \"consistent\")]"},
-    ],
 )
 def questionable_claims_in_a():
     from helpers import data

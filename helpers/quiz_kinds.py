@@ -1,0 +1,260 @@
+"""The seven question types, one small class each: how an answer is read, scored, shown and keyed.
+
+Each type (:data:`KINDS`, by name) knows four things about its questions:
+
+- ``answer(q, value)``: check and normalise the bank's answer (or the one computed from data);
+- ``parse(q, raw, order)``: turn what a student typed or picked into the answer's form, or ``None``
+  when it cannot be understood (letters are positions in the shown ``order``);
+- ``score(q, value)``: a score from 0 to 1 (partial credit where the type allows it);
+- ``lines(q, order, lang)`` and ``key(q, lang)``: the question's text form without the answer,
+  and the answer as the teacher's answer key writes it.
+
+The widget of each type is in :mod:`helpers.quiz_widgets`. Adding a type means one class here,
+one input there, its subschema in ``lessons/quiz.schema.json`` and its strings in
+``helpers/strings/quiz.yml``.
+
+Examples
+--------
+>>> from helpers.quiz_bank import Question
+>>> q = Question("q", "multiple", {}, {}, [], {}, options=[{"key": k} for k in "abc"], answer=["a", "c"])
+>>> KINDS["multiple"].score(q, KINDS["multiple"].parse(q, "a, b", ["a", "b", "c"]))
+0.0
+>>> KINDS["multiple"].score(q, KINDS["multiple"].parse(q, "c", ["a", "b", "c"]))
+0.5
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import TYPE_CHECKING, Any
+
+from .i18n import t
+from .text import fold_key
+
+if TYPE_CHECKING:
+    from .quiz_bank import Question
+
+__all__ = ["Kind", "KINDS", "TYPES", "LETTERS"]
+
+#: Letters name options and items by their shown position.
+LETTERS = "abcdefghijklmnopqrstuvwxyz"
+_TRUE = {"true", "t", "benar", "b", "ya", "yes", "y", "1"}
+_FALSE = {"false", "f", "salah", "s", "tidak", "no", "n", "0"}
+_LIST_SEPARATORS = re.compile(r"[,\s]+")
+
+
+def _key(raw: Any, order: list[str]) -> str | None:
+    """One option picked by its letter (its shown position) or its key; ``None`` if neither."""
+    key = raw.strip().lower() if isinstance(raw, str) else None
+    if key and len(key) == 1 and key in LETTERS[: len(order)]:
+        return order[LETTERS.index(key)]
+    return key if key in order else None
+
+
+def _keys_error(q: Question, message: str) -> ValueError:
+    return ValueError(t(message, field="answer", keys=", ".join(e["key"] for e in q.entries),
+                        rights=", ".join(r["key"] for r in q.right)))
+
+
+class Kind:
+    """What every question type does; the defaults suit types without lettered entries."""
+
+    name = ""
+    #: Whether the question shows lettered entries (shuffled by a quiz's seed).
+    lettered = False
+
+    def answer(self, q: Question, value: Any) -> Any:
+        return value
+
+    def parse(self, q: Question, raw: Any, order: list[str]) -> Any:
+        raise NotImplementedError
+
+    def score(self, q: Question, value: Any) -> float:
+        return float(value == q.answer)
+
+    def lines(self, q: Question, order: list[str], lang: str) -> list[str]:
+        out = [f"   {letter}) {q.label(q.entry(key), lang)}" for letter, key in zip(LETTERS, order)] if self.lettered else []
+        return out + ["   " + t(f"quiz.how.{self.name}", lang=lang, unit=q.unit)]
+
+    def feedback(self, q: Question, value: Any, lang: str) -> str:
+        """Extra words for a wrong answer (the bank's feedback on a chosen option)."""
+        return ""
+
+    def key(self, q: Question, lang: str) -> str:
+        return str(q.answer)
+
+
+class Single(Kind):
+    name, lettered = "single", True
+
+    def answer(self, q: Question, value: Any) -> str:
+        if str(value) not in [e["key"] for e in q.options]:
+            raise _keys_error(q, "quiz.bank.answer_keys")
+        return str(value)
+
+    def parse(self, q: Question, raw: Any, order: list[str]) -> str | None:
+        return _key(raw, order)
+
+    def feedback(self, q: Question, value: Any, lang: str) -> str:
+        return (q.entry(value).get("feedback") or {}).get(lang, "")
+
+    def key(self, q: Question, lang: str) -> str:
+        return q.label(q.entry(q.answer), lang)
+
+
+class Multiple(Kind):
+    name, lettered = "multiple", True
+
+    def answer(self, q: Question, value: Any) -> list[str]:
+        keys = [e["key"] for e in q.options]
+        if not isinstance(value, list) or not value or any(str(v) not in keys for v in value):
+            raise _keys_error(q, "quiz.bank.answer_keys")
+        return [str(v) for v in value]
+
+    def parse(self, q: Question, raw: Any, order: list[str]) -> set[str] | None:
+        values = _LIST_SEPARATORS.split(raw.strip()) if isinstance(raw, str) else raw
+        if not isinstance(values, (list, tuple, set)):
+            return None
+        keys = {_key(v, order) if v != "" else None for v in values}
+        return None if None in keys else keys
+
+    def score(self, q: Question, value: set[str]) -> float:
+        right = set(q.answer)
+        return max(0.0, (len(value & right) - len(value - right)) / len(right))
+
+    def key(self, q: Question, lang: str) -> str:
+        return "; ".join(q.label(q.entry(k), lang) for k in q.answer)
+
+
+class TrueFalse(Kind):
+    name = "truefalse"
+
+    def answer(self, q: Question, value: Any) -> bool:
+        if not isinstance(value, bool):
+            raise ValueError(t("quiz.bank.answer_kind", field="answer", kind=t("schema.kind.boolean")))
+        return value
+
+    def parse(self, q: Question, raw: Any, order: list[str]) -> bool | None:
+        if isinstance(raw, bool):
+            return raw
+        folded = fold_key(raw) if isinstance(raw, str) else None
+        return True if folded in _TRUE else False if folded in _FALSE else None
+
+    def key(self, q: Question, lang: str) -> str:
+        return t("quiz.true" if q.answer else "quiz.false", lang=lang)
+
+
+class Numeric(Kind):
+    name = "numeric"
+
+    def answer(self, q: Question, value: Any) -> float:
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise ValueError(t("quiz.bank.answer_kind", field="answer", kind=t("schema.kind.number")))
+        return float(value)
+
+    def parse(self, q: Question, raw: Any, order: list[str]) -> float | None:
+        if isinstance(raw, bool):
+            return None
+        if isinstance(raw, (int, float)):
+            return float(raw) if math.isfinite(raw) else None
+        match = re.search(r"-?\d+(?:[.,]\d+)?", raw) if isinstance(raw, str) else None
+        return float(match.group().replace(",", ".")) if match else None
+
+    def score(self, q: Question, value: float) -> float:
+        return float(abs(value - q.answer) <= q.tolerance + 1e-9)
+
+    def key(self, q: Question, lang: str) -> str:
+        return f"{q.answer:g} {q.unit} (± {q.tolerance:g})".strip()
+
+
+class Text(Kind):
+    name = "text"
+
+    def answer(self, q: Question, value: Any) -> str:
+        if not isinstance(value, str) or not fold_key(value):
+            raise ValueError(t("quiz.bank.answer_kind", field="answer", kind=t("schema.form.text_answer")))
+        return value
+
+    def parse(self, q: Question, raw: Any, order: list[str]) -> str | None:
+        return raw.strip() if isinstance(raw, str) and raw.strip() else None
+
+    def score(self, q: Question, value: str) -> float:
+        if fold_key(value) in {fold_key(a) for a in [q.answer, *q.accept]}:
+            return 1.0
+        if q.accept_place:
+            from .data import DataError, find_place
+
+            try:
+                return float(find_place(value) == find_place(q.answer))
+            except DataError:
+                return 0.0
+        return 0.0
+
+
+class Ordering(Kind):
+    name, lettered = "ordering", True
+
+    def answer(self, q: Question, value: Any) -> list[str]:
+        if not isinstance(value, list) or sorted(map(str, value)) != sorted(e["key"] for e in q.items):
+            raise _keys_error(q, "quiz.bank.answer_order")
+        return [str(v) for v in value]
+
+    def parse(self, q: Question, raw: Any, order: list[str]) -> list[str] | None:
+        values = _LIST_SEPARATORS.split(raw.strip()) if isinstance(raw, str) else raw
+        if not isinstance(values, (list, tuple)):
+            return None
+        keys = [_key(v, order) for v in values]
+        return keys if None not in keys and sorted(keys) == sorted(order) else None
+
+    def score(self, q: Question, value: list[str]) -> float:
+        position = {k: i for i, k in enumerate(value)}
+        pairs = [(a, b) for i, a in enumerate(q.answer) for b in q.answer[i + 1:]]
+        return sum(position[a] < position[b] for a, b in pairs) / len(pairs) if pairs else 1.0
+
+    def key(self, q: Question, lang: str) -> str:
+        return " → ".join(q.label(q.entry(k), lang) for k in q.answer)
+
+
+class Matching(Kind):
+    name, lettered = "matching", True
+
+    def answer(self, q: Question, value: Any) -> dict[str, str]:
+        rights = {r["key"] for r in q.right}
+        if not isinstance(value, dict) or set(map(str, value)) != {i["key"] for i in q.items} \
+                or any(str(v) not in rights for v in value.values()):
+            raise _keys_error(q, "quiz.bank.answer_pairs")
+        return {str(k): str(v) for k, v in value.items()}
+
+    def parse(self, q: Question, raw: Any, order: list[str]) -> dict[str, str] | None:
+        if isinstance(raw, str):
+            pairs = [p.split("=", 1) for p in re.split(r"[,;]\s*", raw.strip()) if "=" in p]
+            raw = {k.strip(): v.strip() for k, v in pairs}
+        if not isinstance(raw, dict):
+            return None
+        rights = {fold_key(r["key"]): r["key"] for r in q.right}
+        out = {}
+        for left, right in raw.items():
+            key = _key(left, order)
+            if key is None or not isinstance(right, str) or fold_key(right) not in rights:
+                return None
+            out[key] = rights[fold_key(right)]
+        return out
+
+    def score(self, q: Question, value: dict[str, str]) -> float:
+        return sum(value.get(k) == v for k, v in q.answer.items()) / len(q.answer)
+
+    def lines(self, q: Question, order: list[str], lang: str) -> list[str]:
+        choices = "   " + t("quiz.choices", lang=lang) + ": " + ", ".join(f"{r['key']} = {q.label(r, lang)}" for r in q.right)
+        lettered = super().lines(q, order, lang)
+        return lettered[:-1] + [choices, lettered[-1]]
+
+    def key(self, q: Question, lang: str) -> str:
+        return "; ".join(f"{q.label(q.entry(k), lang)} = {q.label(next(r for r in q.right if r['key'] == v), lang)}"
+                         for k, v in q.answer.items())
+
+
+#: Every question type by name, in the order the schema lists them.
+KINDS: dict[str, Kind] = {kind.name: kind for kind in (Single(), Multiple(), TrueFalse(), Numeric(), Text(), Ordering(),
+                                                       Matching())}
+TYPES: tuple[str, ...] = tuple(KINDS)

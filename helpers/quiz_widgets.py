@@ -1,0 +1,169 @@
+"""The quiz as ipywidgets: one input per question type, a Check and a Try again button, feedback.
+
+Widgets only ever hold the question, the options in shown order, and, after the student has
+answered, the feedback: the answer is checked in the kernel (:meth:`helpers.quiz.Quiz._submit`),
+so no correct answer is in the widget state, HTML or JavaScript before an attempt.
+
+Each question type has an input class in :data:`INPUTS` with a ``widget`` and a ``value()`` that
+reads the student's choice as option keys (not positions); ``None`` or a gap means "not answered".
+This module imports ipywidgets; :mod:`helpers.quiz` imports it only when a widget is built.
+
+Examples
+--------
+>>> from helpers import quiz
+>>> box = build(quiz.load("00-start-here"))
+>>> type(box).__name__, len(box.children)
+('VBox', 7)
+"""
+
+from __future__ import annotations
+
+import html
+from typing import TYPE_CHECKING, Any
+
+import ipywidgets as w
+
+from .i18n import t
+from .quiz_bank import Question
+from .style import INK
+
+if TYPE_CHECKING:
+    from .quiz import Quiz, Result
+
+__all__ = ["INPUTS", "QuestionBox", "build"]
+
+_STYLE = {"description_width": "initial"}
+_UNSET = ("—", None)
+
+
+class _Input:
+    """An answer input of one question: ``widget`` to show, ``value()`` to read (option keys)."""
+
+    def __init__(self, q: Question, order: list[str], labels: list[str], description: str, lang: str):
+        self.order = order
+        self.widget = self._make(q, labels, description, lang)
+
+    def _make(self, q: Question, labels: list[str], description: str, lang: str) -> w.Widget:
+        raise NotImplementedError
+
+    def value(self) -> Any:
+        return self.widget.value
+
+
+class _Radio(_Input):  # single
+    def _make(self, q, labels, description, lang):
+        return w.RadioButtons(options=[(lab, i) for i, lab in enumerate(labels)], value=None, description=description,
+                              style=_STYLE, layout=w.Layout(width="auto"))
+
+    def value(self):
+        return None if self.widget.value is None else self.order[self.widget.value]
+
+
+class _Checkboxes(_Input):  # multiple
+    def _make(self, q, labels, description, lang):
+        return w.VBox([w.Checkbox(value=False, description=lab, indent=False) for lab in labels])
+
+    def value(self):
+        return {self.order[i] for i, box in enumerate(self.widget.children) if box.value}
+
+
+class _TrueFalse(_Input):
+    def _make(self, q, labels, description, lang):
+        return w.ToggleButtons(options=[(t("quiz.true", lang=lang), 1), (t("quiz.false", lang=lang), 0)], value=None,
+                               description=description, style=_STYLE)
+
+    def value(self):
+        return None if self.widget.value is None else bool(self.widget.value)
+
+
+class _Number(_Input):  # numeric
+    def _make(self, q, labels, description, lang):
+        return w.FloatText(value=0.0, description=f"{description} ({q.unit})" if q.unit else description, style=_STYLE)
+
+
+class _Words(_Input):  # text
+    def _make(self, q, labels, description, lang):
+        return w.Text(value="", description=description, style=_STYLE, placeholder=t("quiz.type_here", lang=lang))
+
+
+class _Positions(_Input):  # ordering: one drop-down per position
+    def _make(self, q, labels, description, lang):
+        choices = [_UNSET] + [(lab, i) for i, lab in enumerate(labels)]
+        return w.VBox([w.Dropdown(options=choices, value=None, description=t("quiz.position", lang=lang, n=p + 1),
+                                  style=_STYLE) for p in range(len(labels))])
+
+    def value(self):
+        return [None if d.value is None else self.order[d.value] for d in self.widget.children]
+
+
+class _Pairs(_Input):  # matching: one drop-down of the right-hand choices per item
+    def _make(self, q, labels, description, lang):
+        choices = [_UNSET] + [(q.label(r, lang), r["key"]) for r in q.right]
+        return w.VBox([w.Dropdown(options=choices, value=None, description=lab, style=_STYLE) for lab in labels])
+
+    def value(self):
+        return {self.order[i]: d.value for i, d in enumerate(self.widget.children)}
+
+
+#: The input class of each question type.
+INPUTS: dict[str, type[_Input]] = {"single": _Radio, "multiple": _Checkboxes, "truefalse": _TrueFalse,
+                                   "numeric": _Number, "text": _Words, "ordering": _Positions, "matching": _Pairs}
+
+
+def _unanswered(value: Any) -> bool:
+    return value is None or (isinstance(value, (set, list)) and (not value or None in value)) \
+        or (isinstance(value, dict) and None in value.values())
+
+
+class QuestionBox:
+    """One question's widgets: prompt, input, Check and Try again, and the feedback area."""
+
+    def __init__(self, quiz: Quiz, n: int, q: Question):
+        self.quiz, self.q, lang = quiz, q, quiz.lang
+        order = quiz._order[q.id]
+        labels = [q.label(q.entry(k), lang) for k in order] if q.entries else []
+        self.input = INPUTS[q.type](q, order, labels, t("quiz.answer_label", lang=lang, n=n), lang)
+        self.check = w.Button(description=t("quiz.check", lang=lang), button_style="",
+                              tooltip=t("quiz.check_tip", lang=lang, n=n), icon="check")
+        self.again = w.Button(description=t("quiz.try_again", lang=lang), tooltip=t("quiz.try_again", lang=lang),
+                              icon="refresh", disabled=True)
+        self.feedback = w.HTML("")
+        self.check.on_click(self.on_check)
+        self.again.on_click(self.on_again)
+        prompt = w.HTML(f"<p><b>{n}.</b> {html.escape(q.text[lang])}</p>")
+        self.widget = w.VBox([prompt, self.input.widget, w.HBox([self.check, self.again]), self.feedback],
+                             layout=w.Layout(border=f"1px solid {INK['frame']}", padding="6px", margin="4px 0"))
+
+    def parts(self) -> dict[str, Any]:
+        """The named parts (``input``, ``check``, ``again``, ``feedback``, ``get``), for reveal and tests."""
+        return {"input": self.input.widget, "check": self.check, "again": self.again, "feedback": self.feedback,
+                "get": self.input.value}
+
+    def checked(self) -> Result:
+        value = self.input.value()
+        if _unanswered(value):
+            return self.quiz._refusal(self.q, "quiz.not_answered")
+        if self.q.type == "ordering" and len(set(value)) != len(value):
+            return self.quiz._refusal(self.q, "quiz.ordering_repeat")
+        return self.quiz._submit(self.q, value, raw=value)
+
+    def on_check(self, _button: w.Button) -> None:
+        try:
+            result = self.checked()
+        except Exception:  # never a traceback under a quiz: say the answer was not understood
+            result = self.quiz._refusal(self.q, f"quiz.bad.{self.q.type}")
+        self.feedback.value = result._repr_html_()
+        self.again.disabled = not result.understood
+
+    def on_again(self, _button: w.Button) -> None:
+        self.feedback.value = ""
+        self.again.disabled = True
+
+
+def build(quiz: Quiz) -> w.VBox:
+    """The whole quiz as a box of widgets: title, introduction, then one box per question."""
+    intro = w.HTML(f"<h3>{html.escape(quiz.title)}</h3><p>{html.escape(t('quiz.intro', lang=quiz.lang))}</p>")
+    boxes = [QuestionBox(quiz, n, q) for n, q in enumerate(quiz.questions.values(), start=1)]
+    for box in boxes:
+        quiz._widgets[box.q.id] = box.parts()
+    return w.VBox([intro, *(box.widget for box in boxes)], layout=w.Layout(width="100%"))
