@@ -161,6 +161,8 @@ def check_value(at: dict[str, Any], fld: dict[str, Any], value: Any, seen: dict[
             raise DataError("data.problem.not_date", **at, value=value)
     elif _is_mathtext(value):
         raise DataError("data.problem.mathtext", **at, value=value)
+    elif _TEMPLATE.search(value):
+        raise DataError("data.problem.template", **at, value=value)
     if "enum" in cons and value not in cons["enum"]:
         key = "data.problem.must_be" if len(cons["enum"]) == 1 else "data.problem.not_in_enum"
         raise DataError(key, **at, value=value, allowed=cons["enum"])
@@ -181,6 +183,10 @@ def _is_date(value: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+# folium's maps pass their rendered scripts through Jinja again, so data text must hold no Jinja tag.
+_TEMPLATE = re.compile(r"\{\{|\{%|\{#")
 
 
 def _is_mathtext(value: str) -> bool:

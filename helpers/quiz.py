@@ -31,6 +31,7 @@ from typing import Any
 
 from . import status
 from .i18n import get_language, t
+from .text import code_block
 from .quiz_bank import QUERIES, Question, QuizError, bank_path, load_bank
 from .quiz_kinds import KINDS, TYPES
 
@@ -129,7 +130,7 @@ class Quiz:
         return self.text()
 
     def _repr_markdown_(self) -> str:
-        return "```text\n" + self.text() + "\n```"
+        return code_block(self.text())
 
     # ------------------------------------------------ checking
     def _result(self, q: Question, value: Any, raw: Any) -> Result:

@@ -20,9 +20,10 @@ import re
 import unicodedata
 from typing import Any
 
-__all__ = ["fold", "fold_key", "shorten", "strip_accents"]
+__all__ = ["code_block", "fold", "fold_key", "shorten", "strip_accents"]
 
 _NOT_ALNUM = re.compile(r"[^a-z0-9]")
+_BACKTICKS = re.compile(r"`+")
 
 
 def strip_accents(text: str) -> str:
@@ -84,3 +85,18 @@ def shorten(value: Any, *, limit: int = 80) -> str:
             text = f"<{type(value).__name__}>"
     text = text.encode("utf-8", "backslashreplace").decode("utf-8")
     return text if len(text) <= limit else text[: max(limit - 1, 1)] + "…"
+
+
+def code_block(text: str) -> str:
+    """Markdown that shows ``text`` literally: a fence longer than any run of backticks inside it.
+
+    A question text holding a code fence cannot close the block early and become live markup.
+
+    Examples
+    --------
+    >>> code_block("a ``` b")
+    '````text\\na ``` b\\n````'
+    """
+    longest = max((len(run) for run in _BACKTICKS.findall(text)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return f"{fence}text\n{text}\n{fence}"

@@ -9,14 +9,14 @@ from pathlib import Path
 import pytest
 
 import helpers
-from helpers import _geojson, _validate, articles, data, maps, provenance, sentences
+from helpers import _geojson, _validate, articles, data, maps, provenance, quiz_bank, sentences
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def clear_caches() -> None:
     """Forget every table and derived value the helpers cached, so they read data/ again."""
-    for module in (sentences, _validate, _geojson, provenance, data, articles, maps):
+    for module in (sentences, _validate, _geojson, provenance, data, articles, maps, quiz_bank):
         for value in vars(module).values():
             if isinstance(value, functools._lru_cache_wrapper):
                 value.cache_clear()
@@ -31,6 +31,13 @@ def data_copy(tmp_path, monkeypatch):
     yield tmp_path / "data"
     monkeypatch.delenv("KIT_ROOT")
     clear_caches()
+
+
+@pytest.fixture
+def lessons_copy(data_copy):
+    """A copy of lessons/ (beside the data copy) whose question banks a test may change."""
+    shutil.copytree(ROOT / "lessons", data_copy.parent / "lessons")
+    return data_copy.parent / "lessons"
 
 
 @pytest.fixture(autouse=True)

@@ -269,6 +269,7 @@ BREAKAGES = [
              set_cell("articles/attribution.csv", 3, "mode", "rumour"), 3, "mode"),
     # Mathtext in names and titles that reach charts
     Breakage("actor-name-mathtext", "actors.csv", set_cell("actors.csv", 1, "name_en", r"$\alert$"), 1, "name_en"),
+    Breakage("actor-name-template", "actors.csv", set_cell("actors.csv", 2, "name_en", "{{ 7*7 }}"), 2, "name_en"),
     Breakage("event-title-mathtext", "events.csv",
              set_cell("events.csv", 5, "title_id", r"Serangan $\frac{1}{0}$ dimulai"), 5, "title_id"),
     Breakage("place-name-mathtext", "places.csv", set_cell("places.csv", 7, "name_id", "$x$ kota"), 7, "name_id"),
