@@ -21,7 +21,7 @@ Examples
 >>> places.loc[places["place"] == "gharyan", "name_en"].item()
 'Gharyan'
 >>> round(data.distance_km("tripoli", "gharyan"))
-81
+80
 >>> data.control_on("2020-06-10").set_index("place").loc["tarhuna", "controller"]
 'GNA'
 """
@@ -493,8 +493,8 @@ def describe_sources(value: str, *, lang: str | None = None) -> str:
 
     Examples
     --------
-    >>> describe_sources("reuters-2020-01-06-sirte;B.p04.s02", lang="en")
-    'Reuters, 2020-01-06; article sentence B.p04.s02'
+    >>> describe_sources("afp-2020-01-06-sirte;B.p04.s02", lang="en")
+    'Agence France-Presse (AFP) (copy on Proto Thema), 2020-01-06; article sentence B.p04.s02'
     """
     lang = lang or get_language()
     table = {r["source"]: r for r in _rows("sources")}

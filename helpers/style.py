@@ -40,7 +40,7 @@ STATUS_DASH: dict[str, str | None] = {"acknowledged": None, "reported_un": "10 6
 STATUS_LINESTYLE: dict[str, object] = {"acknowledged": "-", "reported_un": "--", "reported_media": ":",
                                        "alleged_other_side": "-.", "denied": (0, (1, 4))}
 SUPPORT_ORDER: tuple[str, ...] = ("weapons_equipment", "drones_air_support", "fighters_mercenaries", "troops_advisers",
-                                  "training", "diplomatic", "financial", "oil_economic")
+                                  "training", "medical", "diplomatic", "financial", "oil_economic")
 
 
 def side_label(side: str, *, lang: str | None = None) -> str:
