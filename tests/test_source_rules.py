@@ -60,7 +60,7 @@ def broken(tables, name, index, **changes):
 
 def test_bracketed_title_without_a_reason_fires(tables):
     i = row_index(tables["sources"], source="unpoe-2021")
-    errors = broken(tables, "sources", i, title="[a UN report]")
+    errors = broken(tables, "sources", i, title="[a UN report]", note="A report of the Panel.")
     assert any(f"data/sources.csv row {i + 1} (line {i + 2}): title '[a UN report]' is in brackets" in e for e in errors)
 
 
