@@ -111,19 +111,32 @@ def parse_csv(res: dict[str, Any]) -> tuple[list[list[str]], list[int]]:
 
 
 def _quote_column(line: str) -> int | None:
-    """The column (from 0) where a line's quoting goes wrong: a quote left open, or one inside a bare cell."""
-    column, quoted, at_start, previous = 0, False, True, ""
+    """The column (from 0) where a line's quoting goes wrong: a quote left open, or one inside a bare cell.
+
+    A quoted cell that closes and is not followed by a comma was opened in the wrong place: the
+    culprit is the column where that quote opened, not where the reader noticed.
+
+    Examples
+    --------
+    >>> _quote_column('a,"b,c,"d" e')
+    1
+    >>> _quote_column('a,b"c,d')
+    1
+    """
+    column, opened_at, quoted, at_start, previous = 0, 0, False, True, ""
     for char in line:
         if quoted:
             if char == '"':
                 quoted, previous = False, '"'
-                continue
-        elif char == '"':
+            continue
+        if previous == '"' and char not in ',"':
+            return opened_at
+        if char == '"':
             if not at_start and previous != '"':
                 return column
-            quoted = True
+            quoted, opened_at = True, column
         elif char == ",":
             column, at_start, previous = column + 1, True, ","
             continue
         at_start, previous = False, char
-    return column if quoted else None
+    return opened_at if quoted else None

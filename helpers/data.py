@@ -21,7 +21,7 @@ Examples
 >>> places.loc[places["place"] == "gharyan", "name_en"].item()
 'Gharyan'
 >>> round(data.distance_km("tripoli", "gharyan"))
-81
+80
 >>> data.control_on("2020-06-10").set_index("place").loc["tarhuna", "controller"]
 'GNA'
 """
@@ -39,14 +39,18 @@ import pandas as pd
 
 from ._errors import DataError
 from ._geojson import geojson
+from ._source_rules import source_rule_problems
 from ._validate import check_article, checked_rows, package, resource, split_list
 from .geo import haversine_km
 from .i18n import LANGUAGES, get_language
-from .provenance import coverage_figure, describe_sources, find_row, overview, sentence_coverage
+from .provenance import SourceList, coverage_figure, describe_sources, find_row, overview, sentence_coverage, sources
 from .text import fold_key
 
 __all__ = [
     "DataError",
+    "SourceList",
+    "sources",
+    "load_human_cost",
     "load_sources",
     "load_actors",
     "load_places",
@@ -121,6 +125,7 @@ load_article_meta = _loader("article_meta", "the metadata of the two articles (d
 load_translation = _loader("translation_en", "the English translation by sentence (data/articles/translation_en.csv)")
 load_gloss = _loader("gloss_id", "the Indonesian gloss of the English tweet (data/articles/gloss_id.csv)")
 load_attribution = _loader("attribution", "who says so, sentence by sentence (data/articles/attribution.csv)")
+load_human_cost = _loader("human_cost", "dated figures of the war's cost to civilians, with their definitions (data/human_cost.csv)")
 
 
 def load_zones() -> dict[str, Any]:
@@ -166,7 +171,17 @@ def find_problems() -> list[DataError]:
                 check_article(res["name"])
         except DataError as exc:
             problems.setdefault(exc.message("en"), exc)
+    if not problems:  # the traceability rules read every table, so they need the tables sound first
+        for problem in source_rule_problems(_rule_tables()):
+            problems.setdefault(problem.message("en"), problem)
     return list(problems.values())
+
+
+def _rule_tables() -> dict[str, list[dict[str, str]]]:
+    """Every table as rows of text, plus the zones' properties, for the traceability rules."""
+    tables = {res["name"]: list(checked_rows(res["name"])) for res in package()["resources"] if "schema" in res}
+    tables["zones"] = [feature["properties"] for feature in geojson("zones")["features"]]
+    return tables
 
 
 def validate_all() -> list[str]:

@@ -8,13 +8,18 @@ are also available from :mod:`helpers.data`.
 
 Examples
 --------
->>> describe_sources("reuters-2020-01-06-sirte", lang="en")
-'Reuters, 2020-01-06'
+>>> print(describe_sources("reuters-2020-01-14", lang="en"))
+Reuters, "Libya's Haftar leaves Moscow without signing ceasefire", 2020-01-14
 >>> find_row("places:gharyan")["name_en"]
 'Gharyan'
 """
 
 from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
 
@@ -24,7 +29,11 @@ from ._validate import checked_rows, resource, split_list
 from .i18n import get_language, t
 from .sentences import segments
 
-__all__ = ["FACT_TABLES", "describe_sources", "find_row", "sentence_coverage", "coverage_figure", "overview"]
+__all__ = ["FACT_TABLES", "SourceList", "coverage_figure", "describe_sources", "find_row", "overview",
+           "sentence_coverage", "sources"]
+
+_WEB = re.compile(r"https?://", re.IGNORECASE)
+_SENTENCE = re.compile(r"^([AB])\.p\d+\.s\d+$")
 
 #: Tables whose rows count as facts for the sentence-coverage figure.
 FACT_TABLES = ("actors", "places", "control", "backing", "events", "claims", "glossary")
@@ -36,22 +45,81 @@ _OVERVIEW = ("sources", "actors", "places", "snapshots", "control", "backing", "
 
 
 def describe_sources(value: str, *, lang: str | None = None) -> str:
-    """Turn a ``sources`` cell into readable text: "Publisher, date" and sentence ids.
+    """Turn a ``sources`` cell into readable text: publisher, "title", date, and sentence ids.
 
     Examples
     --------
-    >>> describe_sources("reuters-2020-01-06-sirte;B.p04.s02", lang="en")
-    'Reuters, 2020-01-06; article sentence B.p04.s02'
+    >>> describe_sources("afp-2020-01-06-sirte;B.p04.s02", lang="en")  # doctest: +ELLIPSIS
+    'Agence France-Presse (AFP) (copy on Proto Thema), "...", 2020-01-06; article sentence B.p04.s02'
     """
     lang = lang or get_language()
     table = {r["source"]: r for r in checked_rows("sources")}
     parts = []
     for item in split_list(value):
         if item in table:
-            parts.append(f"{table[item]['publisher']}, {table[item]['date']}")
+            row = table[item]
+            parts.append(f'{row["publisher"]}, "{row["title"]}", {row["date"]}')
         else:
             parts.append(t("data.article_sentence", lang=lang, sentence=item))
     return "; ".join(parts)
+
+
+@dataclass
+class SourceList:
+    """Sources with their title, date and address; shows as a table whose titles are links.
+
+    ``frame`` holds the rows (``source``, ``publisher``, ``title``, ``date``, ``url``, ``note``).
+    """
+
+    frame: pd.DataFrame
+    lang: str
+
+    def __repr__(self) -> str:
+        return "\n".join(f"{r.publisher}, \"{r.title}\", {r.date}: {r.url}" for r in self.frame.itertuples())
+
+    def _repr_html_(self) -> str:
+        head = "".join(f"<th>{html.escape(t(f'data.sources.{c}', lang=self.lang))}</th>"
+                       for c in ("publisher", "title", "date"))
+        rows = []
+        for r in self.frame.itertuples():
+            title = html.escape(r.title)
+            if _WEB.match(r.url):  # only web addresses become links; a file of the kit stays text
+                title = f'<a href="{html.escape(r.url)}" target="_blank" rel="noopener noreferrer">{title}</a>'
+            rows.append(f"<tr><td>{html.escape(r.publisher)}</td><td>{title}</td><td>{html.escape(r.date)}</td></tr>")
+        caption = html.escape(t("data.sources.caption", lang=self.lang, n=len(self.frame)))
+        return f"<table><caption>{caption}</caption><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+
+
+def sources(value: Any = None, *, lang: str | None = None) -> SourceList:
+    """The sources named in a ``sources`` cell (or a column of them), with title, date and link.
+
+    Sentence ids (``B.p08.s01``) stand for their article's source row. With no value, every source.
+
+    Examples
+    --------
+    >>> found = sources("afp-2020-01-06-sirte;B.p04.s02")
+    >>> found.frame["source"].tolist()
+    ['afp-2020-01-06-sirte', 'article-b']
+    >>> "<a href=" in found._repr_html_()
+    True
+    """
+    lang = lang or get_language()
+    table = pd.DataFrame(list(checked_rows("sources")))
+    if value is None:
+        return SourceList(table.reset_index(drop=True), lang)
+    cells = [value] if isinstance(value, str) else list(value)
+    wanted: list[str] = []
+    for cell in cells:
+        for item in split_list(str(cell)):
+            match = _SENTENCE.match(item)
+            key = f"article-{match.group(1).lower()}" if match else item
+            if key not in wanted:
+                wanted.append(key)
+    unknown = [key for key in wanted if key not in set(table["source"])]
+    if unknown:
+        raise DataError("data.unknown_source", value=unknown[0])
+    chosen = table.set_index("source").loc[wanted].reset_index()
+    return SourceList(chosen, lang)
 
 
 def find_row(ref: str) -> dict[str, str]:

@@ -43,7 +43,7 @@ INK: dict[str, str] = {"text": "#000", "paper": "#fff", "land": "#f4f1ea", "bord
 #: One colour per article (Okabe-Ito green and orange), distinct from the sides' colours.
 ARTICLE_COLOURS: tuple[str, ...] = ("#009E73", "#E69F00")
 SUPPORT_ORDER: tuple[str, ...] = ("weapons_equipment", "drones_air_support", "fighters_mercenaries", "troops_advisers",
-                                  "training", "diplomatic", "financial", "oil_economic")
+                                  "training", "medical", "diplomatic", "financial", "oil_economic")
 
 
 def side_label(side: str, *, lang: str | None = None) -> str:

@@ -84,4 +84,4 @@ def test_timeline_marks_both_articles():
 
 def test_control_over_time_counts_every_place():
     fig = charts.control_over_time(lang="en")
-    assert "34 listed places" in fig.alt_text
+    assert "36 listed places" in fig.alt_text

@@ -292,7 +292,7 @@ BREAKAGES = [
              0, "variants"),
     Breakage("places-extra-column", "places.csv", add_column("places.csv", "population"), 0, "population"),
     Breakage("sources-unclosed-quote", "sources.csv",
-             replace_text("sources.csv", "article-a,Liputan6.com,", 'article-a,"Liputan6.com,'), 1, "publisher"),
+             replace_text("sources.csv", "notizie-2020-01-08,Notizie.it,", 'notizie-2020-01-08,"Notizie.it,'), 5, "publisher"),
     Breakage("events-missing", "events.csv", delete("events.csv"), None, None),
     Breakage("actors-empty-file", "actors.csv", write_text("actors.csv", ""), None, None),
 ]

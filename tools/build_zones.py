@@ -87,7 +87,8 @@ def build() -> dict:
                                                 [round(x0, 3), round(y0, 3)]])
                     run_start, run_ctrl = lon, ctrl
         for ctrl in sorted(rects):
-            sources = sorted({s for r in rows if r["controller"] == ctrl for s in r["sources"].split(";")})
+            # the cells are cut from the Natural Earth outline of Libya, so that source is cited too
+            sources = sorted({s for r in rows if r["controller"] == ctrl for s in r["sources"].split(";")} | {"natural-earth-50m"})
             features.append({
                 "type": "Feature",
                 "properties": {
