@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 import subprocess
 import sys
@@ -100,24 +101,27 @@ def test_summarize_cli_skips_bad_and_foreign_files(tmp_path):
                                                  capture_output=True, text=True).stdout
 
 
-WRITER = """
-import sys, time
-from helpers import progress
-time.sleep(max(0.0, float(sys.argv[2]) - time.time()))  # start together, so the writes really overlap
-for n in range(25):
-    progress.record(kind="quiz", item=f"x/{sys.argv[1]}{n}", lesson="x", answer=n, correct=True, score=1)
-"""
+def _writer(name: str, barrier, count: int) -> None:
+    """One kernel: wait until every writer is ready, then record ``count`` attempts as fast as it can."""
+    barrier.wait(timeout=60)
+    for n in range(count):
+        progress.record(kind="quiz", item=f"x/{name}{n}", lesson="x", answer=n, correct=True, score=1)
 
 
 def test_two_kernels_writing_at_once_lose_nothing():
-    env = {**os.environ}
-    import time
-
-    start = str(time.time() + 3)
-    writers = [subprocess.Popen([sys.executable, "-c", WRITER, name, start], env=env) for name in ("a", "b", "c")]
-    assert all(w.wait(timeout=120) == 0 for w in writers)
+    # A barrier, not a sleep, starts the writers: each process is fully started (helpers imported)
+    # before any writes, so the writes really overlap on every run and the test fails without the lock.
+    ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+    names, count = ("a", "b", "c", "d"), 40
+    barrier = ctx.Barrier(len(names))
+    writers = [ctx.Process(target=_writer, args=(name, barrier, count)) for name in names]
+    for writer in writers:
+        writer.start()
+    for writer in writers:
+        writer.join(timeout=120)
+    assert [w.exitcode for w in writers] == [0] * len(names)
     items = list(progress.attempts()["item"])
-    assert len(items) == 75 and len(set(items)) == 75
+    assert sorted(items) == sorted(f"x/{name}{n}" for name in names for n in range(count))
 
 
 def test_summarize_reads_jsonl_and_keeps_the_backend(tmp_path, capsys):
