@@ -119,9 +119,14 @@ def _read(path: Path) -> bytes:
         os.close(fd)
 
 
+def _too_many_rows() -> _Skip:
+    return _Skip("summary.skip.too_many_rows", limit=MAX_ROWS)
+
+
 def _check_rows(data: bytes) -> None:
-    if data.count(b"\n") > MAX_ROWS + 1:
-        raise _Skip("summary.skip.too_many_rows", limit=MAX_ROWS)
+    """Refuse a file with too many lines before parsing any (old Mac files end lines with CR alone)."""
+    if max(data.count(b"\n"), data.count(b"\r")) > MAX_ROWS + 1:
+        raise _too_many_rows()
 
 
 def _from_jsonl(data: bytes, stem: str) -> tuple[list[tuple[str, str, str, bool]], int]:
@@ -135,7 +140,7 @@ def _from_csv(data: bytes, stem: str) -> tuple[list[tuple[str, str, str, bool]],
     _check_rows(data)
     if data[: data.find(b"\n")].count(b",") >= MAX_COLUMNS:
         raise _Skip("summary.skip.too_many_columns", limit=MAX_COLUMNS)
-    reader = csv.reader(io.StringIO(data.decode("utf-8-sig", errors="replace")))
+    reader = csv.reader(io.StringIO(data.decode("utf-8-sig", errors="replace"), newline=""))
     rows, damaged, items = [], 0, set()
     try:
         header = [name.strip().lower() for name in next(reader, [])]
@@ -150,6 +155,8 @@ def _from_csv(data: bytes, stem: str) -> tuple[list[tuple[str, str, str, bool]],
         for row in reader:
             if not row or row == [""]:
                 continue
+            if len(rows) + damaged >= MAX_ROWS:  # quoted line breaks hide rows from the count above
+                raise _too_many_rows()
             item = _unneutralise(row[i_item].strip())[:FIELD_LIMIT] if len(row) > width else ""
             if not item:
                 damaged += 1

@@ -316,6 +316,8 @@ HOSTILE = {
                         "Skipped x.csv: more than 64 columns"),
     "a million short lines": (lambda f: (f / "x.jsonl").write_bytes(b"1\n" * 1_000_000),
                               "Skipped x.jsonl: more than 50000 lines"),
+    "50,001 rows with CR line ends": (lambda f: (f / "x.csv").write_text(CSV_HEADER + "x/q1,a,False\r" * 50_001),
+                                      "Skipped x.csv: more than 50000 lines"),
     "a field past the CSV field limit": (lambda f: (f / "x.csv").write_text(CSV_HEADER + '"' + "x" * 200_000 + '"\n'),
                                          "Skipped x.csv: not a readable CSV file"),
     "a folder named .csv": (lambda f: (f / "x.csv").mkdir(), "Skipped x.csv: a folder"),
