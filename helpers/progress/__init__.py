@@ -69,6 +69,7 @@ COLUMNS = ["student", "kind", "item", "lesson", "answer", "correct", "score", "t
 #: Longest text kept from one field of an attempt (answers, names, items).
 FIELD_LIMIT = 200
 _BOM = b"\xef\xbb\xbf"
+_TEXT_FIELDS = ("student", "kind", "item", "lesson", "time")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _PLAIN_NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
 
@@ -139,18 +140,22 @@ def attempt_from(value: Any) -> dict[str, Any] | None:
     """
     if not isinstance(value, dict):
         return None
-    item = _field(value.get("item"), default=None)
-    fields = {name: _field(value.get(name)) for name in ("student", "kind", "lesson", "time")}
-    if not item or any(text is None for text in fields.values()):
+    row: dict[str, Any] = {}
+    for name in _TEXT_FIELDS:
+        text = value.get(name)
+        if not (text.__class__ is str and len(text) <= FIELD_LIMIT and text.isascii()):  # else: the slow path
+            text = _field(text, default=None if name == "item" else "")
+            if text is None:
+                return None
+        row[name] = text
+    if not row["item"]:
         return None
     answer = value.get("answer", "")
-    return {
-        **fields,
-        "item": item,
-        "answer": _field(answer) if isinstance(answer, str) else _short(answer),
-        "correct": _truthy(value.get("correct")),
-        "score": _score(value.get("score", 0.0)),
-    }
+    row["answer"] = _field(answer) if isinstance(answer, str) else _short(answer)
+    correct = value.get("correct")
+    row["correct"] = correct if correct.__class__ is bool else _truthy(correct)
+    row["score"] = _score(value.get("score", 0.0))
+    return row
 
 
 def parse_lines(data: bytes) -> tuple[list[dict[str, Any]], int]:
