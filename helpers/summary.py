@@ -49,7 +49,7 @@ from typing import Any
 import pandas as pd
 
 from .i18n import get_language, t
-from .progress import FIELD_LIMIT, parse_lines, plain_labels, spreadsheet_safe
+from .progress import FIELD_LIMIT, parse_lines, plain_labels, spreadsheet_plain, spreadsheet_safe
 
 __all__ = ["MAX_COLUMNS", "MAX_FILE_BYTES", "MAX_FILE_ITEMS", "MAX_ITEMS", "MAX_ROWS", "MAX_TOTAL_ROWS",
            "main", "summarize"]
@@ -69,7 +69,6 @@ MAX_TOTAL_ROWS = 1_000_000
 #: Most questions drawn in the chart (the table keeps them all).
 MAX_CHART_ITEMS = 100
 _NEEDED = ("item", "correct", "answer")
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 class _Skip(Exception):
@@ -85,11 +84,6 @@ def _printable(text: str, limit: int = 60) -> str:
     if not text.isprintable():
         text = "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text)
     return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def _unneutralise(cell: str) -> str:
-    """Undo :func:`helpers.progress.spreadsheet_safe` on a cell read back from an export."""
-    return cell[1:] if cell[:1] == "'" and cell[1:2] in _FORMULA_START and len(cell) > 1 else cell
 
 
 def _read(path: Path) -> bytes:
@@ -157,7 +151,7 @@ def _from_csv(data: bytes, stem: str) -> tuple[list[tuple[str, str, str, bool]],
                 continue
             if len(rows) + damaged >= MAX_ROWS:  # quoted line breaks hide rows from the count above
                 raise _too_many_rows()
-            item = _unneutralise(row[i_item].strip())[:FIELD_LIMIT] if len(row) > width else ""
+            item = spreadsheet_plain(row[i_item].strip())[:FIELD_LIMIT] if len(row) > width else ""
             if not item:
                 damaged += 1
                 continue
@@ -165,9 +159,9 @@ def _from_csv(data: bytes, stem: str) -> tuple[list[tuple[str, str, str, bool]],
                 items.add(item)
                 if len(items) > MAX_FILE_ITEMS:  # stop reading at once; the tally would refuse it anyway
                     raise _Skip("summary.skip.too_many_items", limit=MAX_FILE_ITEMS)
-            student = _unneutralise(row[i_student].strip())[:FIELD_LIMIT] if i_student is not None else ""
+            student = spreadsheet_plain(row[i_student].strip())[:FIELD_LIMIT] if i_student is not None else ""
             correct = row[i_correct].strip().lower() in ("true", "1")
-            rows.append((student or stem, item, _unneutralise(row[i_answer])[:FIELD_LIMIT], correct))
+            rows.append((student or stem, item, spreadsheet_plain(row[i_answer])[:FIELD_LIMIT], correct))
     except csv.Error:
         raise _Skip("summary.skip.damaged_csv", line=reader.line_num) from None
     return rows, damaged

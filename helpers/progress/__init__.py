@@ -45,7 +45,18 @@ from typing import Any
 import pandas as pd
 
 from ..i18n import get_language, t
-from ._format import COLUMNS, FIELD_LIMIT, _clean, _score, _short, _truthy, attempt_from, parse_lines, spreadsheet_safe
+from ._format import (
+    COLUMNS,
+    FIELD_LIMIT,
+    _clean,
+    _score,
+    _short,
+    _truthy,
+    attempt_from,
+    parse_lines,
+    spreadsheet_plain,
+    spreadsheet_safe,
+)
 
 __all__ = [
     "COLUMNS",
@@ -59,6 +70,7 @@ __all__ = [
     "progress_file",
     "record",
     "report",
+    "spreadsheet_plain",
     "spreadsheet_safe",
     "summarize",
 ]

@@ -19,7 +19,7 @@ from typing import Any
 
 from ..text import shorten
 
-__all__ = ["COLUMNS", "FIELD_LIMIT", "attempt_from", "parse_lines", "spreadsheet_safe"]
+__all__ = ["COLUMNS", "FIELD_LIMIT", "attempt_from", "parse_lines", "spreadsheet_plain", "spreadsheet_safe"]
 
 #: The columns of an exported progress file, in order.
 COLUMNS = ["student", "kind", "item", "lesson", "answer", "correct", "score", "time"]
@@ -156,3 +156,14 @@ def spreadsheet_safe(cell: str) -> str:
     if cell.startswith(_FORMULA_START) and not _PLAIN_NUMBER.fullmatch(cell):
         return "'" + cell
     return cell
+
+
+def spreadsheet_plain(cell: str) -> str:
+    """Undo :func:`spreadsheet_safe` on a cell read back from an export.
+
+    Examples
+    --------
+    >>> spreadsheet_plain(spreadsheet_safe("=1+1")), spreadsheet_plain("'tis")
+    ('=1+1', "'tis")
+    """
+    return cell[1:] if cell[:1] == "'" and cell[1:2] in _FORMULA_START and len(cell) > 1 else cell
