@@ -354,7 +354,16 @@ def _for_terminal(summary: pd.DataFrame) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Command line: ``python -m helpers.progress summarize FOLDER [--out PNG] [--lang id|en]``."""
+    """Command line: ``python -m helpers.progress summarize FOLDER [--out PNG] [--lang id|en]``.
+
+    Returns the exit status: 0, or 2 when the folder does not exist.
+
+    Examples
+    --------
+    >>> main(["summarize", "no/such/folder", "--lang", "id"])
+    Folder no/such/folder tidak ada.
+    2
+    """
     parser = argparse.ArgumentParser(prog="python -m helpers.progress",
                                      description="Class summary of handed-in progress files.")
     sub = parser.add_subparsers(dest="command", required=True)
