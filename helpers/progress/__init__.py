@@ -1,0 +1,294 @@
+"""A student's progress: every quiz answer and exercise check, kept safely on disk.
+
+Each attempt is one JSON line in ``progress.jsonl`` in the folder named by the environment
+variable ``KIT_PROGRESS_DIR`` (default: ``~/.libya-kit/``).
+
+Writing appends: the new line goes to the end of the file in one ``write`` (looped over short
+writes) and is flushed to disk with ``fsync``. A save therefore costs the same at 50 lines or
+50,000 and needs free space for one line only. Nothing a student did is lost: earlier lines are
+never rewritten, and a writer killed mid-line leaves at most that one torn line, which the next
+save closes with a newline first so it cannot glue onto the new one. Two kernels of the same
+student writing at once take turns through a lock file (``progress.jsonl.lock``), so their lines
+never interleave, even where the file system splits an append. Temporary files left by a killed
+writer of an older version (``.progress-*``) are removed at the next save.
+
+Reading goes line by line: a line that is not UTF-8, not JSON, or not an attempt (an ``item`` or
+``lesson`` that is an object or a list) is skipped and counted, and a byte-order mark is ignored,
+so one bad line never costs the others. Only a file that cannot be opened at all is moved aside
+(``progress.jsonl.corrupt-<time>``) with a warning.
+
+For teachers, ``python -m helpers.progress summarize FOLDER`` reads the files students handed in
+(made with :func:`export`) and prints a class summary per question (see :mod:`helpers.summary`).
+
+Examples
+--------
+>>> import os, tempfile
+>>> os.environ["KIT_PROGRESS_DIR"] = tempfile.mkdtemp()
+>>> _ = record(kind="exercise", item="00.1", lesson="00-start-here", answer=3, correct=True, score=1.0)
+>>> len(attempts())
+1
+"""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import io
+import json
+import os
+import warnings
+from collections.abc import Iterator
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from ..i18n import get_language, t
+from ._format import (
+    COLUMNS,
+    FIELD_LIMIT,
+    _clean,
+    _score,
+    _short,
+    _truthy,
+    attempt_from,
+    parse_lines,
+    spreadsheet_plain,
+    spreadsheet_safe,
+)
+
+__all__ = [
+    "COLUMNS",
+    "FIELD_LIMIT",
+    "ProgressReport",
+    "attempt_from",
+    "attempts",
+    "export",
+    "parse_lines",
+    "plain_labels",
+    "progress_file",
+    "record",
+    "report",
+    "spreadsheet_plain",
+    "spreadsheet_safe",
+    "summarize",
+]
+
+def progress_file() -> Path:
+    """Return the path of the progress file (``$KIT_PROGRESS_DIR/progress.jsonl``).
+
+    Examples
+    --------
+    >>> progress_file().name
+    'progress.jsonl'
+    """
+    folder = os.environ.get("KIT_PROGRESS_DIR") or str(Path.home() / ".libya-kit")
+    return Path(folder) / "progress.jsonl"
+
+
+def _read_lines(path: Path) -> tuple[list[dict[str, Any]], int]:
+    """Return the readable attempts and the number of damaged lines; move an unopenable file aside."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return [], 0
+    except OSError:
+        stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S")
+        aside = path.with_name(f"{path.name}.corrupt-{stamp}")
+        try:
+            os.replace(path, aside)
+        except OSError:
+            aside = path
+        warnings.warn(t("progress.corrupt_file", path=str(aside)), stacklevel=3)
+        return [], 0
+    return parse_lines(data)
+
+
+def record(*, kind: str, item: str, lesson: str, answer: Any, correct: bool, score: float) -> dict[str, Any]:
+    """Append one attempt to the progress file; return the attempt.
+
+    A progress file that cannot be written (read-only home, full disk) gives a warning, never an
+    error: the student's work in the notebook goes on.
+
+    Examples
+    --------
+    >>> record(kind="quiz", item="00-start-here/q1", lesson="00-start-here", answer="b",
+    ...        correct=True, score=1)["answer"]
+    'b'
+    """
+    entry = {
+        "kind": _short(kind), "item": _short(item), "lesson": _short(lesson), "answer": _short(answer),
+        "correct": _truthy(correct), "score": round(_score(score), 3),
+        "time": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+    }
+    line = (json.dumps(entry, ensure_ascii=False) + "\n").encode("utf-8")
+    path = progress_file()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with _locked(path):
+            _remove_leftovers(path.parent)
+            _append(path, line)
+    except OSError as exc:
+        warnings.warn(t("progress.cannot_write", path=str(path), error=str(exc)), stacklevel=2)
+    return entry
+
+
+@contextlib.contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    """Hold an exclusive lock on ``<path>.lock`` (POSIX); elsewhere, go on without one."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: one kernel per student is the normal case
+        yield
+        return
+    with open(path.with_name(path.name + ".lock"), "a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _remove_leftovers(folder: Path) -> None:
+    """Remove temporary files of killed writers (only called while holding the lock)."""
+    for leftover in folder.glob(".progress-*"):
+        with contextlib.suppress(OSError):
+            leftover.unlink()
+
+
+def _append(path: Path, line: bytes) -> None:
+    """Append ``line`` (closing a torn last line first), looping over short writes, then fsync."""
+    flags = os.O_RDWR | os.O_APPEND | os.O_CREAT | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)
+    fd = os.open(path, flags, 0o600)
+    try:
+        size = os.fstat(fd).st_size
+        if size:
+            os.lseek(fd, size - 1, os.SEEK_SET)
+            if os.read(fd, 1) != b"\n":  # a writer was killed mid-line: keep its torn line apart
+                line = b"\n" + line
+        view = memoryview(line)
+        while view:
+            view = view[os.write(fd, view):]
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def attempts() -> pd.DataFrame:
+    """Return every recorded attempt as a DataFrame (damaged lines skipped with a warning).
+
+    Examples
+    --------
+    >>> list(attempts().columns) == COLUMNS[1:]
+    True
+    """
+    rows, damaged = _read_lines(progress_file())
+    if damaged:
+        warnings.warn(t("progress.damaged_lines", count=damaged), stacklevel=2)
+    return pd.DataFrame(rows, columns=COLUMNS[1:]).astype({"score": float, "correct": bool})
+
+
+def plain_labels(labels: Any) -> None:
+    """Draw chart texts as typed: no mathtext (``$...$``) and no LaTeX, whatever the rcParams.
+
+    Examples
+    --------
+    >>> from matplotlib.figure import Figure
+    >>> ax = Figure().subplots()
+    >>> ax.set_yticks([0], labels=[r"$\\alert$"])  # doctest: +ELLIPSIS
+    [...]
+    >>> plain_labels(ax.get_yticklabels())
+    """
+    for label in labels:
+        label.set_parse_math(False)
+        label.set_usetex(False)
+
+
+class ProgressReport:
+    """Scores per lesson (a DataFrame in ``.table``) and a bar chart (``.figure``)."""
+
+    def __init__(self, table: pd.DataFrame, figure: Any, lang: str):
+        self.table, self.figure, self.lang = table, figure, lang
+
+    def __repr__(self) -> str:
+        if self.table.empty:
+            return t("progress.nothing_yet", lang=self.lang)
+        return self.table.to_string(index=False)
+
+    def _repr_html_(self) -> str:
+        if self.table.empty:
+            return f"<p>{t('progress.nothing_yet', lang=self.lang)}</p>"
+        buffer = io.BytesIO()
+        self.figure.savefig(buffer, format="png", dpi=80, bbox_inches="tight")
+        image = base64.b64encode(buffer.getvalue()).decode()
+        alt = t("progress.chart_alt", lang=self.lang)
+        return self.table.to_html(index=False) + f'<img alt="{alt}" src="data:image/png;base64,{image}">'
+
+
+def _per_lesson(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    best = frame.groupby(["lesson", "item"], as_index=False)["score"].max()
+    tries = frame.groupby("lesson").size().rename("tries")
+    table = best.groupby("lesson").agg(items=("item", "count"), mean_best_score=("score", "mean")).join(tries)
+    table = table.reset_index()[["lesson", "items", "tries", "mean_best_score"]]
+    table["mean_best_score"] = table["mean_best_score"].round(2)
+    return table.rename(columns={c: t(f"progress.col.{c}", lang=lang) for c in table.columns})
+
+
+def report(*, lang: str | None = None) -> ProgressReport:
+    """Return the student's progress per lesson: items tried, tries, mean best score, and a chart.
+
+    Examples
+    --------
+    >>> "mean best score" in repr(report(lang="en"))
+    True
+    """
+    from matplotlib.figure import Figure  # not pyplot: no backend is chosen or switched
+
+    lang = lang or get_language()
+    frame = attempts()
+    table = _per_lesson(frame, lang) if not frame.empty else pd.DataFrame()
+    figure = None
+    if not table.empty:
+        figure = Figure(figsize=(6, max(3.0, 0.3 * len(table) + 1)))
+        ax = figure.subplots()
+        positions = range(len(table))
+        ax.barh(positions, table.iloc[:, 3], color="#0072B2")
+        ax.set_yticks(positions, labels=[_short(lesson, 40) for lesson in table.iloc[:, 0]])
+        plain_labels(ax.get_yticklabels())
+        ax.invert_yaxis()
+        ax.set_xlim(0, 1)
+        ax.set_xlabel(t("progress.col.mean_best_score", lang=lang))
+        ax.set_title(t("progress.chart_title", lang=lang))
+    return ProgressReport(table, figure, lang)
+
+
+def export(path: str | os.PathLike, *, student: str | None = None) -> Path:
+    """Write every attempt to a CSV file a student can hand in; return its path.
+
+    Text cells are neutralised for spreadsheets (:func:`spreadsheet_safe`).
+
+    Examples
+    --------
+    >>> import tempfile, os
+    >>> out = export(os.path.join(tempfile.mkdtemp(), "me.csv"), student="Ayu")
+    >>> out.read_text().splitlines()[0]
+    'student,kind,item,lesson,answer,correct,score,time'
+    """
+    frame = attempts()
+    frame.insert(0, "student", _clean(student or ""))
+    for column in ("student", "kind", "item", "lesson", "answer"):
+        frame[column] = frame[column].astype(str).map(spreadsheet_safe)
+    out = Path(path)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    frame[COLUMNS].to_csv(out, index=False)
+    return out
+
+
+def __getattr__(name: str) -> Any:
+    """``progress.summarize`` is the teacher's summary, which lives in :mod:`helpers.summary`."""
+    if name == "summarize":
+        from ..summary import summarize
+
+        return summarize
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -1,0 +1,169 @@
+"""The progress file format: one attempt per JSON line, read leniently; cells safe for spreadsheets.
+
+A line stands alone: bad UTF-8, bad JSON, or a line that is not an attempt costs that line only.
+Fields are cut to :data:`FIELD_LIMIT` characters and made encodable. Used by the student's own
+file (:mod:`helpers.progress`) and by the teacher's summary (:mod:`helpers.summary`).
+
+Examples
+--------
+>>> parse_lines(b'{"item": "00.1", "correct": true}\\n{torn\\n')[1]
+1
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from typing import Any
+
+from ..text import shorten
+
+__all__ = ["COLUMNS", "FIELD_LIMIT", "attempt_from", "parse_lines", "spreadsheet_plain", "spreadsheet_safe"]
+
+#: The columns of an exported progress file, in order.
+COLUMNS = ["student", "kind", "item", "lesson", "answer", "correct", "score", "time"]
+#: Longest text kept from one field of an attempt (answers, names, items).
+FIELD_LIMIT = 200
+_BOM = b"\xef\xbb\xbf"
+_TEXT_FIELDS = ("student", "kind", "item", "lesson", "time")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
+
+
+def _clean(text: str, limit: int = FIELD_LIMIT) -> str:
+    """Cut ``text`` to ``limit`` characters and make it encodable (lone surrogates escaped)."""
+    text = text if len(text) <= limit else text[: limit - 1] + "…"
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        text = text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return text
+
+
+def _field(value: Any, default: str | None = "") -> str | None:
+    """A scalar field as text (numbers too); ``None`` for an object or a list, ``default`` if absent."""
+    if isinstance(value, str):
+        return value if len(value) <= FIELD_LIMIT and value.isascii() else _clean(value)
+    if value is None:
+        return default
+    if isinstance(value, (bool, int, float)):
+        return _clean(str(value))
+    return None
+
+
+def _truthy(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, (int, float)):
+        return value == 1
+    return isinstance(value, str) and value.strip().lower() in ("true", "1")
+
+
+def _score(value: Any) -> float:
+    if isinstance(value, bool):
+        return float(value)
+    try:
+        number = float(value) if isinstance(value, (int, float, str)) else 0.0
+    except (ValueError, OverflowError):
+        return 0.0
+    return number if math.isfinite(number) else 0.0
+
+
+def attempt_from(value: Any) -> dict[str, Any] | None:
+    """Return one attempt with the :data:`COLUMNS` as keys, or ``None`` if ``value`` is not one.
+
+    ``value`` is a decoded JSON line. ``item`` must be text or a number; ``lesson``, ``kind``
+    and ``student`` must be text or numbers when present. Answers of any shape become short text.
+
+    Examples
+    --------
+    >>> attempt_from({"item": 3, "answer": [1, 2], "correct": "true"})["item"]
+    '3'
+    >>> attempt_from({"item": ["a"], "answer": "x"}) is None
+    True
+    """
+    if not isinstance(value, dict):
+        return None
+    row: dict[str, Any] = {}
+    for name in _TEXT_FIELDS:
+        text = value.get(name)
+        if not (text.__class__ is str and len(text) <= FIELD_LIMIT and text.isascii()):  # else: the slow path
+            text = _field(text, default=None if name == "item" else "")
+            if text is None:
+                return None
+        row[name] = text
+    if not row["item"]:
+        return None
+    answer = value.get("answer", "")
+    row["answer"] = _field(answer) if isinstance(answer, str) else _short(answer)
+    correct = value.get("correct")
+    row["correct"] = correct if correct.__class__ is bool else _truthy(correct)
+    row["score"] = _score(value.get("score", 0.0))
+    return row
+
+
+def parse_lines(data: bytes) -> tuple[list[dict[str, Any]], int]:
+    """Return the attempts in the bytes of a progress file and the number of damaged lines.
+
+    Each line stands alone: bad UTF-8, bad JSON or a line that is not an attempt costs that line
+    only. A byte-order mark and Windows line ends are ignored.
+
+    Examples
+    --------
+    >>> rows, damaged = parse_lines(b'\\xef\\xbb\\xbf{"item": "a"}\\n{"item": "\\xff"}\\n{"item": ["x"]}\\n')
+    >>> [row["item"] for row in rows], damaged
+    (['a'], 2)
+    """
+    rows, damaged = [], 0
+    for raw in data.split(b"\n"):
+        raw = raw.strip()
+        if raw.startswith(_BOM):
+            raw = raw[len(_BOM):].strip()
+        if not raw:
+            continue
+        try:
+            row = attempt_from(json.loads(raw.decode("utf-8")))
+        except (ValueError, RecursionError):  # UnicodeDecodeError is a ValueError
+            row = None
+        if row is None:
+            damaged += 1
+        else:
+            rows.append(row)
+    return rows, damaged
+
+
+def _short(answer: Any, limit: int = FIELD_LIMIT) -> str:
+    """An answer as one line of text: strings as they are, anything else as a guarded ``repr``."""
+    text = answer if isinstance(answer, str) else shorten(answer, limit=limit)
+    return _clean(" ".join(text.split()), limit)
+
+
+def spreadsheet_safe(cell: str) -> str:
+    """Neutralise a cell a spreadsheet would run as a formula (OWASP CSV injection guidance).
+
+    Text starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a leading
+    apostrophe, so Excel, LibreOffice and Google Sheets show it as text. Plain numbers such as
+    ``-3`` stay numbers.
+
+    Examples
+    --------
+    >>> spreadsheet_safe('=HYPERLINK("http://x.example")')
+    '\\'=HYPERLINK("http://x.example")'
+    >>> spreadsheet_safe("-3"), spreadsheet_safe("b")
+    ('-3', 'b')
+    """
+    if cell.startswith(_FORMULA_START) and not _PLAIN_NUMBER.fullmatch(cell):
+        return "'" + cell
+    return cell
+
+
+def spreadsheet_plain(cell: str) -> str:
+    """Undo :func:`spreadsheet_safe` on a cell read back from an export.
+
+    Examples
+    --------
+    >>> spreadsheet_plain(spreadsheet_safe("=1+1")), spreadsheet_plain("'tis")
+    ('=1+1', "'tis")
+    """
+    return cell[1:] if cell[:1] == "'" and cell[1:2] in _FORMULA_START and len(cell) > 1 else cell
