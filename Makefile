@@ -27,7 +27,7 @@ help:
 	@echo "make test-browser   run only the real-browser tests"
 	@echo "make html           export every notebook to a static site in site/"
 	@echo "make guides         regenerate the answer keys in the teacher guides"
-	@echo "make bench          print run times, memory and sizes (benchmarks/run.py)"
+	@echo "make bench          print run times, memory, sizes and WCAG violations per page (benchmarks/)"
 
 check-python:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { \
@@ -88,6 +88,7 @@ html: $(STAMP_TEST)
 
 bench: $(STAMP_TEST)
 	$(TEST_ENV) $(PY) -m benchmarks.run
+	$(PY) -m benchmarks.a11y_report
 
 clean:
 	rm -rf $(VENV) site .pytest_cache

@@ -102,7 +102,7 @@ def backing_matrix(*, lang: str | None = None) -> KitFigure:
         ax.set_yticks(range(len(rows)))
         ax.set_yticklabels([f"{names[b]} → {side}" for side, b in rows.itertuples(index=False)], parse_math=False)
         for label, (side, _b) in zip(ax.get_yticklabels(), rows.itertuples(index=False)):
-            label.set_color(style.PALETTE[side])
+            label.set_color(style.SIDE_TEXT[side])  # the side's colour, darkened to 4.5:1 for text
         ax.set_xticks(range(len(kinds)))
         ax.set_xticklabels([style.support_label(k, lang=lang) for k in kinds], rotation=30, ha="right")
         ax.invert_yaxis()
@@ -177,7 +177,9 @@ def control_over_time(*, lang: str | None = None) -> KitFigure:
         for ctrl, hatch in zip(style.PALETTE, ("", "//", "..", "xx")):
             bars = ax.bar(labels, counts[ctrl], bottom=bottom, color=style.PALETTE[ctrl], hatch=hatch, edgecolor="white",
                           label=style.side_label(ctrl, lang=lang))
-            ax.bar_label(bars, labels=[str(v) if v else "" for v in counts[ctrl]], label_type="center", fontsize=8, color="white")
+            ax.bar_label(bars, labels=[str(v) if v else "" for v in counts[ctrl]], label_type="center", fontsize=8,
+                         color=style.LETTER_INK[ctrl], bbox={"boxstyle": "round,pad=0.15", "facecolor": style.PALETTE[ctrl],
+                                                             "edgecolor": "none"})
             bottom = [b + v for b, v in zip(bottom, counts[ctrl])]
         ax.set_ylabel(t("charts.control_over_time.y", lang=lang))
         ax.set_xlabel(t("charts.control_over_time.x", lang=lang))
@@ -216,10 +218,10 @@ def timeline(start: str | None = None, end: str | None = None, *, lang: str | No
             title = by_lang(row, "title", lang)
             ax.annotate(f"{row['date'].date().isoformat()}  {title}", (row["date"], n + 1), xytext=(5, -3),
                         textcoords="offset points", fontsize=7.5, parse_math=False)
-        for article, colour in zip(meta["article"], ARTICLE_COLOURS):
+        for article, colour, dash in zip(meta["article"], ARTICLE_COLOURS, style.ARTICLE_DASH):
             day = meta.set_index("article").loc[article, "published"]
             if lo <= day <= hi:
-                ax.axvline(day, color=colour, linewidth=2, linestyle="--",
+                ax.axvline(day, color=colour, linewidth=2, linestyle=dash,
                            label=t("charts.timeline.article", lang=lang, article=article, date=day.date().isoformat()))
         ax.set_ylim(0, len(events) + 1.5)
         ax.invert_yaxis()

@@ -29,11 +29,24 @@ classroom without internet it stays blank. The kit's maps:
 3. draw the Natural Earth borders from ``data/`` as the base layer, with OpenStreetMap tiles only
    as an optional layer (off by default) in the layer control.
 
+How maps reach every student (WCAG 2.1 AA)
+------------------------------------------
+Every function returns a :class:`KitMap`, a ``folium.Map`` that shows in a notebook as a
+``<figure>``: the map's frame, titled (``<iframe title=...>``, and ``lang`` and ``<title>`` inside
+it), then a caption that a screen reader reads right after the frame: what the map shows, the
+date, how many places each side held, the source line, and a ``<details>`` toggle holding the
+same facts as an HTML table with headers. The text sits in the map's own output, so it is there
+in every notebook, on the static site and in the stored outputs without an extra cell, and a
+screen-reader user does not have to find it elsewhere; :func:`as_table` gives the same facts as a
+DataFrame for students who want to sort or filter them. On the map, every town is a marker
+with its side's letter (G, L, ?, o) in a contrasting ink, reachable with the Tab key (Enter
+opens its popup).
+
 Examples
 --------
 >>> m = control_map("2020-06-10")
->>> type(m).__name__
-'Map'
+>>> isinstance(m, folium.Map), type(m).__name__
+(True, 'KitMap')
 """
 
 from __future__ import annotations
@@ -47,6 +60,7 @@ from pathlib import Path
 from typing import Any
 
 import folium
+import pandas as pd
 from branca.element import Element
 from jinja2 import Template
 
@@ -70,8 +84,8 @@ from .i18n import by_lang, catalogue, get_language, t
 from .style import INK
 from .text import shorten
 
-__all__ = ["control_map", "control_over_time", "compare", "article_places", "backers_map",
-           "control_map_static", "asset_dir", "set_asset_base", "html_size"]
+__all__ = ["KitMap", "control_map", "control_over_time", "compare", "article_places", "backers_map",
+           "control_map_static", "as_table", "asset_dir", "set_asset_base", "html_size"]
 
 CDN_JS = "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js"
 CDN_CSS = "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.css"
@@ -118,12 +132,104 @@ _LOADER_JS = """(function (c) {
 })"""
 
 # branca's page, with the map's script run by the loader once Leaflet is there.
+# The page says its language and title, and lets the reader zoom (folium's viewport forbids it).
 _PAGE = Template(
-    "<!DOCTYPE html>\n<html>\n<head>\n"
+    "<!DOCTYPE html>\n<html lang=\"{{this.kit_lang}}\">\n<head>\n"
     "{% if this.title %}<title>{{this.title}}</title>{% endif %}"
-    "    {{this.header.render(**kwargs)}}\n</head>\n<body>\n    {{this.html.render(**kwargs)}}\n</body>\n"
+    "    {{this.header.render(**kwargs) | replace(', maximum-scale=1.0, user-scalable=no', '')}}\n</head>\n<body>\n    {{this.html.render(**kwargs)}}\n</body>\n"
     "<script>\nwindow.__kitWhenLeaflet(function () {\n    {{this.script.render(**kwargs)}}\n});\n</script>\n</html>\n"
 )
+
+
+class KitMap(folium.Map):
+    """A folium map that shows with a title, a text alternative and a table of the same facts.
+
+    In a notebook it renders as ``<figure>`` holding the map's ``<iframe>`` (with a ``title``) and a
+    ``<figcaption>``: the text alternative, the source line, and a ``<details>`` toggle with an
+    HTML table. Its plain-text form is the text alternative. Set by the kit's map functions:
+    ``kit_title``, ``kit_summary``, ``kit_columns``, ``kit_rows``, ``kit_lang``.
+
+    Examples
+    --------
+    >>> m = control_map("2020-06-06", lang="en")
+    >>> html = m._repr_html_()
+    >>> '<iframe title="Interactive map: Who controlled what on 2020-06-06"' in html
+    True
+    >>> "<table" in html and "<details" in html and repr(m).startswith("Map of Libya on 2020-06-06")
+    True
+    """
+
+    kit_title: str = ""
+    kit_summary: str = ""
+    kit_lang: str = "en"
+    kit_columns: tuple[str, ...] = ()
+    kit_rows: tuple[tuple[str, ...], ...] = ()
+
+    def _repr_html_(self, **kwargs) -> str:
+        frame = super()._repr_html_(**kwargs)
+        title = html.escape(t("maps.frame_title", lang=self.kit_lang, title=self.kit_title))
+        frame = frame.replace("<iframe ", f'<iframe title="{title}" ', 1)
+        head = "".join(f'<th scope="col">{html.escape(c)}</th>' for c in self.kit_columns)
+        body = "".join("<tr>" + f'<th scope="row">{html.escape(r[0])}</th>'
+                       + "".join(f"<td>{html.escape(c)}</td>" for c in r[1:]) + "</tr>" for r in self.kit_rows)
+        table = (f'<details><summary>{html.escape(t("maps.table.toggle", lang=self.kit_lang))}</summary>'
+                 f'<table><caption>{html.escape(self.kit_title)}</caption><thead><tr>{head}</tr></thead>'
+                 f"<tbody>{body}</tbody></table></details>")
+        caption = (f'<figcaption style="font-size:0.9em;color:{INK["line"]}"><p>{html.escape(self.kit_summary)} '
+                   f'{html.escape(t("maps.attribution", lang=self.kit_lang))}</p>{table}</figcaption>')
+        return f'<figure class="kit-map" lang="{self.kit_lang}" style="margin:0">{frame}{caption}</figure>'
+
+    def __repr__(self) -> str:
+        return self.kit_summary or super().__repr__()
+
+
+def as_table(m: KitMap) -> pd.DataFrame:
+    """The facts a kit map shows, as a DataFrame (the same table as under the map).
+
+    Examples
+    --------
+    >>> table = as_table(control_map("2020-06-06", lang="en"))
+    >>> list(table.columns)[:2], len(table) == len(control_on("2020-06-06"))
+    (['Place', 'Controlled by'], True)
+    """
+    if not isinstance(m, KitMap):
+        raise TypeError(t("maps.not_a_kit_map", kind=type(m).__name__))
+    return pd.DataFrame(list(m.kit_rows), columns=list(m.kit_columns))
+
+
+def _describe(m: KitMap, lang: str, title: str, summary: str, columns: list[str], rows: list[tuple[str, ...]]) -> None:
+    m.kit_lang, m.kit_title, m.kit_summary = lang, title, summary
+    m.kit_columns, m.kit_rows = tuple(columns), tuple(tuple(str(c) for c in r) for r in rows)
+    m.get_root().title = html.escape(title)
+
+
+def _counts(frame: pd.DataFrame) -> dict[str, int]:
+    counts = frame["controller"].astype(str).value_counts()
+    return {"n": len(frame), "gna": int(counts.get("GNA", 0)), "lna": int(counts.get("LNA", 0)),
+            "contested": int(counts.get("contested", 0)), "other": int(counts.get("other", 0))}
+
+
+def _letter_key(lang: str) -> str:
+    return t("maps.alt.letters", lang=lang, key=", ".join(f"{style.SIDE_LETTER[s]} = {style.side_label(s, lang=lang)}"
+                                                          for s in style.PALETTE))
+
+
+def _control_rows(frame: pd.DataFrame, lang: str, extra: dict[str, str] | None = None) -> list[tuple[str, ...]]:
+    rows = []
+    for _, row in frame.sort_values("name_en").iterrows():
+        ctrl = str(row["controller"])
+        cells = [_name(row, lang), f"{style.SIDE_LETTER[ctrl]}: {style.side_label(ctrl, lang=lang)}",
+                 t(f"maps.confidence.{row['confidence']}", lang=lang), describe_sources(row["control_sources"], lang=lang, titles=False)]
+        if extra is not None:
+            cells.append(extra.get(row["place"], "—"))
+        rows.append(tuple(cells))
+    return rows
+
+
+def _control_columns(lang: str, *, change: bool = False) -> list[str]:
+    cols = [t("maps.col.place", lang=lang), t("maps.popup.controller", lang=lang), t("maps.popup.confidence", lang=lang),
+            t("maps.popup.source", lang=lang)]
+    return cols + [t("maps.popup.change", lang=lang)] if change else cols
 
 
 def asset_dir() -> Path:
@@ -176,16 +282,23 @@ def _loader_html() -> str:
 
 def _base_map(lang: str, *, tiles: bool = True, bounds=None) -> folium.Map:
     (south, west), (north, east) = LIBYA_BOUNDS
-    m = folium.Map(location=[(south + north) / 2, (west + east) / 2], zoom_start=5, tiles=None, control_scale=True, prefer_canvas=False)
+    m = KitMap(location=[(south + north) / 2, (west + east) / 2], zoom_start=5, tiles=None, control_scale=True, prefer_canvas=False)
     m.default_js = []
     m.default_css = []
     m.get_root()._template = _PAGE
+    m.get_root().kit_lang = lang
     m.get_root().header.add_child(Element(_loader_html()), name="kit_leaflet_loader")
     m.get_root().header.add_child(Element(
         f"<style>.kit-legend{{background:{INK['paper']};padding:6px 8px;border:1px solid {INK['legend_frame']};"
         "font:12px sans-serif;line-height:1.5}"
         ".kit-legend .sw{display:inline-block;width:14px;height:14px;border-radius:7px;vertical-align:middle;"
-        f"color:{INK['paper']};font-size:9px;text-align:center;line-height:14px;margin-right:4px}}</style>"), name="kit_style")
+        f"border:1px solid {INK['text']};font-size:10px;font-weight:bold;text-align:center;line-height:14px;margin-right:4px}}"
+        f".kit-pin{{display:block;box-sizing:border-box;width:100%;height:100%;border-radius:50%;border:1.5px solid {INK['text']};"
+        "font:bold 11px/15px sans-serif;text-align:center}"
+        f".kit-pin.big{{border:3px solid {INK['text']};line-height:14px;font-size:12px}}"
+        ".kit-town:focus{outline:3px solid #000;outline-offset:2px}"
+        ".kit-sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}"
+        "</style>"), name="kit_style")
     borders = _simplified_borders()
     folium.GeoJson(
         borders, name=t("maps.layer.borders", lang=lang),
@@ -289,21 +402,22 @@ def _add_towns(layer, frame, lang: str, *, highlight: set[str] | None = None, ex
         rows = [(t("maps.popup.name", lang=lang), f"{row['name_id']} / {row['name_en']}"),
                 (t("maps.popup.controller", lang=lang), style.side_label(ctrl, lang=lang)),
                 (t("maps.popup.confidence", lang=lang), t(f"maps.confidence.{row['confidence']}", lang=lang)),
-                (t("maps.popup.source", lang=lang), describe_sources(row["control_sources"], lang=lang))]
+                (t("maps.popup.source", lang=lang), describe_sources(row["control_sources"], lang=lang, titles=False))]
         if extra and row["place"] in extra:
             rows.append((t("maps.popup.change", lang=lang), extra[row["place"]]))
         big = highlight is not None and row["place"] in highlight
+        tip = html.escape(f"{name} — {style.SIDE_LETTER[ctrl]}: {style.side_label(ctrl, lang=lang)}")
+        if big:
+            tip += html.escape(f" ({extra[row['place']]})") if extra and row["place"] in extra else ""
         features.append({"type": "Feature",
                          "geometry": {"type": "Point", "coordinates": [round(float(row["lon"]), 4), round(float(row["lat"]), 4)]},
-                         "properties": {"tip": html.escape(f"{name} — {style.SIDE_LETTER[ctrl]}: {style.side_label(ctrl, lang=lang)}"),
-                                        "info": _info(rows),
-                                        "fill": style.PALETTE[ctrl], "big": big}})
+                         "properties": {"tip": tip, "info": _info(rows), "fill": style.PALETTE[ctrl], "big": big,
+                                        "side": ctrl}})
     if features:
         folium.GeoJson(
             {"type": "FeatureCollection", "features": features},
-            marker=folium.CircleMarker(radius=6, fill=True, fill_opacity=0.95, class_name="kit-town"),
-            style_function=lambda f: {"fillColor": f["properties"]["fill"], "color": INK["text"] if f["properties"]["big"] else INK["paper"],
-                                      "weight": 3 if f["properties"]["big"] else 1.5, "radius": 9 if f["properties"]["big"] else 6},
+            marker=folium.Marker(icon=folium.DivIcon(class_name="kit-town", icon_size=(16, 16), icon_anchor=(8, 8))),
+            style_function=lambda f: _pin(f["properties"]),
             tooltip=folium.GeoJsonTooltip(fields=["tip"], labels=False),
             popup=folium.GeoJsonPopup(fields=["info"], labels=False, max_width=320),
             control=False,
@@ -311,13 +425,25 @@ def _add_towns(layer, frame, lang: str, *, highlight: set[str] | None = None, ex
     return len(features)
 
 
+def _pin(props: dict[str, Any]) -> dict[str, Any]:
+    """DivIcon options for a town: a disc of the side's colour with its letter, named for screen readers."""
+    side, big = props["side"], props["big"]
+    size = 22 if big else 16
+    letter = style.SIDE_LETTER[side]
+    return {"html": f'<span class="kit-pin{" big" if big else ""}" style="background:{style.PALETTE[side]};'
+                    f'color:{style.LETTER_INK[side]}"><span aria-hidden="true">{letter}</span>'
+                    f'<span class="kit-sr">{props["tip"]}</span></span>',
+            "iconSize": [size, size], "iconAnchor": [size // 2, size // 2]}
+
+
 def _legend(m: folium.Map, title: str, lang: str, *, statuses: bool = False, note: str | None = None) -> None:
     items = "".join(
-        f'<div><span class="sw" style="background:{style.PALETTE[s]}">{style.SIDE_LETTER[s]}</span>'
+        f'<div><span class="sw" style="background:{style.PALETTE[s]};color:{style.LETTER_INK[s]}" aria-hidden="true">'
+        f"{style.SIDE_LETTER[s]}</span>"
         f"{html.escape(style.side_label(s, lang=lang))}</div>" for s in (("GNA", "LNA") if statuses else style.PALETTE))
     if statuses:
         items += "".join(
-            f'<div><svg width="34" height="8"><line x1="0" y1="4" x2="34" y2="4" stroke="{INK["line"]}" stroke-width="2" '
+            f'<div><svg width="34" height="8" aria-hidden="true"><line x1="0" y1="4" x2="34" y2="4" stroke="{INK["line"]}" stroke-width="2" '
             f'stroke-dasharray="{style.STATUS_DASH[s] or "none"}"/></svg> {html.escape(style.status_label(s, lang=lang))}</div>'
             for s in style.STATUS_ORDER)
     note_html = f"<div><i>{html.escape(note)}</i></div>" if note else ""
@@ -345,8 +471,12 @@ def control_map(date: Any, *, lang: str | None = None, tiles: bool = True) -> fo
     day = _iso(date)
     m = _base_map(lang, tiles=tiles)
     _add_zones(m, day, lang)
-    _add_towns(m, control_on(day), lang)
-    _legend(m, t("maps.title.control", lang=lang, date=day), lang, note=t("maps.zones_note", lang=lang))
+    frame = control_on(day)
+    _add_towns(m, frame, lang)
+    title = t("maps.title.control", lang=lang, date=day)
+    _legend(m, title, lang, note=t("maps.zones_note", lang=lang))
+    _describe(m, lang, title, t("maps.alt.control", lang=lang, date=day, **_counts(frame)) + " " + _letter_key(lang),
+              _control_columns(lang), _control_rows(frame, lang))
     if tiles:
         folium.LayerControl(collapsed=False).add_to(m)
     return m
@@ -364,14 +494,25 @@ def control_over_time(*, lang: str | None = None) -> folium.Map:
     lang = lang or get_language()
     m = _base_map(lang)
     snapshots = load_snapshots()
+    days, held, counts = [], {}, []
     for n, row in enumerate(snapshots.itertuples()):
         day = row.date.date().isoformat()
         label = f"{day}: {by_lang(row, 'label', lang)}"
         layer = folium.FeatureGroup(name=html.escape(label), overlay=False, show=(n == 0))
         _add_zones(layer, day, lang)
-        _add_towns(layer, control_on(day), lang)
+        frame = control_on(day)
+        _add_towns(layer, frame, lang)
         layer.add_to(m)
-    _legend(m, t("maps.title.over_time", lang=lang), lang, note=t("maps.zones_note", lang=lang))
+        days.append(day)
+        counts.append(t("maps.alt.counts", lang=lang, date=day, **_counts(frame)))
+        for _, place in frame.iterrows():
+            held.setdefault(_name(place, lang), {})[day] = t(f"maps.short.{place['controller']}", lang=lang)
+    title = t("maps.title.over_time", lang=lang)
+    _legend(m, title, lang, note=t("maps.zones_note", lang=lang))
+    _describe(m, lang, title,
+              t("maps.alt.over_time", lang=lang, n=len(days), first=days[0], last=days[-1], counts="; ".join(counts)),
+              [t("maps.col.place", lang=lang), *days],
+              [(name, *(by_day.get(d, "—") for d in days)) for name, by_day in sorted(held.items())])
     folium.LayerControl(collapsed=False).add_to(m)
     return m
 
@@ -391,9 +532,16 @@ def compare(date_a: Any, date_b: Any, *, lang: str | None = None) -> folium.Map:
                for r in moved.itertuples()}
     m = _base_map(lang)
     _add_zones(m, day_b, lang)
-    _add_towns(m, control_on(day_b), lang, highlight=set(changes), extra=changes)
-    _legend(m, t("maps.title.compare", lang=lang, a=day_a, b=day_b, n=len(changes)), lang,
-            note=t("maps.compare_note", lang=lang))
+    frame = control_on(day_b)
+    _add_towns(m, frame, lang, highlight=set(changes), extra=changes)
+    title = t("maps.title.compare", lang=lang, a=day_a, b=day_b, n=len(changes))
+    _legend(m, title, lang, note=t("maps.compare_note", lang=lang))
+    names = dict(zip(frame["place"], (_name(r, lang) for _, r in frame.iterrows())))
+    moved_text = "; ".join(f"{names.get(p, p)}: {c}" for p, c in changes.items()) or "—"
+    _describe(m, lang, title,
+              t("maps.alt.compare", lang=lang, a=day_a, b=day_b, moved=len(changes), changes=moved_text, **_counts(frame))
+              + " " + _letter_key(lang),
+              _control_columns(lang, change=True), _control_rows(frame, lang, extra=changes))
     folium.LayerControl(collapsed=False).add_to(m)
     return m
 
@@ -438,7 +586,17 @@ def article_places(article: str, *, lang: str | None = None) -> folium.Map:
     layer_front = folium.FeatureGroup(name=html.escape(t("maps.layer.front", lang=lang, date=day.date().isoformat())))
     _add_towns(layer_front, front, lang)
     layer_front.add_to(m)
-    _legend(m, t("maps.title.article", lang=lang, article=key, date=day.date().isoformat()), lang)
+    title = t("maps.title.article", lang=lang, article=key, date=day.date().isoformat())
+    _legend(m, title, lang)
+    named_names = sorted(_name(r, lang) for _, r in named.iterrows())
+    front_names = sorted(_name(r, lang) for _, r in front.iterrows())
+    rows = [(_name(r, lang), t("maps.table.named", lang=lang, article=key),
+             ", ".join(sid for sid in split_list(r["sentences"]) if sid in ids)) for _, r in named.iterrows()]
+    rows += [(_name(r, lang), t("maps.table.front", lang=lang, date=day.date().isoformat()), "—") for _, r in front.iterrows()]
+    _describe(m, lang, title,
+              t("maps.alt.article", lang=lang, article=key, n=len(named), places=", ".join(named_names),
+                date=day.date().isoformat(), front=len(front), front_places=", ".join(front_names) or "—"),
+              [t("maps.col.place", lang=lang), t("maps.col.layer", lang=lang), t("maps.col.sentences", lang=lang)], rows)
     folium.LayerControl(collapsed=False).add_to(m)
     if len(libyan) != len(named):
         m.fit_bounds([[named["lat"].min(), named["lon"].min()], [named["lat"].max(), named["lon"].max()]])
@@ -463,7 +621,7 @@ def backers_map(*, lang: str | None = None) -> folium.Map:
     backing = load_backing()
     m = _base_map(lang, bounds=BACKERS_BOUNDS)
     targets = {"GNA": "tripoli", "LNA": "benghazi"}
-    lines, homes = [], {}
+    lines, homes, facts, sides, denied = [], {}, [], [], 0
     for (backer, side), group in backing.groupby(["backer", "side"], observed=True, sort=True):
         home = actors.loc[backer, "home"]
         if not home:
@@ -474,7 +632,7 @@ def backers_map(*, lang: str | None = None) -> folium.Map:
         name = by_lang(actors.loc[backer], "name", lang)
         rows = [(t("maps.popup.backer", lang=lang), name), (t("maps.popup.side", lang=lang), style.side_label(str(side), lang=lang))]
         rows += [(style.support_label(r.support, lang=lang),
-                  f"{style.status_label(r.status, lang=lang)} ({describe_sources(r.sources, lang=lang)})") for r in group.itertuples()]
+                  f"{style.status_label(r.status, lang=lang)} ({describe_sources(r.sources, lang=lang, titles=False)})") for r in group.itertuples()]
         lines.append({"type": "Feature",
                       "geometry": {"type": "LineString", "coordinates": [[float(start["lon"]), float(start["lat"])],
                                                                          [float(end["lon"]), float(end["lat"])]]},
@@ -482,10 +640,14 @@ def backers_map(*, lang: str | None = None) -> folium.Map:
                                                         f"{style.status_label(shown, lang=lang)}"),
                                      "info": _info(rows), "colour": style.PALETTE[str(side)], "status": shown}})
         homes[home] = _name(places.loc[home], lang)
+        facts.append((name, style.side_label(str(side), lang=lang), _name(places.loc[home], lang),
+                      "; ".join(f"{style.support_label(r.support, lang=lang)}: {style.status_label(r.status, lang=lang)}"
+                                for r in group.itertuples())))
+        sides.append(str(side))
+        denied += shown == "denied"
     folium.GeoJson(
         {"type": "FeatureCollection", "features": lines},
-        style_function=lambda f: {"color": f["properties"]["colour"], "weight": 3,
-                                  "opacity": 0.45 if f["properties"]["status"] == "denied" else 0.9,
+        style_function=lambda f: {"color": f["properties"]["colour"], "weight": 3, "opacity": 1,
                                   "dashArray": style.STATUS_DASH[f["properties"]["status"]]},
         tooltip=folium.GeoJsonTooltip(fields=["tip"], labels=False),
         popup=folium.GeoJsonPopup(fields=["info"], labels=False, max_width=360),
@@ -500,7 +662,12 @@ def backers_map(*, lang: str | None = None) -> folium.Map:
         tooltip=folium.GeoJsonTooltip(fields=["label"], labels=False, sticky=False),
         control=False,
     ).add_to(m)
-    _legend(m, t("maps.title.backers", lang=lang), lang, statuses=True, note=t("maps.backers_note", lang=lang))
+    title = t("maps.title.backers", lang=lang)
+    _legend(m, title, lang, statuses=True, note=t("maps.backers_note", lang=lang))
+    _describe(m, lang, title,
+              t("maps.alt.backers", lang=lang, n=len(facts), gna=sides.count("GNA"), lna=sides.count("LNA"), denied=denied),
+              [t("maps.popup.backer", lang=lang), t("maps.popup.side", lang=lang), t("maps.col.home", lang=lang),
+               t("maps.col.evidence", lang=lang)], facts)
     folium.LayerControl(collapsed=False).add_to(m)
     return m
 

@@ -44,8 +44,10 @@ _OVERVIEW = ("sources", "actors", "places", "snapshots", "control", "backing", "
              "article_meta", "translation_en", "attribution")
 
 
-def describe_sources(value: str, *, lang: str | None = None) -> str:
+def describe_sources(value: str, *, lang: str | None = None, titles: bool = True) -> str:
     """Turn a ``sources`` cell into readable text: publisher, "title", date, and sentence ids.
+
+    ``titles=False`` leaves the titles out, for the short space of a map's popup.
 
     Examples
     --------
@@ -58,7 +60,8 @@ def describe_sources(value: str, *, lang: str | None = None) -> str:
     for item in split_list(value):
         if item in table:
             row = table[item]
-            parts.append(f'{row["publisher"]}, "{row["title"]}", {row["date"]}')
+            title = f' "{row["title"]}",' if titles else ""
+            parts.append(f'{row["publisher"]},{title} {row["date"]}')
         else:
             parts.append(t("data.article_sentence", lang=lang, sentence=item))
     return "; ".join(parts)

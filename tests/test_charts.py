@@ -85,3 +85,59 @@ def test_timeline_marks_both_articles():
 def test_control_over_time_counts_every_place():
     fig = charts.control_over_time(lang="en")
     assert "36 listed places" in fig.alt_text
+
+
+# --- contrast (issue 18): WCAG 2.1 AA, 3:1 for data marks, 4.5:1 for text ---------------------
+
+
+def _hex(colour) -> str:
+    import matplotlib.colors as mcolors
+
+    return mcolors.to_hex(colour, keep_alpha=False)
+
+
+def _opaque(colour) -> bool:
+    import matplotlib.colors as mcolors
+
+    return mcolors.to_rgba(colour)[3] > 0.99
+
+
+@pytest.mark.parametrize("name", list(CHARTS))
+def test_every_text_in_every_chart_is_readable(name):
+    fig = CHARTS[name]("en")
+    fig.canvas.draw()
+    background = _hex(fig.axes[0].get_facecolor())
+    assert style.contrast_ratio(background, _hex(fig.get_facecolor())) == 1.0  # one background: the white page
+    texts = [t for t in fig.findobj(lambda a: hasattr(a, "get_text") and hasattr(a, "get_bbox_patch"))
+             if t.get_visible() and t.get_text().strip()]
+    assert len(texts) > 5
+    for text in texts:
+        box = text.get_bbox_patch()
+        behind = _hex(box.get_facecolor()) if box is not None and _opaque(box.get_facecolor()) else background
+        ratio = style.contrast_ratio(_hex(text.get_color()), behind)
+        assert ratio >= 4.5, f"{name}: {text.get_text()!r} in {_hex(text.get_color())} on {behind}: {ratio:.2f}"
+
+
+@pytest.mark.parametrize("name", list(CHARTS))
+def test_every_data_mark_stands_out_from_the_page(name):
+    fig = CHARTS[name]("en")
+    ax = fig.axes[0]
+    background = _hex(ax.get_facecolor())
+    marks = [_hex(p.get_facecolor()) for p in ax.patches]  # bars
+    for collection in ax.collections:  # scatter marks: filled in a colour, or hollow with a coloured edge
+        marks += [_hex(c) for c in collection.get_facecolors() if _hex(c) != background]
+        marks += [_hex(c) for c in collection.get_edgecolors()]
+    marks += [_hex(line.get_color()) for line in ax.get_lines() if not line.get_label().startswith("_")]  # labelled lines
+    assert marks, name
+    for colour in set(marks):
+        assert style.contrast_ratio(colour, background) >= 3.0, f"{name}: {colour} on {background}"
+
+
+def test_sides_and_statuses_differ_in_more_than_colour():
+    by_side = charts.backing_by_side(lang="en").axes[0]
+    hatches = {(p.get_facecolor(), p.get_hatch()) for p in by_side.patches}
+    assert len({h for _c, h in hatches}) == 2  # GNA plain, LNA hatched
+    stacked = charts.control_over_time(lang="en").axes[0]
+    assert len({p.get_hatch() for p in stacked.patches}) == len(style.PALETTE)
+    timeline = charts.timeline("2019-01-01", "2020-12-31", lang="en").axes[0]
+    assert len({line.get_linestyle() for line in timeline.get_lines() if line.get_label().startswith("article")}) == 2

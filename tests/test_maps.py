@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 
@@ -160,3 +161,66 @@ def test_static_twin():
 def test_bad_dates_are_friendly(bad):
     with pytest.raises(data.DataError, match="2020-06-10"):
         maps.control_map(bad)
+
+
+# --- accessibility (issue 18) -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang,frame_title,words", [
+    ("en", "Interactive map: Who controlled what on 2020-06-06", ["Map of Libya on 2020-06-06", "The same facts as a table"]),
+    ("id", "Peta interaktif: Siapa menguasai apa pada 2020-06-06", ["Peta Libya pada 2020-06-06", "Fakta yang sama dalam bentuk tabel"]),
+])
+def test_map_output_has_a_titled_frame_a_text_alternative_and_a_table(lang, frame_title, words):
+    m = maps.control_map("2020-06-06", lang=lang)
+    out = m._repr_html_()
+    assert f'<iframe title="{frame_title}"' in out
+    assert out.count("<iframe") == 1
+    caption = out[out.index("<figcaption"):]
+    frame = data.control_on("2020-06-06")
+    counts = frame["controller"].value_counts()
+    for word in words + [str(counts["GNA"]), str(counts["LNA"]), maps.t("maps.attribution", lang=lang)[:20]]:
+        assert word in caption, word
+    assert caption.count("<tr>") == 1 + len(frame)  # header and one row per place
+    assert '<th scope="col">' in caption and '<th scope="row">' in caption
+    assert f'lang="{lang}"' in out
+    assert repr(m).startswith(words[0])
+
+
+def test_every_map_function_describes_itself():
+    for m in (maps.control_map("2020-06-06"), maps.control_over_time(), maps.compare("2020-01-07", "2020-06-06"),
+              maps.article_places("A"), maps.backers_map()):
+        assert m.kit_title and len(m.kit_summary) > 60 and m.kit_rows, type(m)
+        assert all(len(row) == len(m.kit_columns) for row in m.kit_rows)
+        page = m.get_root().render()
+        assert page.startswith('<!DOCTYPE html>\n<html lang="en">') and "<title>" in page
+        assert "user-scalable=no" not in page and "maximum-scale" not in page  # the reader may zoom
+
+
+def test_summary_counts_match_the_data():
+    m = maps.compare("2020-01-07", "2020-06-06", lang="en")
+    assert f"the {len(data.changed_hands('2020-01-07', '2020-06-06'))} places that changed hands" in m.kit_summary
+    assert "Tarhuna: LNA (Haftar's forces) → GNA (Tripoli government)" in m.kit_summary
+    over = maps.control_over_time(lang="en")
+    assert len(over.kit_columns) == 1 + len(data.load_snapshots())
+    backers = maps.backers_map(lang="en")
+    assert len(backers.kit_rows) == len(data.load_backing()[["backer", "side"]].drop_duplicates())
+
+
+def test_as_table_matches_the_html_table_and_refuses_other_maps():
+    m = maps.control_map("2020-06-06", lang="id")
+    table = maps.as_table(m)
+    assert list(table.columns) == list(m.kit_columns) and len(table) == len(data.control_on("2020-06-06")) == 36
+    assert "Tarhuna" in set(table.iloc[:, 0])
+    with pytest.raises(TypeError, match="helpers.maps"):
+        maps.as_table(folium.Map())
+
+
+def test_towns_carry_their_letter_in_a_contrasting_ink():
+    page = rendered(maps.control_map("2020-06-10", lang="en"))
+    for side, town in (("GNA", "Tarhuna"), ("LNA", "Sirte")):
+        pin = (f'<span class=\\"kit-pin\\" style=\\"background:{style.PALETTE[side]};color:{style.LETTER_INK[side]}\\">'
+               f'<span aria-hidden=\\"true\\">{style.SIDE_LETTER[side]}</span>'
+               f'<span class=\\"kit-sr\\">{town} — {style.SIDE_LETTER[side]}: {html.escape(style.side_label(side, lang="en"))}</span></span>')
+        assert pin in page, pin
+    legend = f'style="background:{style.PALETTE["LNA"]};color:{style.LETTER_INK["LNA"]}" aria-hidden="true">L</span>'
+    assert legend in page

@@ -55,3 +55,62 @@ def test_no_answer_is_revealed(site):
 def test_leaflet_is_copied(site):
     assert (site / "_static" / "leaflet" / "leaflet.js").exists()
     assert (site / "_static" / "leaflet" / "LICENSE").exists()
+
+
+# --- accessibility (issue 18); axe-core checks the built pages in tests/browser/test_accessibility.py
+
+
+def test_every_page_says_its_language(site):
+    import re
+
+    for page in site.rglob("*.html"):
+        text = page.read_text()
+        lang = re.search(r"<html[^>]*\blang=[\"']([a-z]+)[\"']", text)
+        expected = page.parent.name if page.parent.name in ("en", "id") else "id"
+        assert lang and lang.group(1) == expected, page
+    index = (site / "index.html").read_text()
+    assert '<section lang="en">' in index and '<section lang="id">' in index
+
+
+@pytest.mark.parametrize("lang,words", [("en", "Skip to the lesson"), ("id", "Langsung ke isi pelajaran")])
+def test_lesson_pages_have_a_skip_link_to_the_content(site, lang, words):
+    for page in (site / lang).glob("*.html"):
+        text = page.read_text()
+        body = text.index("<body")
+        link = text.index('<a class="kit-skip" href="#kit-content">')
+        assert link > body and text.index(">", body) + 1 == link, page  # the first thing in the body
+        assert words in text and text.count('id="kit-content"') == 1, page
+
+
+def _final_css_variables(page: str) -> dict[str, str]:
+    import re
+
+    found = {}
+    for block in re.findall(r":root\s*\{([^}]*)\}", page):  # later blocks win, as in the browser
+        for name, value in re.findall(r"(--[\w-]+)\s*:\s*([^;]+);", block):
+            found[name] = value.strip()
+    return found
+
+
+def test_code_colours_and_prompts_are_readable(site):
+    from helpers.style import contrast_ratio
+
+    variables = _final_css_variables((site / "en" / "03-mapping-control.html").read_text())
+
+    def resolve(value: str) -> str:
+        while value.startswith("var("):
+            value = variables[value[4:].split(")")[0].split(",")[0].strip()]
+        if value.startswith("rgb("):
+            return "#" + "".join(f"{int(c):02x}" for c in value[4:-1].split(","))
+        import matplotlib.colors
+
+        return matplotlib.colors.to_hex(value)  # named colours such as "blue"
+
+    code_background = resolve(variables["--jp-cell-editor-background"])
+    tokens = {n: resolve(v) for n, v in variables.items() if n.startswith("--jp-mirror-editor-") and n.endswith("-color")}
+    assert len(tokens) >= 15, tokens
+    for name, colour in tokens.items():
+        assert contrast_ratio(colour, code_background) >= 4.5, f"{name}: {colour} on {code_background}"
+    for name in ("--jp-cell-inprompt-font-color", "--jp-cell-outprompt-font-color", "--jp-cell-prompt-not-active-font-color"):
+        assert contrast_ratio(resolve(variables[name]), "#ffffff") >= 4.5, name
+    assert variables["--jp-cell-prompt-not-active-opacity"] == "1"
