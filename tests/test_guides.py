@@ -137,3 +137,41 @@ def test_every_guide_says_how_to_keep_work_and_saves_before_long_discussions(les
 def test_the_human_side_guide_has_a_note_on_students_who_lived_through_conflict():
     assert "Students who have lived through conflict" in (ROOT / "lessons/05-timeline/guide.en.md").read_text(encoding="utf-8")
     assert "Siswa yang pernah mengalami konflik" in (ROOT / "lessons/05-timeline/guide.id.md").read_text(encoding="utf-8")
+
+
+MAP = {
+    "en": ("## Curriculum map (Kurikulum Merdeka)", ["Subjects and phase", "Fase ", "Capaian pembelajaran (CP)",
+                                                     "Tujuan pembelajaran (TP)", "Profil Pelajar Pancasila",
+                                                     "Diagnostic:", "Formative:", "Summative:"]),
+    "id": ("## Pemetaan Kurikulum Merdeka (modul ajar)", ["Mata pelajaran dan fase", "Fase ", "Capaian pembelajaran (CP)",
+                                                          "Tujuan pembelajaran (TP)", "Profil Pelajar Pancasila",
+                                                          "Diagnostik:", "Formatif:", "Sumatif:"]),
+}
+SUBJECTS = ("Sejarah", "PPKn", "Bahasa Indonesia", "Informatika")
+CITED = ("032/H/KR/2024", "009/H/KR/2022", "https://kurikulum.kemdikbud.go.id/")
+
+
+@pytest.mark.parametrize("lesson", LESSONS)
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_every_guide_maps_its_lesson_to_kurikulum_merdeka(lesson, lang):
+    where = f"lessons/{lesson}/guide.{lang}.md"
+    text = (ROOT / where).read_text(encoding="utf-8")
+    head, parts = MAP[lang]
+    assert head in text, f"{where}: no '{head}' section"
+    section = text.split(head, 1)[1].split("\n## ", 1)[0]
+    for part in parts:
+        assert part in section, f"{where}: the curriculum map lacks '{part}'"
+    assert any(s in section for s in SUBJECTS), f"{where}: the map names none of {SUBJECTS}"
+    for ref in CITED:
+        assert ref in section, f"{where}: the curriculum map does not cite {ref}"
+    tps = re.findall(r"^\d+\. ", section.split("(TP)", 1)[1], flags=re.M)
+    assert tps, f"{where}: no numbered tujuan pembelajaran"
+    assert text.index(head) < text.index("<!-- answer-key:start -->"), f"{where}: the map must come before the generated key"
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_news_reading_uses_5w_1h_never_plain_5w(lang):
+    for lesson in LESSONS:
+        text = (ROOT / "lessons" / lesson / f"guide.{lang}.md").read_text(encoding="utf-8")
+        assert not re.search(r"\b5W(?!\+1H)", text), f"{lesson}/guide.{lang}.md says 5W without +1H"
+    assert "5W+1H" in (ROOT / "lessons/01-reading-the-news" / f"guide.{lang}.md").read_text(encoding="utf-8")
