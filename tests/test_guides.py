@@ -164,7 +164,7 @@ def test_every_guide_maps_its_lesson_to_kurikulum_merdeka(lesson, lang):
     assert any(s in section for s in SUBJECTS), f"{where}: the map names none of {SUBJECTS}"
     for ref in CITED:
         assert ref in section, f"{where}: the curriculum map does not cite {ref}"
-    tps = re.findall(r"^\d+\. ", section.split("(TP)", 1)[1], flags=re.M)
+    tps = re.findall(r"^\d+\. ", section.split("(TP)", 1)[1], flags=re.MULTILINE)
     assert tps, f"{where}: no numbered tujuan pembelajaran"
     assert text.index(head) < text.index("<!-- answer-key:start -->"), f"{where}: the map must come before the generated key"
 
