@@ -18,7 +18,7 @@ SANITIZE := --nbval-sanitize-with tests/nbval_sanitize.cfg
 # Notebooks and tests write progress here, never into a real student's home folder.
 TEST_ENV := KIT_PROGRESS_DIR=$(CURDIR)/.venv/test-progress
 
-.PHONY: lab test test-unit test-notebooks test-browser notebooks html guides bench check-python clean help
+.PHONY: lab test test-unit test-notebooks test-browser notebooks html guides handouts bench check-python clean help
 
 help:
 	@echo "make lab            set up, then open JupyterLab on the start notebook (KIT_LANG=id for Indonesian)"
@@ -27,6 +27,7 @@ help:
 	@echo "make test-browser   run only the real-browser tests"
 	@echo "make html           export every notebook to a static site in site/"
 	@echo "make guides         regenerate the answer keys in the teacher guides"
+	@echo "make handouts       print the worksheets, teacher keys, maps and sheets to PDF in build/handouts/ (needs chromium)"
 	@echo "make bench          print run times, memory, sizes and WCAG violations per page (benchmarks/)"
 
 check-python:
@@ -82,6 +83,9 @@ notebooks: $(STAMP_TEST)
 
 guides: $(STAMP_TEST)
 	$(PY) -m tools.guides
+
+handouts: $(STAMP_TEST)
+	$(PY) -m tools.handouts --out build/handouts
 
 html: $(STAMP_TEST)
 	$(PY) -m tools.export_html --out site

@@ -82,7 +82,7 @@ def test_every_lesson_has_a_guide_in_both_languages(lesson):
     for lang, words in (("en", ["Objectives", "Minute by minute", "Preparation", "Discussion prompts",
                                  "Common misconceptions", "Support and extension", "Answer key"]),
                         ("id", ["Tujuan", "Menit demi menit", "Persiapan", "Bahan diskusi", "Miskonsepsi umum",
-                                "Dukungan dan pengayaan", "Kunci jawaban"])):
+                                "Remedial dan pengayaan", "Kunci jawaban"])):
         text = (ROOT / "lessons" / lesson / f"guide.{lang}.md").read_text(encoding="utf-8")
         for word in words:
             assert word in text, f"{lesson}/guide.{lang}.md lacks '{word}'"
