@@ -48,8 +48,10 @@ __all__ = ["LinkError", "hub_link", "binder_link", "clone_address", "folder_name
 
 # scp-like SSH address: [user@]host:path (no scheme, no "//").
 _SCP = re.compile(r"(?:(?P<user>[A-Za-z0-9._-]+)@)?(?P<host>[A-Za-z0-9.-]+\.[A-Za-z]{2,}|[A-Za-z0-9-]+):(?P<path>[^/].*)")
-# OWNER/REPO (or GROUP/SUBGROUP/REPO): relative path segments of URL-safe characters.
+# OWNER/REPO (or GROUP/SUBGROUP/REPO): relative path segments of URL-safe characters. A web
+# address may also name a repository at the top of a school's own git server (/libya-kit.git).
 _REPO_PATH = re.compile(r"[A-Za-z0-9._~-]+(?:/[A-Za-z0-9._~-]+)+")
+_WEB_PATH = re.compile(r"[A-Za-z0-9._~-]+(?:/[A-Za-z0-9._~-]+)*")
 _FOLDER = re.compile(r"[A-Za-z0-9_-][A-Za-z0-9._-]*")
 
 
@@ -133,7 +135,7 @@ def clone_address(repo: str) -> str:
             raise LinkError("link.bad_repo", value=repr(value))
         if parsed.username or parsed.password:
             raise LinkError("link.repo_credentials", value=repr(f"{parsed.scheme}://{parsed.hostname}{parsed.path}"))
-        if not _REPO_PATH.fullmatch(parsed.path.strip("/")):
+        if not _WEB_PATH.fullmatch(parsed.path.strip("/")):
             raise LinkError("link.bad_repo", value=repr(value))
         return value.rstrip("/")
     if parsed.scheme in ("ssh", "git+ssh", "ssh+git"):

@@ -61,6 +61,11 @@ def test_ssh_origins_become_https_clone_addresses(origin, clone):
     assert q["urlpath"] == [f"lab/tree/{folder}/{START}"]
 
 
+def test_a_repository_at_the_top_of_a_school_git_server():
+    q = query(link.hub_link("https://hub.example.school", repo="http://git.school.example:8080/libya-kit.git"))
+    assert q["repo"] == ["http://git.school.example:8080/libya-kit.git"] and q["targetpath"] == ["libya-kit"]
+
+
 def test_a_fork_under_another_name_and_its_own_folder():
     fork = "https://github.com/teacher/libya-kit-smk5.git"
     q = query(link.hub_link("https://hub.example.school", repo=fork))
