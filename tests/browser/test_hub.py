@@ -36,7 +36,9 @@ ALL_RUN = f"""(path) => {{ {_FIND}
   const k = w && w.sessionContext.session && w.sessionContext.session.kernel;
   if (!k || k.status !== 'idle') return false;
   const cells = w.content.widgets.filter(c => c.model.type === 'code');
-  return cells.length > 0 && cells.every(c => c.model.executionCount !== null); }}"""
+  // Run All stops at an error: then the cells after it never run, and the error is the result
+  const failed = cells.some(c => c.model.outputs.toJSON().some(o => o.output_type === 'error'));
+  return failed || (cells.length > 0 && cells.every(c => c.model.executionCount !== null)); }}"""
 
 
 @pytest.fixture(scope="module")
@@ -121,7 +123,7 @@ def answer_quiz(page, panel: str, lang: str) -> None:
 
 def no_errors(page, panel: str) -> None:
     errors = page.locator(f'#{panel} .jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]')
-    assert errors.count() == 0, errors.first.inner_text()[:800]
+    assert errors.count() == 0, (errors.first.text_content() or "")[-800:]
     assert page.locator(".jp-Dialog").count() == 0
 
 
