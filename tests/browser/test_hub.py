@@ -18,8 +18,8 @@ import urllib.request
 
 import pytest
 
-from tests.browser import hub_setup
-from tests.browser.test_notebooks_in_browser import NOTEBOOKS, WORDS
+from . import hub_setup
+from .test_notebooks_in_browser import NOTEBOOKS, WORDS
 
 FOLDER = "libya-kit"
 
