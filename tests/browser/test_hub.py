@@ -62,13 +62,13 @@ def hub(tmp_path_factory):
             print(running.log.read_text(errors="replace")[-3000:])
 
 
-def follow(page, url: str, path: str, timeout: float = 240) -> str:
-    """Open a hub link (logging in if the hub asks) and wait for the notebook's kernel; return its panel id."""
+def follow(page, url: str, path: str, timeout: float = 240, user: str = hub_setup.STUDENT) -> str:
+    """Open a hub link (logging in as ``user`` if the hub asks) and wait for the notebook's kernel; return its panel id."""
     page.goto(url)
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if "/hub/login" in page.url and page.locator("#username_input").count():
-            hub_setup.login(page)
+            hub_setup.login(page, user)
             page.wait_for_load_state()
         if f"/lab/tree/{path}" in page.url:
             break
