@@ -52,7 +52,7 @@ def run(repeat: int = 2) -> dict[str, float]:
                 try:
                     start = time.perf_counter()
                     panel = follow(page, link, path, user=user)
-                    run_all(page, path)
+                    panel = run_all(page, path)
                     if not maps_in(page, panel, 1):
                         raise RuntimeError("the start notebook's map did not draw on the hub")
                     first.append(time.perf_counter() - start)
@@ -60,7 +60,7 @@ def run(repeat: int = 2) -> dict[str, float]:
                         figures["hub: one student's server + start notebook kernel (MB)"] = round(hub_setup.student_memory_mb(hub, user))
                         start = time.perf_counter()
                         panel = follow(page, link, path, user=user)
-                        run_all(page, path)
+                        panel = run_all(page, path)
                         if not maps_in(page, panel, 1):
                             raise RuntimeError("the start notebook's map did not draw when its link was followed again")
                         figures["hub: link to start map drawn, next visit: server running, copy updated (s)"] = \

@@ -24,15 +24,28 @@ from .test_notebooks_in_browser import NOTEBOOKS, WORDS
 
 FOLDER = "libya-kit"
 
+# The notebook's panel: the one in front when it shows that path, else the last one opened (while
+# JupyterLab restores a workspace, a panel for the same path may be on its way out).
 _FIND = """const app = window.jupyterapp; if (!app) return null;
-  const w = Array.from(app.shell.widgets('main')).find(w => w.context && w.context.path === path);"""
+  const all = Array.from(app.shell.widgets('main')).filter(
+    x => x.context && x.context.path === path && !x.isDisposed && x.isAttached);
+  const w = all.includes(app.shell.currentWidget) ? app.shell.currentWidget : all[all.length - 1];"""
 PANEL_IDLE = f"""(path) => {{ {_FIND}
   const k = w && w.sessionContext && w.sessionContext.session && w.sessionContext.session.kernel;
   return k && k.status === 'idle' ? w.id : null; }}"""
+# Notebook commands act on the notebook JupyterLab last focused, which a restored workspace may
+# change under us: clear the outputs until they are gone from *this* panel, then run all.
 RUN_ALL = f"""async (path) => {{ {_FIND}
-  app.shell.activateById(w.id);
-  await app.commands.execute('notebook:clear-all-cell-outputs');
-  app.commands.execute('notebook:run-all-cells'); return w.id; }}"""
+  if (!w) return null;
+  for (let i = 0; i < 100; i++) {{
+    app.shell.activateById(w.id);
+    await new Promise(r => setTimeout(r, 100));
+    if (app.shell.currentWidget !== w) continue;
+    await app.commands.execute('notebook:clear-all-cell-outputs');
+    if (w.content.widgets.every(c => c.model.type !== 'code' || c.model.outputs.length === 0)) {{
+      app.commands.execute('notebook:run-all-cells'); return w.id; }}
+  }}
+  return null; }}"""
 ALL_RUN = f"""(path) => {{ {_FIND}
   const k = w && w.sessionContext.session && w.sessionContext.session.kernel;
   if (!k || k.status !== 'idle') return false;
@@ -63,6 +76,14 @@ def hub(tmp_path_factory):
             print(running.log.read_text(errors="replace")[-3000:])
 
 
+FRAMES = """(id) => ({url: document.baseURI, active: window.jupyterapp.shell.currentWidget.id,
+  frames: Array.from(document.querySelectorAll('#' + id + ' .jp-OutputArea-output iframe')).map(f => {
+    const d = f.contentDocument; return d && {w: f.clientWidth, h: f.clientHeight, base: d.baseURI,
+      L: typeof f.contentWindow.L, containers: d.querySelectorAll('.leaflet-container').length,
+      paths: d.querySelectorAll('.leaflet-container path').length,
+      scripts: Array.from(d.scripts).map(x => x.src).filter(Boolean)}; })})"""
+
+
 def follow(page, url: str, path: str, timeout: float = 240, user: str = hub_setup.STUDENT) -> str:
     """Open a hub link (logging in as ``user`` if the hub asks) and wait for the notebook's kernel; return its panel id."""
     page.goto(url)
@@ -81,6 +102,7 @@ def follow(page, url: str, path: str, timeout: float = 240, user: str = hub_setu
 
 def run_all(page, path: str) -> str:
     panel = page.evaluate(RUN_ALL, path)
+    assert panel, f"could not run {path}: its panel never came to the front"
     page.wait_for_timeout(500)
     page.wait_for_function(ALL_RUN, arg=path, timeout=180_000)
     page.wait_for_timeout(300)
@@ -93,8 +115,10 @@ def maps_in(page, panel: str, expected: int, timeout_s: float = 20) -> list[dict
     deadline = time.monotonic() + timeout_s
     frames = page.locator(f"#{panel} .jp-OutputArea-output iframe")
     while time.monotonic() < deadline:
-        # Run All leaves the view at the last cell, and JupyterLab may not load an iframe that is
-        # out of view: look at each map, as a student scrolls back up to it
+        # the student looks at this notebook's tab (a restored workspace may bring another tab to
+        # the front, and a map in a hidden tab has no size to draw in) and scrolls back up to each
+        # map (Run All leaves the view at the last cell)
+        page.evaluate("(id) => window.jupyterapp.shell.activateById(id)", panel)
         for i in range(frames.count()):
             try:
                 frames.nth(i).scroll_into_view_if_needed(timeout=2_000)
@@ -152,7 +176,7 @@ def test_a_class_on_jupyterhub(hub, page):
         assert (home / FOLDER / ".git").is_dir() and (home / FOLDER / "helpers" / "__init__.py").is_file()
         assert (home / FOLDER / "data" / "datapackage.json").is_file()
         assert not (home / f"{FOLDER}.git").exists()
-        run_all(page, path)
+        panel = run_all(page, path)
         no_errors(page, panel)
         drawn = maps_in(page, panel, 1)
         assert len(drawn) >= 1 and drawn[0]["towns"] == NOTEBOOKS["00-start-here"]["map_towns"], drawn
@@ -164,16 +188,17 @@ def test_a_class_on_jupyterhub(hub, page):
     path = f"{FOLDER}/notebooks/en/00-start-here.ipynb"
     started = time.perf_counter()
     panel = follow(page, hub_setup.kit_link(running, repo, branch), path)
-    run_all(page, path)
+    panel = run_all(page, path)
     no_errors(page, panel)
-    assert len(maps_in(page, panel, 1)) == 1
+    drawn = maps_in(page, panel, 1)
+    assert len(drawn) == 1, page.evaluate(FRAMES, panel)
     timings["again"] = time.perf_counter() - started
 
     # the same student follows a second link, into lesson 03: its four maps draw
     path = f"{FOLDER}/notebooks/en/03-mapping-control.ipynb"
     started = time.perf_counter()
     panel = follow(page, hub_setup.kit_link(running, repo, branch, notebook="03-mapping-control"), path)
-    run_all(page, path)
+    panel = run_all(page, path)
     no_errors(page, panel)
     drawn = maps_in(page, panel, 4)
     assert len(drawn) == 4, drawn
