@@ -4,16 +4,32 @@ Usage::
 
     python -m helpers.link --hub https://hub.example.school
     python -m helpers.link --hub https://hub.example.school --lang id --notebook 03-mapping-control
+    python -m helpers.link --hub https://hub.example.school --repo git@github.com:OWNER/REPO.git
     python -m helpers.link --binder --repo https://github.com/OWNER/REPO
 
 The JupyterHub link makes nbgitpuller clone (or update) the repository into the student's home
 folder and open the notebook in JupyterLab; nbgitpuller must be installed in the hub's user image
-(it is in this kit's environment.yml).
+(it is in this kit's ``environment.yml``).
+
+Which folder the copy goes to is written into the link (nbgitpuller's ``targetpath``), and the
+notebook's address (``urlpath``) is built from that same folder, so the two always agree: by
+default the repository's name without ``.git`` (``https://host/OWNER/libya-kit.git`` clones into
+``libya-kit/``). nbgitpuller updates an existing folder from the repository it was first cloned
+from, so a fork with the same name as a copy the students already have needs its own folder
+(``--folder``).
+
+Repository addresses: ``https://`` (or ``http://``) addresses are used as they are; an SSH origin
+(``git@host:OWNER/REPO.git`` or ``ssh://git@host/OWNER/REPO.git``) becomes the https address of
+the same repository, since students' servers have no SSH key. Anything else (a folder on disk,
+``file://``, SSH on its own port, an address carrying a password) is refused with a message
+saying what to give instead, in English and in Indonesian on the command line.
 
 Examples
 --------
->>> hub_link("https://hub.example.school", repo="https://github.com/libya-kit/libya-kit", lang="id")
-'https://hub.example.school/hub/user-redirect/git-pull?repo=https%3A%2F%2Fgithub.com%2Flibya-kit%2Flibya-kit&branch=main&urlpath=lab%2Ftree%2Flibya-kit%2Fnotebooks%2Fid%2F00-start-here.ipynb'
+>>> hub_link("https://hub.example.school", repo="https://github.com/libya-kit/libya-kit.git", lang="id")
+'https://hub.example.school/hub/user-redirect/git-pull?repo=https%3A%2F%2Fgithub.com%2Flibya-kit%2Flibya-kit.git&branch=main&targetpath=libya-kit&urlpath=lab%2Ftree%2Flibya-kit%2Fnotebooks%2Fid%2F00-start-here.ipynb'
+>>> clone_address("git@github.com:libya-kit/libya-kit.git")
+'https://github.com/libya-kit/libya-kit.git'
 """
 
 from __future__ import annotations
@@ -22,20 +38,50 @@ import argparse
 import re
 import subprocess
 import sys
+from typing import Any
 from urllib.parse import quote, urlparse
 
 from .i18n import LANGUAGES, t
 from .paths import kit_root
 
-__all__ = ["LinkError", "hub_link", "binder_link", "default_repo"]
+__all__ = ["LinkError", "hub_link", "binder_link", "clone_address", "folder_name", "default_repo", "main"]
+
+# scp-like SSH address: [user@]host:path (no scheme, no "//").
+_SCP = re.compile(r"(?:(?P<user>[A-Za-z0-9._-]+)@)?(?P<host>[A-Za-z0-9.-]+\.[A-Za-z]{2,}|[A-Za-z0-9-]+):(?P<path>[^/].*)")
+# OWNER/REPO (or GROUP/SUBGROUP/REPO): relative path segments of URL-safe characters. A web
+# address may also name a repository at the top of a school's own git server (/libya-kit.git).
+_REPO_PATH = re.compile(r"[A-Za-z0-9._~-]+(?:/[A-Za-z0-9._~-]+)+")
+_WEB_PATH = re.compile(r"[A-Za-z0-9._~-]+(?:/[A-Za-z0-9._~-]+)*")
+_FOLDER = re.compile(r"[A-Za-z0-9_-][A-Za-z0-9._-]*")
 
 
 class LinkError(ValueError):
-    """A hub or repository address that cannot be used; the message says why."""
+    """A hub or repository address that cannot be used; the message says why.
+
+    ``str(error)`` is in the language in force; :meth:`bilingual` gives both, English first.
+
+    Examples
+    --------
+    >>> error = LinkError("link.bad_lang", value="'fr'")
+    >>> print(error.bilingual())
+    Language 'fr' is not one of the kit's: use en or id.
+    Bahasa 'fr' tidak tersedia di kit: pakai en atau id.
+    """
+
+    def __init__(self, key: str, **values: Any) -> None:
+        super().__init__(key)
+        self.key, self.values = key, values
+
+    def __str__(self) -> str:
+        return t(self.key, **self.values)
+
+    def bilingual(self) -> str:
+        """The message in English, then in Indonesian, one per line."""
+        return "\n".join(t(self.key, lang=lang, **self.values) for lang in ("en", "id"))
 
 
 def default_repo() -> str | None:
-    """The repository's ``origin`` address, if git knows one."""
+    """The repository's ``origin`` address, if git knows one (None outside a git clone)."""
     try:
         out = subprocess.run(["git", "config", "--get", "remote.origin.url"], cwd=kit_root(),
                              capture_output=True, text=True, timeout=5)
@@ -44,36 +90,138 @@ def default_repo() -> str | None:
     return out.stdout.strip() or None
 
 
-def _check_url(value: str, what: str) -> str:
+def _check_hub(value: str) -> str:
     parsed = urlparse(value or "")
-    if parsed.scheme not in ("http", "https") or not parsed.netloc:
-        raise LinkError(t("link.bad_url", what=what, value=repr(value)))
+    if parsed.scheme not in ("http", "https") or not parsed.netloc or parsed.query or parsed.fragment:
+        raise LinkError("link.bad_hub", value=repr(value))
     return value.rstrip("/")
+
+
+def clone_address(repo: str) -> str:
+    """Return the http(s) address students' servers clone ``repo`` from.
+
+    Parameters
+    ----------
+    repo : str
+        An ``https://`` or ``http://`` address of a git repository, or an SSH one
+        (``git@host:OWNER/REPO.git``, ``ssh://git@host/OWNER/REPO.git``).
+
+    Returns
+    -------
+    str
+        The address without a trailing slash; an SSH address becomes ``https://host/OWNER/REPO.git``
+        (the form GitHub, GitLab, Gitea and Bitbucket all serve).
+
+    Raises
+    ------
+    LinkError
+        For a folder on disk, a ``file://``, ``git://`` or other address, SSH on its own port or
+        with a path that has no https equivalent, and an address that carries a user name or
+        password (the link is shared with a whole class).
+
+    Examples
+    --------
+    >>> clone_address("ssh://git@gitlab.example.org/teachers/libya-kit")
+    'https://gitlab.example.org/teachers/libya-kit'
+    >>> clone_address("https://github.com/teacher/libya-kit/")
+    'https://github.com/teacher/libya-kit'
+    """
+    value = (repo or "").strip()
+    if not value:
+        raise LinkError("link.no_repo")
+    parsed = urlparse(value)
+    if parsed.scheme in ("http", "https"):
+        if not parsed.hostname or parsed.query or parsed.fragment:
+            raise LinkError("link.bad_repo", value=repr(value))
+        if parsed.username or parsed.password:
+            raise LinkError("link.repo_credentials", value=repr(f"{parsed.scheme}://{parsed.hostname}{parsed.path}"))
+        if not _WEB_PATH.fullmatch(parsed.path.strip("/")):
+            raise LinkError("link.bad_repo", value=repr(value))
+        return value.rstrip("/")
+    if parsed.scheme in ("ssh", "git+ssh", "ssh+git"):
+        if parsed.port or not parsed.hostname or not _REPO_PATH.fullmatch(parsed.path.strip("/")):
+            raise LinkError("link.ssh_unknown", value=repr(value))
+        return f"https://{parsed.hostname}/{parsed.path.strip('/')}"
+    match = _SCP.fullmatch(value) if "://" not in value else None
+    if match and len(match.group("host")) > 1:  # "C:..." is a Windows drive, not a host
+        path = match.group("path").strip("/")
+        if not _REPO_PATH.fullmatch(path) or path.startswith("~"):
+            raise LinkError("link.ssh_unknown", value=repr(value))
+        return f"https://{match.group('host')}/{path}"
+    raise LinkError("link.bad_repo", value=repr(value))
+
+
+def folder_name(repo: str) -> str:
+    """The folder nbgitpuller clones ``repo`` into: the repository's name without ``.git``.
+
+    Examples
+    --------
+    >>> folder_name("https://github.com/libya-kit/libya-kit.git")
+    'libya-kit'
+    >>> folder_name("https://git.school.example/guru/kit-libya/")
+    'kit-libya'
+    """
+    name = repo.rstrip("/").rsplit("/", 1)[-1]
+    return name[:-4] if name.endswith(".git") and len(name) > 4 else name
+
+
+def _check_folder(folder: str) -> str:
+    if not isinstance(folder, str) or not _FOLDER.fullmatch(folder) or folder.endswith(".git"):
+        raise LinkError("link.bad_folder", value=repr(folder))
+    return folder
 
 
 def _check(lang: str, notebook: str) -> None:
     if lang not in LANGUAGES:
-        raise LinkError(t("link.bad_lang", value=repr(lang)))
-    if not re.fullmatch(r"\d\d-[a-z0-9-]+", notebook or ""):
-        raise LinkError(t("link.bad_notebook", value=repr(notebook)))
-    if not (kit_root() / "notebooks" / lang / f"{notebook}.ipynb").exists():
-        raise LinkError(t("link.no_notebook", value=f"notebooks/{lang}/{notebook}.ipynb"))
-
-
-def _repo_name(repo: str) -> str:
-    name = repo.rstrip("/").rsplit("/", 1)[-1]
-    return name[:-4] if name.endswith(".git") else name
+        raise LinkError("link.bad_lang", value=repr(lang))
+    if not isinstance(notebook, str) or not re.fullmatch(r"\d\d-[a-z0-9-]+", notebook):
+        raise LinkError("link.bad_notebook", value=repr(notebook))
+    notebooks = kit_root() / "notebooks"
+    # An installed copy of the helpers has no notebooks/ to check against; a checkout does.
+    if notebooks.is_dir() and not (notebooks / lang / f"{notebook}.ipynb").exists():
+        raise LinkError("link.no_notebook", value=f"notebooks/{lang}/{notebook}.ipynb")
 
 
 def hub_link(hub: str, *, repo: str | None = None, branch: str = "main", lang: str = "en",
-             notebook: str = "00-start-here") -> str:
-    """Return the nbgitpuller link that opens ``notebooks/<lang>/<notebook>.ipynb`` on a JupyterHub."""
-    hub = _check_url(hub, "hub")
-    repo = _check_url(repo or default_repo() or "", "repo")
+             notebook: str = "00-start-here", folder: str | None = None) -> str:
+    """Return the nbgitpuller link that opens ``notebooks/<lang>/<notebook>.ipynb`` on a JupyterHub.
+
+    Parameters
+    ----------
+    hub : str
+        The hub's address, e.g. ``https://hub.example.school``.
+    repo : str, optional
+        The kit's repository (https or SSH; see :func:`clone_address`). Default: this clone's origin.
+    branch : str
+        The branch to copy.
+    lang : {"en", "id"}
+        The edition to open.
+    notebook : str
+        The lesson, as ``NN-slug``.
+    folder : str, optional
+        The folder in the student's home the copy goes to (default: :func:`folder_name`).
+
+    Returns
+    -------
+    str
+        The link, with ``targetpath`` and ``urlpath`` naming the same folder.
+
+    Examples
+    --------
+    >>> url = hub_link("https://hub.example.school", repo="git@github.com:teacher/libya-kit.git",
+    ...                notebook="03-mapping-control", folder="libya-kit-teacher")
+    >>> "targetpath=libya-kit-teacher&urlpath=lab%2Ftree%2Flibya-kit-teacher%2Fnotebooks%2Fen%2F03" in url
+    True
+    """
+    hub = _check_hub(hub)
+    repo = clone_address(repo or default_repo() or "")
+    folder = _check_folder(folder if folder is not None else folder_name(repo))
+    if not branch or not re.fullmatch(r"[A-Za-z0-9._/-]+", branch):
+        raise LinkError("link.bad_branch", value=repr(branch))
     _check(lang, notebook)
-    path = f"lab/tree/{_repo_name(repo)}/notebooks/{lang}/{notebook}.ipynb"
+    path = f"lab/tree/{folder}/notebooks/{lang}/{notebook}.ipynb"
     return (f"{hub}/hub/user-redirect/git-pull?repo={quote(repo, safe='')}&branch={quote(branch, safe='')}"
-            f"&urlpath={quote(path, safe='')}")
+            f"&targetpath={quote(folder, safe='')}&urlpath={quote(path, safe='')}")
 
 
 def binder_link(*, repo: str | None = None, branch: str = "main", lang: str = "en", notebook: str = "00-start-here") -> str:
@@ -83,32 +231,37 @@ def binder_link(*, repo: str | None = None, branch: str = "main", lang: str = "e
     --------
     >>> binder_link(repo="https://github.com/libya-kit/libya-kit")
     'https://mybinder.org/v2/gh/libya-kit/libya-kit/main?urlpath=lab/tree/notebooks/en/00-start-here.ipynb'
+    >>> binder_link(repo="git@github.com:teacher/libya-kit.git", lang="id")
+    'https://mybinder.org/v2/gh/teacher/libya-kit/main?urlpath=lab/tree/notebooks/id/00-start-here.ipynb'
     """
-    repo = _check_url(repo or default_repo() or "", "repo")
+    repo = clone_address(repo or default_repo() or "")
     _check(lang, notebook)
     match = re.fullmatch(r"https://github\.com/([^/]+)/([^/]+?)(?:\.git)?", repo)
     if not match:
-        raise LinkError(t("link.not_github", value=repr(repo)))
+        raise LinkError("link.not_github", value=repr(repo))
     return f"https://mybinder.org/v2/gh/{match.group(1)}/{match.group(2)}/{branch}?urlpath=lab/tree/notebooks/{lang}/{notebook}.ipynb"
 
 
 def main(argv: list[str] | None = None) -> int:
+    """The command line: print the link, or the reason there is none (exit code 2), in both languages."""
     parser = argparse.ArgumentParser(prog="python -m helpers.link", description=t("link.help"))
     where = parser.add_mutually_exclusive_group(required=True)
     where.add_argument("--hub", help="the JupyterHub's address, e.g. https://hub.example.school")
     where.add_argument("--binder", action="store_true", help="print a mybinder.org link instead")
-    parser.add_argument("--repo", help="the kit's git repository (default: this clone's origin)")
+    parser.add_argument("--repo", help="the kit's git repository, https or SSH (default: this clone's origin)")
     parser.add_argument("--branch", default="main")
     parser.add_argument("--lang", default="en", help="en or id")
     parser.add_argument("--notebook", default="00-start-here", help="e.g. 03-mapping-control")
+    parser.add_argument("--folder", help="the folder the copy goes to in each student's home (default: the repository's name)")
     args = parser.parse_args(argv)
     try:
         if args.binder:
             print(binder_link(repo=args.repo, branch=args.branch, lang=args.lang, notebook=args.notebook))
         else:
-            print(hub_link(args.hub, repo=args.repo, branch=args.branch, lang=args.lang, notebook=args.notebook))
+            print(hub_link(args.hub, repo=args.repo, branch=args.branch, lang=args.lang, notebook=args.notebook,
+                           folder=args.folder))
     except LinkError as exc:
-        print(exc, file=sys.stderr)
+        print(exc.bilingual(), file=sys.stderr)
         return 2
     return 0
 
