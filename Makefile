@@ -58,6 +58,9 @@ $(STAMP_TEST): | $(PY)
 	touch $@ $(STAMP_LAB)
 
 lab: $(STAMP_LAB)
+	@# JupyterLab's settings overrides shipped with the kit (no news prompt, no update check)
+	@mkdir -p $(VENV)/share/jupyter/lab/settings
+	@cp deploy/overrides.json $(VENV)/share/jupyter/lab/settings/overrides.json
 	$(PY) -m tools.trust apply
 	$(VENV)/bin/jupyter lab --ip=$(KIT_HOST) --port=$(KIT_PORT) $(ROOT_FLAG) \
 	  --ServerApp.root_dir="$(CURDIR)" \

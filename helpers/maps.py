@@ -109,10 +109,15 @@ _LOADER_JS = """(function (c) {
   var queue = [];
   window.__kitWhenLeaflet = function (run) { if (window.L) { run(); } else { queue.push(run); } };
   var m = (document.baseURI || "").match(
-    /^(.*?\\/)(?:(?:lab|doc)\\/(?:workspaces\\/[^/]+\\/)?tree\\/|notebooks\\/)(.*\\/)?[^/]*$/);
+    /^(.*?\\/)(?:(?:lab|doc)\\/(?:workspaces\\/[^/]+\\/)?tree\\/|notebooks\\/)((?:[^?#]*\\/)?)([^/?#]*)/);
   var bases = [];
   if (c.first) { bases.push(c.first.replace(/\\/?$/, "/")); }
-  if (m) { bases.push(m[1] + "files/" + (m[2] || "") + c.rel); }
+  if (m) {
+    bases.push(m[1] + "files/" + m[2] + c.rel);
+    // JupyterLab's address sometimes names the notebook's folder, not the notebook (a link followed
+    // again to a notebook the workspace already shows): try it as that folder too
+    if (m[3] && m[3].indexOf(".") < 0) { bases.push(m[1] + "files/" + m[2] + m[3] + "/" + c.rel); }
+  }
   bases.push("../_static/");
   var found = bases.map(function (b) { return {js: b + "leaflet/leaflet.js", css: b + "leaflet/leaflet.css"}; });
   found.push({js: c.cdnJs, css: c.cdnCss});
