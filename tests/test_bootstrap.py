@@ -148,3 +148,12 @@ def test_a_copy_wins_over_an_installed_kit(tmp_path):
     assert got["said"] == "Language now set to English."
     outside = report(run(sys.executable, cell() + REPORT, tmp_path))  # not in a copy: the installed kit
     assert outside["helpers"] == str(ROOT / "helpers" / "__init__.py")
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "notebooks").glob("[a-z][a-z]/[0-9][0-9]-*.ipynb")),
+                         ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_every_notebook_starts_with_the_first_cell(path):
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    first = next(c for c in nb["cells"] if c["cell_type"] == "code")
+    source = "".join(first["source"]) if isinstance(first["source"], list) else first["source"]
+    assert source.startswith(cell(path.parent.name).rstrip("\n")), source[:400]
