@@ -204,16 +204,24 @@ def _highlight(text: str, lang: str) -> tuple[str, set[tuple[str, str]]]:
                 spans.append((m.start(), m.end(), entry))
                 taken[m.start():m.end()] = [True] * (m.end() - m.start())
     out, pos, used = [], 0, set()
+    words = {kind: html.escape(t(f"articles.kind.{kind}", lang=lang)) for kind in ("actor", "place", "term")}
     for start, end, (_alias, kind, key, title, _display) in sorted(spans):
         out.append(html.escape(text[pos:start]))
+        # the category is said in words too (for screen readers and black-and-white print), not by colour alone
         out.append(
             f'<a href="#kit-{kind}-{html.escape(key)}" class="kit-{kind}" title="{html.escape(title)}">'
-            f"<mark>{html.escape(text[start:end])}</mark></a>"
+            f'<span class="kit-sr">{words[kind]}: </span><mark>{html.escape(text[start:end])}</mark></a>'
         )
         used.add((kind, key))
         pos = end
     out.append(html.escape(text[pos:]))
     return "".join(out), used
+
+
+# Links in the text are underlined, not told apart by colour alone (WCAG 1.4.1); .kit-sr is read, not shown.
+_ARTICLE_CSS = ("<style>.kit-article a{text-decoration:underline}"
+                ".kit-sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}"
+                "</style>")
 
 
 class ArticleView:
@@ -255,7 +263,7 @@ class ArticleView:
                 cells += f'<td lang="{"id" if lang == "id" and isinstance(row.gloss_id, str) else "en"}">{html.escape(other)}</td>'
             rows.append(f"<tr{style}>{cells}</tr>")
         caption = html.escape(t("articles.title", lang=lang, article=self.article))
-        out = (f'<table class="kit-article"><caption>{caption}</caption><thead><tr>{head}</tr></thead>'
+        out = (_ARTICLE_CSS + f'<table class="kit-article"><caption>{caption}</caption><thead><tr>{head}</tr></thead>'
                f"<tbody>{''.join(rows)}</tbody></table>")
         return out + _legend_html(used, lang)
 

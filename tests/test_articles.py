@@ -156,3 +156,11 @@ def test_boilerplate_and_search():
     assert "A.p22.s01" in articles.search("antonio")["sentence"].tolist()  # accent-insensitive
     with pytest.raises(ValueError):
         articles.search(None)
+
+
+def test_highlights_say_their_category_in_words_and_links_are_underlined():
+    page = articles.show("A", lang="id")._repr_html_()
+    marks = page.count("<mark>")
+    assert marks > 10
+    assert page.count('<span class="kit-sr">') == marks  # every highlight names its kind for a screen reader
+    assert "text-decoration:underline" in page
