@@ -160,16 +160,26 @@ def _wagner_report_and_denial() -> int:
     return len(rows)
 
 
+def _places_in_article_a() -> int:
+    places = data.load_places()
+    return int(places.sentences.astype(str).str.contains("A.p", regex=False).sum())
+
+
 #: (lesson, noun pattern per language, rule computing the count, what it counts)
 COUNT_RULES: list[tuple[str, dict[str, str], Callable[[], int]]] = [
     ("01-reading-the-news", {"en": "governments", "id": "pemerintah"}, _five_governments),
     ("06-sources-and-claims", {"en": "governments", "id": "pemerintah"}, _five_governments),
+    ("00-start-here", {"en": "places", "id": "tempat"}, _places_in_article_a),
     ("06-sources-and-claims", {"en": r"\*\*rows|rows", "id": r"\*\*baris|baris"}, _wagner_report_and_denial),
 ]
 #: counts in words that are not figures from data/, with the reason
 COUNT_NOT_DATA = {
     ("02-who-is-who", "en", "two governments"): "a summary of the conflict, not a count of rows",
     ("02-who-is-who", "id", "dua pemerintahan"): "a summary of the conflict, not a count of rows",
+    ("00-start-here", "en", "two places"): "what a distance is between (any two places), not a count",
+    ("00-start-here", "id", "dua tempat"): "what a distance is between (any two places), not a count",
+    ("00-start-here", "en", "five places"): "an exercise's instruction (keep five rows), not a fact",
+    ("00-start-here", "id", "lima tempat"): "an exercise's instruction (keep five rows), not a fact",
 }
 COUNT_NOUNS = {
     "en": r"(?:\*\*)?(places|towns|rows|sources|backers|governments|states|events|sentences)",
