@@ -179,6 +179,9 @@ COUNT_NOT_DATA = {
     ("00-start-here", "en", "two places"): "what a distance is between (any two places), not a count",
     ("00-start-here", "id", "dua tempat"): "what a distance is between (any two places), not a count",
     ("00-start-here", "en", "five places"): "an exercise's instruction (keep five rows), not a fact",
+    ("00-start-here", "en", "five rows"): "an exercise's instruction, not a fact",
+    ("00-start-here", "id", "lima baris"): "an exercise's instruction, not a fact",
+    ("00-start-here", "id", "tiga baris"): "what head(3) keeps, not a fact",
     ("00-start-here", "id", "lima tempat"): "an exercise's instruction (keep five rows), not a fact",
 }
 COUNT_NOUNS = {
