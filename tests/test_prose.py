@@ -165,11 +165,17 @@ def _places_in_article_a() -> int:
     return int(places.sentences.astype(str).str.contains("A.p", regex=False).sum())
 
 
+def _tajoura_death_counts() -> int:
+    human = data.load_human_cost()
+    return int((human.measure == "detainees_killed").sum())
+
+
 #: (lesson, noun pattern per language, rule computing the count, what it counts)
 COUNT_RULES: list[tuple[str, dict[str, str], Callable[[], int]]] = [
     ("01-reading-the-news", {"en": "governments", "id": "pemerintah"}, _five_governments),
     ("06-sources-and-claims", {"en": "governments", "id": "pemerintah"}, _five_governments),
     ("00-start-here", {"en": "places", "id": "tempat"}, _places_in_article_a),
+    ("05-timeline", {"en": "rows", "id": "baris"}, _tajoura_death_counts),
     ("06-sources-and-claims", {"en": r"\*\*rows|rows", "id": r"\*\*baris|baris"}, _wagner_report_and_denial),
 ]
 #: counts in words that are not figures from data/, with the reason
@@ -189,6 +195,40 @@ COUNT_NOUNS = {
     "en": r"(?:\*\*)?(places|towns|rows|sources|backers|governments|states|events|sentences)",
     "id": r"(?:\*\*)?(tempat|kota|baris|sumber|pendukung|pemerintah|pemerintahan|negara|peristiwa|kalimat)",
 }
+
+
+HUMAN_WORDS = {
+    "en": ("killed", "injured", "displaced", "fled", "detention", "schools", "children", "civilians"),
+    "id": ("tewas", "terluka", "mengungsi", "meninggalkan rumah", "penahanan", "sekolah", "anak", "warga sipil"),
+}
+#: integers, with the edition's thousands separator ("150,000" / "150.000")
+INTEGER = {"en": re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(?![\w.,]\d)"),
+           "id": re.compile(r"(?<![\w.,])(\d{1,3}(?:\.\d{3})+|\d+)(?![\w.,]\d)")}
+DATE_WORDS = "|".join(MONTHS["en"] + MONTHS["id"])
+
+
+def human_figure_problems(lang: str, lesson: str, text: str) -> list[str]:
+    """Numbers in prose about casualties, displacement, detention or schools that no human-cost row has."""
+    values = {int(v) for v in data.load_human_cost()["value"]}
+    problems = []
+    for block in paragraphs(text):
+        if block.lstrip().startswith(("```", ":id:")) or not any(w in block.lower() for w in HUMAN_WORDS[lang]):
+            continue
+        prose = re.sub(r"`[^`]*`", " ", block)
+        prose = re.sub(rf"\b(?:\d{{1,2}}-)?\d{{1,2}} (?:{DATE_WORDS})\b", " ", prose)  # the day(s) of a date
+        prose = re.sub(r"\b\d{1,2}\.(?=\s)", " ", prose)  # list numbers
+        for match in INTEGER[lang].finditer(prose):
+            number = int(match.group(1).replace(",", "").replace(".", ""))
+            if 1900 <= number <= 2100 or number < 10:  # a year, or a small count written as a digit
+                continue
+            if number not in values:
+                problems.append(f"{lang}/{lesson}: {match.group(1)} is in no row of data/human_cost.csv")
+    return problems
+
+
+@pytest.mark.parametrize(("lang", "lesson", "text"), lesson_sources(), ids=lambda v: v if len(v) < 40 else "")
+def test_human_cost_figures_in_prose_match_the_data(lang: str, lesson: str, text: str) -> None:
+    assert human_figure_problems(lang, lesson, text) == []
 
 
 @pytest.mark.parametrize(("lang", "lesson", "text"), lesson_sources(), ids=lambda v: v if len(v) < 40 else "")
@@ -238,3 +278,7 @@ def test_the_checker_catches_a_wrong_distance_and_a_wrong_date() -> None:
     assert km_problems("id", "x", "Gharyan berjarak 81,1 km dari Tripoli.")
     assert ("10 June 2020", "2020-06-10") in full_dates("en", "on 10 June 2020")
     assert "2020-06-10" not in known_dates()
+    assert human_figure_problems("en", "x", "UNSMIL counted 106 civilians killed and 252 injured.") == []
+    assert human_figure_problems("en", "x", "UNSMIL counted 107 civilians killed.")
+    assert human_figure_problems("id", "x", "sekitar 150.000 orang mengungsi") == []
+    assert human_figure_problems("id", "x", "sekitar 150.001 orang mengungsi")
