@@ -191,3 +191,17 @@ def test_indonesian_widget_text_has_no_english(path: Path) -> None:
 def test_the_detector_finds_a_leak() -> None:
     assert english_words("Jawaban: Monday, not named") == ["monday", "not", "named"]
     assert english_words("Gunakan `df.isin([...])` dan **pandas**.") == []
+
+
+@pytest.mark.parametrize("table", ["voices", "corroboration"])
+def test_statements_are_summarised_in_the_kits_words_and_sourced(table: str) -> None:
+    """Libyan voices and the accounts for corroboration paraphrase (no quotation) and cite a source."""
+    from helpers import data
+
+    frame = getattr(data, f"load_{table}")()
+    assert len(frame) >= 3
+    for _, row in frame.iterrows():
+        for lang in ("en", "id"):
+            text = str(row[f"summary_{lang}"])
+            assert not any(mark in text for mark in '"“”«»'), f"{table} {row.iloc[0]}: summary_{lang} quotes"
+        assert str(row["sources"]).strip(), f"{table} {row.iloc[0]}: no source"

@@ -183,6 +183,8 @@ COUNT_NOT_DATA = {
     ("02-who-is-who", "en", "two governments"): "a summary of the conflict, not a count of rows",
     ("02-who-is-who", "id", "dua pemerintahan"): "a summary of the conflict, not a count of rows",
     ("01-reading-the-news", "id", "tiga baris"): "an example's three made-up lines, not data",
+    ("06-sources-and-claims", "en", "two sentences"): "the length of a student's answer, not data",
+    ("06-sources-and-claims", "id", "dua kalimat"): "the length of a student's answer, not data",
     ("00-start-here", "en", "two places"): "what a distance is between (any two places), not a count",
     ("00-start-here", "id", "dua tempat"): "what a distance is between (any two places), not a count",
     ("00-start-here", "en", "five places"): "an exercise's instruction (keep five rows), not a fact",
