@@ -51,6 +51,8 @@ __all__ = [
     "SourceList",
     "sources",
     "load_human_cost",
+    "load_voices",
+    "load_corroboration",
     "load_sources",
     "load_actors",
     "load_places",
@@ -126,6 +128,8 @@ load_translation = _loader("translation_en", "the English translation by sentenc
 load_gloss = _loader("gloss_id", "the Indonesian gloss of the English tweet (data/articles/gloss_id.csv)")
 load_attribution = _loader("attribution", "who says so, sentence by sentence (data/articles/attribution.csv)")
 load_human_cost = _loader("human_cost", "dated figures of the war's cost to civilians, with their definitions (data/human_cost.csv)")
+load_voices = _loader("voices", "what Libyans said, summarised in the kit's words with date and source (data/voices.csv)")
+load_corroboration = _loader("corroboration", "several publications' accounts of one event, for corroboration (data/corroboration.csv)")
 
 
 def load_zones() -> dict[str, Any]:

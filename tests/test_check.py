@@ -197,6 +197,12 @@ GOOD_03 = """exercises:
   "03.2":
     hints:
       - {en: "Merge.", id: "Gabungkan."}
+  "03.3":
+    hints:
+      - {en: "Fill in.", id: "Isilah."}
+  "03.4":
+    hints:
+      - {en: "Fill in.", id: "Isilah."}
 """
 
 

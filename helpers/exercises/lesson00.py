@@ -18,3 +18,67 @@ def count_leftovers_in_a():
     from helpers import articles
 
     return len(articles.boilerplate("A"))
+
+
+@exercise("00.2", lesson="00-start-here", expects="text")
+def the_capital():
+    from helpers import data
+
+    places = data.load_places()
+    return places[(places.kind == "capital") & (places.country == "LBY")].name_en.iloc[0]
+
+
+@exercise("00.3", lesson="00-start-here", expects="list")
+def places_of_article_a():
+    from helpers import data
+
+    places = data.load_places()
+    return places[places.sentences.astype(str).str.contains("A.p", regex=False)].place.tolist()
+
+
+@exercise("00.4", lesson="00-start-here", expects="number", tolerance=0.5)
+def tripoli_to_sirte_km():
+    from helpers import data
+
+    return data.distance_km("Tripoli", "Sirte")
+
+
+@exercise("00.5", lesson="00-start-here", expects="dataframe", columns=["backer", "support", "status"],
+          key=["backer", "support", "status"])
+def denied_backing():
+    from helpers import data
+
+    backing = data.load_backing()
+    return backing[backing.status == "denied"]
+
+
+@exercise("00.6", lesson="00-start-here", expects="dataframe", columns=["place", "lat", "lon"], key=["place"])
+def three_cities():
+    from helpers import data
+
+    places = data.load_places()
+    return places[places.place.isin(["tripoli", "sirte", "benghazi"])]
+
+
+@exercise("00.7", lesson="00-start-here", expects="list")
+def kinds_of_status():
+    from helpers import data
+
+    backing = data.load_backing()
+    return backing.status.astype(str).unique().tolist()
+
+
+@exercise("00.8", lesson="00-start-here", expects="series")
+def actors_by_type():
+    from helpers import data
+
+    actors = data.load_actors()
+    return actors.type.value_counts()
+
+
+@exercise("00.9", lesson="00-start-here", expects="dataframe", columns=["place", "lat"], key=["place"], ordered=True)
+def five_southernmost_places():
+    from helpers import data
+
+    places = data.load_places()
+    return places.sort_values("lat").head(5)

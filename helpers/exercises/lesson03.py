@@ -42,3 +42,33 @@ def changed_hands_in_2020():
     after = control[control.date == "2020-06-06"]
     both = before.merge(after, on="place", suffixes=("_before", "_after"))
     return both[both.controller_before.astype(str) != both.controller_after.astype(str)]
+
+
+@exercise(
+    "03.3",
+    lesson="03-mapping-control",
+    expects="number",
+    tolerance=0.5,
+    sentences=["A.p16.s01"],
+)
+def tripoli_gharyan_km_filled_in():
+    from helpers import data
+
+    return data.distance_km("Tripoli", "Gharyan")
+
+
+@exercise(
+    "03.4",
+    lesson="03-mapping-control",
+    expects="dataframe",
+    columns=["place", "controller_before", "controller_after"],
+    key=["place"],
+)
+def changed_hands_in_2020_filled_in():
+    from helpers import data
+
+    control = data.load_control()
+    before = control[control.date == "2020-01-07"]
+    after = control[control.date == "2020-06-06"]
+    both = before.merge(after, on="place", suffixes=("_before", "_after"))
+    return both[both.controller_before.astype(str) != both.controller_after.astype(str)]
