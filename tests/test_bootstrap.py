@@ -109,7 +109,7 @@ def test_on_colab_it_installs_the_kit_and_continues(kitless, fake_colab, tmp_pat
                      pythonpath=fake_colab))
     venv = python.parent.parent
     assert Path(got["helpers"]).is_relative_to(venv) and Path(got["data"]).is_relative_to(venv)
-    assert got["rows"] >= 10 and got["lang"] == "id" and got["said"] == "Bahasa diganti ke Bahasa Indonesia."
+    assert got["rows"] >= 10 and got["lang"] == "id" and got["said"] == "Bahasa diganti menjadi Bahasa Indonesia."
     # the next run of the cell (Restart and Run All) finds the kit installed and goes on
     again = report(run(python, "import google.colab\n" + cell("en", source=str(wheel)) + REPORT, content,
                        pythonpath=fake_colab))

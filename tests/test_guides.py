@@ -175,3 +175,13 @@ def test_news_reading_uses_5w_1h_never_plain_5w(lang):
         text = (ROOT / "lessons" / lesson / f"guide.{lang}.md").read_text(encoding="utf-8")
         assert not re.search(r"\b5W(?!\+1H)", text), f"{lesson}/guide.{lang}.md says 5W without +1H"
     assert "5W+1H" in (ROOT / "lessons/01-reading-the-news" / f"guide.{lang}.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("lesson", LESSONS)
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_notebook_minutes_match_a_plan_of_the_guide(lesson, lang):
+    source = (ROOT / "notebooks" / "src" / lang / f"{lesson}.md").read_text(encoding="utf-8")
+    minutes = int(re.search(r"^  minutes: (\d+)$", source, re.MULTILINE).group(1))
+    guide = (ROOT / "lessons" / lesson / f"guide.{lang}.md").read_text(encoding="utf-8")
+    lengths = {plan_length(rows, lang, lesson) for rows in plans(guide, lang)}
+    assert minutes in lengths, f"notebooks/src/{lang}/{lesson}.md says {minutes} minutes; the guide plans {sorted(lengths)}"
