@@ -24,7 +24,7 @@ def test_make_lab_opens_the_start_notebook(page):
                JUPYTERLAB_SETTINGS_DIR=str(tmp / "settings"), JUPYTER_CONFIG_DIR=str(tmp / "config"),
                KIT_PROGRESS_DIR=str(tmp / "progress"))
     with open(tmp / "lab.log", "w+b") as log:  # the child keeps its own copy of the handle
-        proc = subprocess.Popen(["make", "lab", f"PORT={port}", "KIT_LANG=id"], cwd=ROOT, env=env, stdout=log,
+        proc = subprocess.Popen(["make", "lab", f"KIT_PORT={port}", "KIT_LANG=id"], cwd=ROOT, env=env, stdout=log,
                                 stderr=subprocess.STDOUT, start_new_session=True)
     try:
         url = None
