@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -41,7 +42,10 @@ def built(tmp_path_factory) -> Path:
     if not (shutil.which("pdftotext") and shutil.which("pdfinfo")):
         pytest.skip(NO_POPPLER)
     out = tmp_path_factory.mktemp("handouts")
-    handouts.build(out)
+    # as `make handouts` does, in a process of its own: Playwright's sync API refuses to start inside
+    # a pytest session whose browser tests already run an event loop
+    subprocess.run([sys.executable, "-m", "tools.handouts", "--out", str(out)], cwd=ROOT, check=True,
+                   capture_output=True)
     return out
 
 
