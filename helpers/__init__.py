@@ -34,7 +34,7 @@ from .i18n import (
 
 # Imported eagerly, not lazily: the submodule ``helpers.check`` and the function ``helpers.check``
 # share a name, and only an import made here, before the function is bound, keeps the function.
-from .check import check, hint
+from .check import check, hint, solution
 
 if TYPE_CHECKING:  # for editors and type checkers; at run time these load on first use
     from . import articles, charts, data, link, maps, progress, project, quiz, style
@@ -61,6 +61,7 @@ __all__ = [
     "project",
     "quiz",
     "set_language",
+    "solution",
     "style",
     "t",
 ]

@@ -31,7 +31,7 @@ from typing import Any
 
 from . import status
 from .i18n import get_language, t
-from .text import code_block
+from .text import code_block, shorten
 from .quiz_bank import QUERIES, Question, QuizError, bank_path, load_bank
 from .quiz_kinds import KINDS, TYPES
 
@@ -158,7 +158,8 @@ class Quiz:
         q = self.questions.get(question) if isinstance(question, str) else None
         if q is None:
             ids = ", ".join(self.questions)
-            return Result(str(question), False, 0.0, t("quiz.unknown_question", lang=self.lang, value=repr(question), ids=ids),
+            return Result(shorten(question, limit=40), False, 0.0,
+                          t("quiz.unknown_question", lang=self.lang, value=shorten(question, limit=40), ids=ids),
                           understood=False)
         try:
             return self._submit(q, KINDS[q.type].parse(q, value, self._order[q.id]), raw=value)
