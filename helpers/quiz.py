@@ -193,7 +193,7 @@ class Quiz:
         base = t("quiz.partly", lang=self.lang, percent=round((result.score or 0) * 100)) if result.score \
             else t("quiz.incorrect", lang=self.lang)
         return Result(q.id, False, result.score, f"{base} {self.nudge(q)} {t('quiz.try_once_more', lang=self.lang)}",
-                      "", result.quotes, True, True, explained="no")
+                      "", [], True, True, explained="no")  # the quoted rows could hold the answer
 
     def answer(self, question: str, value: Any) -> Result:
         """Check an answer to one question (letters for choices, e.g. ``"b"`` or ``"a,c"``).

@@ -141,6 +141,8 @@ def set_student(name: str) -> str:
     'Budi'
     >>> student()
     'Budi'
+    >>> set_student("")  # forget the name again
+    ''
     """
     text = _clean(" ".join(str(name).split()), 80) if isinstance(name, str) else ""
     path = progress_file().with_name("student.txt")
