@@ -34,7 +34,10 @@ from .i18n import (
 
 # Imported eagerly, not lazily: the submodule ``helpers.check`` and the function ``helpers.check``
 # share a name, and only an import made here, before the function is bound, keeps the function.
-from .check import check, hint
+from .check import check, hint, solution
+from .explain import explain_errors, install_if_ipython as _install_explain
+
+_install_explain()  # in Jupyter: a student's KeyError/NameError/pandas ValueError is explained
 
 if TYPE_CHECKING:  # for editors and type checkers; at run time these load on first use
     from . import articles, charts, data, link, maps, progress, project, quiz, style
@@ -53,6 +56,7 @@ __all__ = [
     "charts",
     "check",
     "data",
+    "explain_errors",
     "get_language",
     "hint",
     "link",
@@ -61,6 +65,7 @@ __all__ = [
     "project",
     "quiz",
     "set_language",
+    "solution",
     "style",
     "t",
 ]

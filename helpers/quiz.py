@@ -12,6 +12,17 @@ true``), ``ordering`` and ``matching``. Each is one class in :mod:`helpers.quiz_
 Where an answer is a fact in ``data/``, the bank states a query (``answer_from``) and the answer
 is computed from the data, so quizzes and maps never disagree.
 
+Quizzes teach before they tell (practice mode): after a first wrong answer the student reads a
+nudge (the question's ``nudge`` in the bank, or a generic one naming the cited sentences and
+tables) and never the answer; the explanation appears after a right answer or after a second
+wrong try, and the progress record says which (``explained``: ``after_correct``,
+``after_second_try`` or ``no``). Every attempt is recorded with its number. Options are shuffled
+per student (seeded by the name from :func:`helpers.progress.student`), the same on every rerun.
+
+In exam mode nothing says right or wrong (not :class:`Result`, not the progress file, not the
+widgets) until the student presses "Submit all" (:meth:`Quiz.submit`): then the answers are
+scored, recorded and locked, and the explanations appear.
+
 Answers are checked here, in the kernel. Widgets only ever receive the question, the options in
 shown order, and, after the student has answered, the feedback: no correct answer is in the
 widget state, HTML or JavaScript before an attempt (:mod:`helpers.quiz_widgets`).
@@ -31,7 +42,7 @@ from typing import Any
 
 from . import status
 from .i18n import get_language, t
-from .text import code_block
+from .text import code_block, shorten
 from .quiz_bank import QUERIES, Question, QuizError, bank_path, load_bank
 from .quiz_kinds import KINDS, TYPES
 
@@ -43,13 +54,14 @@ class Result:
     """The outcome of one answer: correct or not, a score from 0 to 1, and feedback."""
 
     question: str
-    correct: bool
-    score: float
+    correct: bool | None
+    score: float | None
     message: str
     explanation: str = ""
     quotes: list[str] = field(default_factory=list)
     understood: bool = True
     revealed: bool = True
+    explained: str = "after_correct"
 
     def _notes(self) -> list[str]:
         return [self.explanation] if self.explanation else []
@@ -58,7 +70,7 @@ class Result:
         """The feedback as text (in exam mode, before the reveal, only "answer recorded")."""
         if not self.revealed:
             return t("quiz.recorded")
-        return status.box_text(self.score, self.message, notes=self._notes(), quotes=self.quotes)
+        return status.box_text(self.score or 0.0, self.message, notes=self._notes(), quotes=self.quotes)
 
     def __repr__(self) -> str:
         return self.text()
@@ -66,7 +78,7 @@ class Result:
     def _repr_html_(self) -> str:
         if not self.revealed:
             return status.notice_html(t("quiz.recorded"))
-        return status.box_html(self.score, self.message, notes=self._notes(), quotes=self.quotes)
+        return status.box_html(self.score or 0.0, self.message, notes=self._notes(), quotes=self.quotes)
 
 
 def _quotes(q: Question, lang: str) -> list[str]:
@@ -93,9 +105,13 @@ class Quiz:
     checks an answer in any environment; ``quiz.reveal()`` shows the feedback of an exam.
     """
 
-    def __init__(self, lesson: str, *, mode: str = "practice", seed: int | None = None, lang: str | None = None):
+    def __init__(self, lesson: str, *, mode: str = "practice", seed: int | str | None = None, lang: str | None = None):
         if mode not in ("practice", "exam"):
-            raise ValueError(t("quiz.bad_mode", value=repr(mode)))
+            raise ValueError(t("quiz.bad_mode", value=shorten(mode, limit=40)))
+        if seed is None:
+            from .progress import student
+
+            seed = student() or None  # each student sees their own order, the same on every rerun
         self.lesson, self.mode, self.seed = lesson, mode, seed
         self.lang = lang or get_language()
         meta, questions = load_bank(lesson)
@@ -107,6 +123,10 @@ class Quiz:
         self.questions = {q.id: q for q in chosen}
         self._order = {q.id: self._shown_order(q) for q in chosen}
         self._answers: dict[str, Result] = {}
+        self._wrong: dict[str, int] = {}  # wrong (understood) tries per question, practice mode
+        self._tries: dict[str, int] = {}  # understood tries per question
+        self._pending: dict[str, list[tuple[Any, Any]]] = {}  # exam: every (value, raw) until submitted
+        self._submitted = False
         self._widgets: dict[str, Any] = {}
         self._box = None
 
@@ -148,7 +168,32 @@ class Quiz:
         feedback = "" if correct else kind.feedback(q, value, self.lang)
         if feedback:
             message += " " + feedback
-        return Result(q.id, correct, score, message, q.explanation[self.lang], _quotes(q, self.lang))
+        return Result(q.id, correct, score, message, q.explanation[self.lang], _quotes(q, self.lang),
+                      explained="after_correct" if correct else "after_second_try")
+
+    def nudge(self, q: Question) -> str:
+        """What to look at after a wrong answer: the bank's ``nudge``, or the cited sentences and tables."""
+        own = (q.nudge or {}).get(self.lang)
+        if own:
+            return own
+        sentences = [s for s in q.sources if ":" not in s]
+        tables = sorted({s.partition(":")[0] for s in q.sources if ":" in s})
+        if sentences and tables:
+            return t("quiz.nudge.both", lang=self.lang, sentences=", ".join(sentences), tables=", ".join(tables))
+        if tables:
+            return t("quiz.nudge.tables", lang=self.lang, tables=", ".join(tables))
+        if sentences:
+            return t("quiz.nudge.sentences", lang=self.lang, sentences=", ".join(sentences))
+        return t("quiz.nudge.generic", lang=self.lang)
+
+    def _teach(self, q: Question, result: Result) -> Result:
+        """Practice mode: a first wrong try gets a nudge, not the explanation nor the answer."""
+        if result.correct or self._wrong.get(q.id, 0) >= 1:
+            return result
+        base = t("quiz.partly", lang=self.lang, percent=round((result.score or 0) * 100)) if result.score \
+            else t("quiz.incorrect", lang=self.lang)
+        return Result(q.id, False, result.score, f"{base} {self.nudge(q)} {t('quiz.try_once_more', lang=self.lang)}",
+                      "", [], True, True, explained="no")  # the quoted rows could hold the answer
 
     def answer(self, question: str, value: Any) -> Result:
         """Check an answer to one question (letters for choices, e.g. ``"b"`` or ``"a,c"``).
@@ -156,9 +201,12 @@ class Quiz:
         In exam mode the answer is recorded and its feedback waits for :meth:`reveal`.
         """
         q = self.questions.get(question) if isinstance(question, str) else None
+        if q is not None and self._submitted:
+            return Result(q.id, None, None, t("quiz.locked", lang=self.lang), understood=False)
         if q is None:
             ids = ", ".join(self.questions)
-            return Result(str(question), False, 0.0, t("quiz.unknown_question", lang=self.lang, value=repr(question), ids=ids),
+            return Result(shorten(question, limit=40), False, 0.0,
+                          t("quiz.unknown_question", lang=self.lang, value=shorten(question, limit=40), ids=ids),
                           understood=False)
         try:
             return self._submit(q, KINDS[q.type].parse(q, value, self._order[q.id]), raw=value)
@@ -167,28 +215,60 @@ class Quiz:
 
     def _refusal(self, q: Question, key: str) -> Result:
         """A result for an answer that could not be understood (nothing is recorded)."""
-        return Result(q.id, False, 0.0, t(key, lang=self.lang, unit=q.unit), understood=False)
+        return Result(q.id, False, 0.0, t(key, lang=self.lang, unit=q.unit_in(self.lang)), understood=False)
 
     def _submit(self, q: Question, value: Any, *, raw: Any) -> Result:
         """Check an already-parsed value (option keys, not letters), record it, apply the mode."""
-        result = self._result(q, value, raw)
+        if self._submitted:
+            return Result(q.id, None, None, t("quiz.locked", lang=self.lang), understood=False)
+        if value is None:
+            return self._result(q, value, raw)
+        if self.mode == "exam":  # nothing is scored, kept on disk or shown until "Submit all"
+            self._pending.setdefault(q.id, []).append((value, raw))
+            return Result(q.id, None, None, t("quiz.recorded", lang=self.lang), revealed=False, explained="no")
+        result = self._teach(q, self._result(q, value, raw))
         if result.understood:
-            from .progress import record
-
-            record(kind="quiz", item=f"{self.lesson}/{q.id}", lesson=self.lesson, answer=raw,
-                   correct=result.correct, score=result.score)
+            self._record(q, raw, result)
+            if not result.correct:
+                self._wrong[q.id] = self._wrong.get(q.id, 0) + 1
             self._answers[q.id] = result
-        if self.mode == "exam" and result.understood:
-            result = Result(result.question, result.correct, result.score, result.message, result.explanation,
-                            result.quotes, True, revealed=False)
         return result
 
-    def reveal(self) -> dict[str, Result]:
-        """Show the feedback of every answered question (for the teacher, in exam mode)."""
-        for qid, result in self._answers.items():
-            if qid in self._widgets:
-                self._widgets[qid]["feedback"].value = result._repr_html_()
+    def _record(self, q: Question, raw: Any, result: Result) -> None:
+        from .progress import record
+
+        self._tries[q.id] = self._tries.get(q.id, 0) + 1
+        record(kind="quiz", item=f"{self.lesson}/{q.id}", lesson=self.lesson, answer=raw,
+               correct=bool(result.correct), score=result.score or 0.0, attempt=self._tries[q.id],
+               explained=result.explained)
+
+    def submit(self) -> dict[str, Result]:
+        """Exam mode: score, record and lock every answer, and show the explanations ("Submit all").
+
+        In practice mode this returns the last result of each answered question.
+        """
+        if self.mode == "exam" and not self._submitted:
+            self._submitted = True
+            for qid, tries in self._pending.items():
+                q = self.questions[qid]
+                for value, raw in tries:  # every attempt goes on record, in order; the last one counts
+                    result = self._result(q, value, raw)
+                    result.explained = "after_submit"
+                    self._record(q, raw, result)
+                self._answers[qid] = result
+            self._pending.clear()
+            for qid, parts in self._widgets.items():
+                if qid in self._answers:
+                    parts["feedback"].value = self._answers[qid]._repr_html_()
+                for name in ("input", "check", "again"):
+                    for part in [parts.get(name), *getattr(parts.get(name), "children", ())]:
+                        if hasattr(part, "disabled"):
+                            part.disabled = True
         return dict(self._answers)
+
+    def reveal(self) -> dict[str, Result]:
+        """The same as :meth:`submit` (kept for notebooks written before "Submit all")."""
+        return self.submit()
 
     def score(self) -> float:
         """Total score so far (sum of the last answer's score per question)."""

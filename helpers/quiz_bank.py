@@ -55,8 +55,13 @@ class Question:
     accept: list[str] = field(default_factory=list)
     accept_place: bool = False
     tolerance: float = 0.0
-    unit: str = ""
+    unit: str | dict[str, str] = ""
     answer: Any = None
+    nudge: dict[str, str] | None = None
+
+    def unit_in(self, lang: str) -> str:
+        """The unit in one language (a bank may give one word for both, or ``{en: year, id: tahun}``)."""
+        return self.unit.get(lang, "") if isinstance(self.unit, dict) else self.unit
 
     @property
     def entries(self) -> list[dict[str, Any]]:
@@ -207,6 +212,10 @@ def _where(rel: str, raw: dict[str, Any], path: tuple) -> tuple[str, int]:
     return rel, 0
 
 
+def _unit(raw: Any) -> str | dict[str, str]:
+    return {"en": str(raw["en"]), "id": str(raw["id"])} if isinstance(raw, dict) else str(raw)
+
+
 def _question(where: str, raw: dict[str, Any]) -> Question:
     _check_sources(where, raw["sources"])
     _check_unique_keys(where, raw)
@@ -214,7 +223,8 @@ def _question(where: str, raw: dict[str, Any]) -> Question:
     q = Question(id=raw["id"], type=raw["type"], text=_bilingual(raw["text"]), objective=_bilingual(raw["objective"]),
                  sources=list(raw["sources"]), explanation=_bilingual(raw["explanation"]), **entries,
                  accept=list(raw.get("accept", [])), accept_place=bool(raw.get("accept_place", False)),
-                 tolerance=float(raw.get("tolerance", 0)), unit=str(raw.get("unit", "")))
+                 tolerance=float(raw.get("tolerance", 0)), unit=_unit(raw.get("unit", "")),
+                 nudge=_bilingual(raw["nudge"]) if raw.get("nudge") else None)
     try:
         q.answer = KINDS[q.type].answer(q, resolve(where, raw))
     except (TypeError, ValueError) as exc:

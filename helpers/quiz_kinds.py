@@ -75,7 +75,7 @@ class Kind:
 
     def lines(self, q: Question, order: list[str], lang: str) -> list[str]:
         out = [f"   {letter}) {q.label(q.entry(key), lang)}" for letter, key in zip(LETTERS, order)] if self.lettered else []
-        return out + ["   " + t(f"quiz.how.{self.name}", lang=lang, unit=q.unit)]
+        return out + ["   " + t(f"quiz.how.{self.name}", lang=lang, unit=q.unit_in(lang))]
 
     def feedback(self, q: Question, value: Any, lang: str) -> str:
         """Extra words for a wrong answer (the bank's feedback on a chosen option)."""
@@ -165,7 +165,7 @@ class Numeric(Kind):
         return float(abs(value - q.answer) <= q.tolerance + 1e-9)
 
     def key(self, q: Question, lang: str) -> str:
-        return f"{q.answer:g} {q.unit} (± {q.tolerance:g})".strip()
+        return f"{q.answer:g} {q.unit_in(lang)} (± {q.tolerance:g})".strip()
 
 
 class Text(Kind):

@@ -78,7 +78,8 @@ class _TrueFalse(_Input):
 
 class _Number(_Input):  # numeric
     def _make(self, q, labels, description, lang):
-        return w.FloatText(value=0.0, description=f"{description} ({q.unit})" if q.unit else description, style=_STYLE)
+        unit = q.unit_in(lang)
+        return w.FloatText(value=0.0, description=f"{description} ({unit})" if unit else description, style=_STYLE)
 
 
 class _Words(_Input):  # text
@@ -166,4 +167,22 @@ def build(quiz: Quiz) -> w.VBox:
     boxes = [QuestionBox(quiz, n, q) for n, q in enumerate(quiz.questions.values(), start=1)]
     for box in boxes:
         quiz._widgets[box.q.id] = box.parts()
-    return w.VBox([intro, *(box.widget for box in boxes)], layout=w.Layout(width="100%"))
+    tail = [submit_all(quiz)] if quiz.mode == "exam" else []
+    return w.VBox([intro, *(box.widget for box in boxes), *tail], layout=w.Layout(width="100%"))
+
+
+def submit_all(quiz: Quiz) -> w.VBox:
+    """Exam mode: the "Submit all" button, in the student's own notebook (no teacher action needed)."""
+    button = w.Button(description=t("quiz.submit_all", lang=quiz.lang), tooltip=t("quiz.submit_tip", lang=quiz.lang),
+                      icon="paper-plane", button_style="primary")
+    outcome = w.HTML("")
+
+    def on_submit(_button: w.Button) -> None:
+        results = quiz.submit()
+        button.disabled = True
+        outcome.value = "<p>" + html.escape(t("quiz.submitted", lang=quiz.lang, n=len(results),
+                                                  score=f"{quiz.score():g}/{len(quiz.questions)}")) + "</p>"
+
+    button.on_click(on_submit)
+    quiz._widgets["_submit"] = {"submit": button, "outcome": outcome}
+    return w.VBox([button, outcome])

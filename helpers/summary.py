@@ -2,8 +2,9 @@
 
 ``python -m helpers.progress summarize FOLDER`` reads every ``.csv`` (made with
 :func:`helpers.progress.export`) and ``.jsonl`` (a raw progress file) in ``FOLDER``, prints per
-question how many students tried it, how many tries, the share correct and the most common wrong
-answer, and saves a chart (``summary.png``) and the table (``summary.csv``).
+question how many students tried it, how many tries, the share of tries correct, the share of
+students right at their first try and at their last try side by side (what the class first
+thought, and where it ended), and the most common wrong answer, and saves a chart (``summary.png``) and the table (``summary.csv``).
 
 Every handed-in file is untrusted; no single one can crash the summary, hang it, exhaust memory
 or make it write anywhere but its own two outputs:
@@ -28,8 +29,8 @@ Examples
 >>> folder = pathlib.Path(tempfile.mkdtemp())
 >>> _ = (folder / "ayu.csv").write_text("student,item,answer,correct\\nAyu,q1,b,True\\n")
 >>> print(summarize(folder, lang="en").to_csv(index=False), end="")
-question or exercise,students,tries,share correct,most common wrong answer
-q1,1,1,1.0,
+question or exercise,students,tries,share correct,most common wrong answer,first try right,last try right
+q1,1,1,1.0,,1.0,1.0
 """
 
 from __future__ import annotations
@@ -201,8 +202,10 @@ class _Tally:
         for student, item, answer, correct in rows:
             entry = self.items.get(item)
             if entry is None:
-                entry = self.items[item] = [set(), 0, 0, Counter()]
+                entry = self.items[item] = [set(), 0, 0, Counter(), {}]
             entry[0].add(student)
+            first_last = entry[4].setdefault(student, [correct, correct])
+            first_last[1] = correct  # rows come in the order they were recorded
             entry[1] += 1
             if correct:
                 entry[2] += 1
@@ -212,12 +215,15 @@ class _Tally:
     def table(self, lang: str) -> pd.DataFrame:
         columns = [t("summary.col.item", lang=lang), t("summary.col.students", lang=lang),
                    t("summary.col.tries", lang=lang), t("summary.col.share_correct", lang=lang),
-                   t("summary.col.common_wrong", lang=lang)]
+                   t("summary.col.common_wrong", lang=lang),
+                   t("summary.col.first_right", lang=lang), t("summary.col.last_right", lang=lang)]
         rows = []
         for item in sorted(self.items):
-            students, tries, correct, wrong = self.items[item]
+            students, tries, correct, wrong, first_last = self.items[item]
             common = min(wrong.items(), key=lambda pair: (-pair[1], pair[0]))[0] if wrong else ""
-            rows.append([item, len(students), tries, round(correct / tries, 2), common])
+            first = sum(1 for f, _ in first_last.values() if f) / len(first_last)
+            last = sum(1 for _, f in first_last.values() if f) / len(first_last)
+            rows.append([item, len(students), tries, round(correct / tries, 2), common, round(first, 2), round(last, 2)])
         return pd.DataFrame(rows, columns=columns)
 
 

@@ -185,7 +185,7 @@ def test_summarize_cli_skips_bad_and_foreign_files(tmp_path):
     assert "Skipped notes.csv: not a progress file" in out.stdout and "Skipped photo.jpg: not a .csv" in out.stdout
     assert "00-start-here/q1" in out.stdout and "0.33" in out.stdout
     assert (folder / "summary.png").read_bytes().startswith(b"\x89PNG")
-    assert (folder / "summary.csv").read_text().splitlines()[1] == "00-start-here/q1,2,3,0.33,a"
+    assert (folder / "summary.csv").read_text().splitlines()[1] == "00-start-here/q1,2,3,0.33,a,0.0,0.5"  # then first and last try side by side
     again = subprocess.run([sys.executable, "-m", "helpers.progress", "summarize", str(folder), "--lang", "id"],
                            capture_output=True, text=True)
     assert "Dilewati summary.csv: hasil ringkasan ini" in again.stdout
@@ -246,7 +246,7 @@ def test_summarize_reads_jsonl_and_keeps_the_backend(tmp_path, capsys):
     summary = progress.summarize(folder, out=tmp_path / "chart.png", lang="id")
     out = capsys.readouterr().out
     assert "empty.csv" in out and (tmp_path / "chart.png").exists()
-    assert summary.iloc[0].tolist() == ["00-start-here/q2", 1, 1, 0.0, "True"]
+    assert summary.iloc[0].tolist() == ["00-start-here/q2", 1, 1, 0.0, "True", 0.0, 0.0]
     assert matplotlib.get_backend() == backend
 
 
@@ -348,7 +348,7 @@ def test_the_command_line_neither_hangs_nor_eats_memory_nor_warns(handed_in):
     assert out.returncode == 0 and out.stderr == "", out.stderr
     assert "Skipped y.csv: not an ordinary file" in out.stdout and "Skipped x.jsonl: a link" in out.stdout
     assert "Skipped x.csv: larger than 5 MB" in out.stdout
-    assert re.search(r"^ *x/q1 +1 +2 +0.5 +b$", out.stdout, re.M)
+    assert re.search(r"^ *x/q1 +1 +2 +0.5 +b +[0-9.]+ +[0-9.]+$", out.stdout, re.M)
 
 
 def test_the_skip_reasons_are_in_the_teachers_language(handed_in):
@@ -405,7 +405,7 @@ def test_an_exported_formula_reads_back_as_the_same_answer(handed_in, tmp_path):
     progress.record(kind="quiz", item="x/q1", lesson="x", answer="=1+1", correct=False, score=0)
     progress.export(handed_in / "budi.csv", student="Budi")
     summary = progress.summarize(handed_in, lang="en")
-    assert summary.iloc[0].tolist() == ["x/q1", 3, 4, 0.25, "=1+1"]
+    assert summary.iloc[0].tolist()[:5] == ["x/q1", 3, 4, 0.25, "=1+1"]
 
 
 def test_odd_items_do_not_crash_the_summary_or_its_chart(handed_in, capsys):
@@ -427,14 +427,14 @@ def test_a_jsonl_with_student_fields_counts_each_student(handed_in):
                                                           for name in ("Citra", "Dewi", "Citra")))
     (handed_in / "eko.jsonl").write_text(json.dumps(line) + "\n")  # no field: the file name is the student
     summary = progress.summarize(handed_in, lang="en")
-    assert summary.iloc[0].tolist() == ["x/q1", 4, 6, round(1 / 6, 2), "c"]
+    assert summary.iloc[0].tolist()[:5] == ["x/q1", 4, 6, round(1 / 6, 2), "c"]
 
 
 def test_a_bom_and_a_bad_byte_cost_nothing_in_a_handed_in_csv(handed_in):
     (handed_in / "bom.csv").write_bytes(b"\xef\xbb\xbf" + (CSV_HEADER + _csv_row("x/q1", "b", "Bom")).encode())
     (handed_in / "byte.csv").write_bytes((CSV_HEADER + _csv_row("x/q1", "b", "Byte")).encode().replace(b"Byte", b"By\xffte"))
     summary = progress.summarize(handed_in, lang="en")
-    assert summary.iloc[0].tolist() == ["x/q1", 3, 4, 0.25, "b"]
+    assert summary.iloc[0].tolist()[:5] == ["x/q1", 3, 4, 0.25, "b"]
 
 
 def test_the_class_caps_skip_a_file_that_would_pass_them(handed_in, monkeypatch, capsys):
@@ -444,3 +444,52 @@ def test_the_class_caps_skip_a_file_that_would_pass_them(handed_in, monkeypatch,
     summary = progress.summarize(handed_in, lang="en")
     assert "Skipped eve.csv: it would take the class summary past 2 different questions" in capsys.readouterr().out
     assert summary.iloc[:, 0].tolist() == ["x/q1", "x/q2"]
+
+
+def test_report_and_summary_show_first_and_final_score_side_by_side(tmp_path, monkeypatch):
+    monkeypatch.setenv("KIT_PROGRESS_DIR", str(tmp_path / "me"))
+    for answer, correct in (("a", False), ("c", False), ("b", True)):
+        progress.record(kind="quiz", item="00-start-here/q1", lesson="00-start-here", answer=answer,
+                        correct=correct, score=float(correct))
+    report = progress.report(lang="en")
+    row = report.questions.iloc[0]
+    assert (row["first try score"], row["final score"], row["tries"]) == (0.0, 1.0, 3)
+    assert "first try score" in repr(report) and "final score" in report._repr_html_()
+    folder = tmp_path / "class"
+    progress.export(folder / "ayu.csv", student="Ayu")
+    monkeypatch.setenv("KIT_PROGRESS_DIR", str(tmp_path / "budi"))
+    progress.record(kind="quiz", item="00-start-here/q1", lesson="00-start-here", answer="b", correct=True, score=1.0)
+    progress.export(folder / "budi.csv", student="Budi")
+    summary = progress.summarize(folder, lang="id")
+    assert summary.iloc[0].tolist()[-2:] == [0.5, 1.0]  # Budi right at once, Ayu only at the end
+    assert list(summary.columns[-2:]) == ["benar di percobaan pertama", "benar di percobaan terakhir"]
+
+
+def test_every_quiz_attempt_is_recorded_with_its_number_and_why_the_explanation_showed(tmp_path, monkeypatch):
+    import json
+
+    from helpers import quiz
+
+    monkeypatch.setenv("KIT_PROGRESS_DIR", str(tmp_path))
+    loaded = quiz.load("00-start-here")
+    wrong = next(k for k in ("a", "b", "c", "d") if not quiz.load("00-start-here").answer("q1", k).correct)
+    first, second = loaded.answer("q1", wrong), loaded.answer("q1", wrong)
+    assert first.explanation == "" and second.explanation
+    third = loaded.answer("q1", "b")
+    assert third.correct
+    lines = [json.loads(line) for line in progress.progress_file().read_text().splitlines()]
+    q1 = [line for line in lines if line["item"] == "00-start-here/q1"]
+    assert [line["attempt"] for line in q1[-3:]] == [1, 2, 3]
+    assert [line["explained"] for line in q1[-3:]] == ["no", "after_second_try", "after_correct"]
+
+
+def test_the_students_name_seeds_the_option_order(tmp_path, monkeypatch):
+    from helpers import quiz
+
+    monkeypatch.setenv("KIT_PROGRESS_DIR", str(tmp_path))
+    monkeypatch.delenv("KIT_STUDENT", raising=False)
+    progress.set_student("Ayu")
+    ayu = quiz.load("00-start-here")._order
+    assert ayu == quiz.load("00-start-here")._order  # stable across reruns
+    monkeypatch.setenv("KIT_STUDENT", "Budi")
+    assert quiz.load("00-start-here")._order != ayu

@@ -285,16 +285,28 @@ def test_widgets_in_indonesian():
     assert "Belum tepat" in parts["feedback"].value
 
 
-def test_exam_mode_waits_for_reveal():
+def test_exam_mode_waits_for_submit_all(tmp_path, monkeypatch):
+    from helpers import progress
+
+    monkeypatch.setenv("KIT_PROGRESS_DIR", str(tmp_path))
     loaded = quiz.show("00-start-here", mode="exam")
     parts = loaded._widgets["q4"]
     parts["input"].value = "Surt"
     parts["check"].click()
-    assert "recorded" in parts["feedback"].value and "Sirte (also" not in parts["feedback"].value
-    assert "recorded" in loaded.answer("q1", "a").text()
-    revealed = loaded.reveal()
+    assert "saved" in parts["feedback"].value and "Sirte (also" not in parts["feedback"].value
+    early = loaded.answer("q1", "a")
+    assert "saved" in early.text() and early.correct is None and early.score is None
+    # nothing a student can call says right or wrong before Submit all
+    assert progress.attempts().empty and loaded.score() == 0
+    assert "Sirte (also" not in str(loaded._widgets) and loaded._answers == {}
+    loaded._widgets["_submit"]["submit"].click()
+    revealed = loaded.submit()
     assert revealed["q4"].correct and not revealed["q1"].correct
-    assert "Sirte (also" in parts["feedback"].value
+    assert "Sirte (also" in parts["feedback"].value and parts["check"].disabled
+    assert "locked" in loaded.answer("q1", "b").text()
+    rows = progress.attempts()
+    assert len(rows) == 2 and set(rows["kind"]) == {"quiz"}
+    assert "Submitted: 2" in loaded._widgets["_submit"]["outcome"].value
 
 
 def test_keyboard_and_screen_reader_labels():
@@ -461,14 +473,20 @@ def test_multiple_numeric_and_text_widgets():
     assert "✔" in q4["feedback"].value
 
 
-def test_practice_shows_explanation_only_after_check():
+def test_practice_shows_explanation_after_a_right_answer_or_a_second_wrong_try():
     loaded = quiz.show("00-start-here")
     explanation = loaded.questions["q2"].explanation["en"]
     assert explanation not in _state_text(loaded)
     parts = loaded._widgets["q2"]
     parts["input"].value = 1  # wrong: true
     parts["check"].click()
-    assert html_escape(explanation) in parts["feedback"].value
+    assert html_escape(explanation) not in parts["feedback"].value  # first wrong try: a nudge only
+    assert "Try once more" in parts["feedback"].value
+    parts["again"].click()
+    parts["check"].click()
+    assert html_escape(explanation) in parts["feedback"].value  # second wrong try
+    right = quiz.load("00-start-here")
+    assert right.answer("q2", False).explanation == explanation
 
 
 def html_escape(text):

@@ -12,7 +12,7 @@ from . import exercise
     "03.1",
     lesson="03-mapping-control",
     expects="number",
-    tolerance=0.5,
+    tolerance=0.1,
     sentences=["A.p16.s01"],
 )
 def tripoli_gharyan_km():

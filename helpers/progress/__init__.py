@@ -70,6 +70,8 @@ __all__ = [
     "progress_file",
     "record",
     "report",
+    "set_student",
+    "student",
     "spreadsheet_plain",
     "spreadsheet_safe",
     "summarize",
@@ -105,8 +107,59 @@ def _read_lines(path: Path) -> tuple[list[dict[str, Any]], int]:
     return parse_lines(data)
 
 
-def record(*, kind: str, item: str, lesson: str, answer: Any, correct: bool, score: float) -> dict[str, Any]:
+def student() -> str:
+    """The student's name: ``KIT_STUDENT`` if set, else the name saved by :func:`set_student`, else "".
+
+    Quizzes shuffle their options with it, so each student has an order of their own that stays
+    the same on every rerun.
+
+    Examples
+    --------
+    >>> import os
+    >>> os.environ["KIT_STUDENT"] = "Ayu"
+    >>> student()
+    'Ayu'
+    >>> del os.environ["KIT_STUDENT"]
+    """
+    name = os.environ.get("KIT_STUDENT", "").strip()
+    if name:
+        return _clean(name, 80)
+    try:
+        return _clean(progress_file().with_name("student.txt").read_text(encoding="utf-8").strip(), 80)
+    except (OSError, UnicodeDecodeError):
+        return ""
+
+
+def set_student(name: str) -> str:
+    """Save the student's name next to the progress file (used by quizzes and :func:`export`).
+
+    Examples
+    --------
+    >>> import os, tempfile
+    >>> os.environ["KIT_PROGRESS_DIR"] = tempfile.mkdtemp()
+    >>> set_student("  Budi ")
+    'Budi'
+    >>> student()
+    'Budi'
+    >>> set_student("")  # forget the name again
+    ''
+    """
+    text = _clean(" ".join(str(name).split()), 80) if isinstance(name, str) else ""
+    path = progress_file().with_name("student.txt")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        warnings.warn(t("progress.cannot_write", path=str(path), error=str(exc)), stacklevel=2)
+    return text
+
+
+def record(*, kind: str, item: str, lesson: str, answer: Any, correct: bool, score: float,
+           attempt: int | None = None, explained: str | None = None) -> dict[str, Any]:
     """Append one attempt to the progress file; return the attempt.
+
+    ``attempt`` numbers the tries of one question; ``explained`` says whether the explanation was
+    shown and why (``after_correct``, ``after_second_try``, ``after_submit`` or ``no``).
 
     A progress file that cannot be written (read-only home, full disk) gives a warning, never an
     error: the student's work in the notebook goes on.
@@ -122,6 +175,10 @@ def record(*, kind: str, item: str, lesson: str, answer: Any, correct: bool, sco
         "correct": _truthy(correct), "score": round(_score(score), 3),
         "time": datetime.now(timezone.utc).isoformat(timespec="seconds"),
     }
+    if isinstance(attempt, int) and not isinstance(attempt, bool):
+        entry["attempt"] = attempt
+    if isinstance(explained, str):
+        entry["explained"] = _short(explained)
     line = (json.dumps(entry, ensure_ascii=False) + "\n").encode("utf-8")
     path = progress_file()
     try:
@@ -206,15 +263,19 @@ def plain_labels(labels: Any) -> None:
 
 
 class ProgressReport:
-    """Scores per lesson (a DataFrame in ``.table``) and a bar chart (``.figure``)."""
+    """Scores per lesson (``.table``), first and final score per question (``.questions``), a chart."""
 
-    def __init__(self, table: pd.DataFrame, figure: Any, lang: str):
+    def __init__(self, table: pd.DataFrame, figure: Any, lang: str, questions: pd.DataFrame | None = None):
         self.table, self.figure, self.lang = table, figure, lang
+        self.questions = questions if questions is not None else pd.DataFrame()
 
     def __repr__(self) -> str:
         if self.table.empty:
             return t("progress.nothing_yet", lang=self.lang)
-        return self.table.to_string(index=False)
+        text = self.table.to_string(index=False)
+        if not self.questions.empty:
+            text += "\n\n" + self.questions.to_string(index=False)
+        return text
 
     def _repr_html_(self) -> str:
         if self.table.empty:
@@ -223,7 +284,22 @@ class ProgressReport:
         self.figure.savefig(buffer, format="png", dpi=80, bbox_inches="tight")
         image = base64.b64encode(buffer.getvalue()).decode()
         alt = t("progress.chart_alt", lang=self.lang)
-        return self.table.to_html(index=False) + f'<img alt="{alt}" src="data:image/png;base64,{image}">'
+        questions = self.questions.to_html(index=False) if not self.questions.empty else ""
+        return self.table.to_html(index=False) + questions + f'<img alt="{alt}" src="data:image/png;base64,{image}">'
+
+
+def _per_question(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """First-attempt score and final score side by side, per question (in the order tried)."""
+    tried = frame[frame["kind"].isin(["quiz", "exercise"])]
+    if tried.empty:
+        return pd.DataFrame()
+    grouped = tried.groupby(["lesson", "item"], sort=False)["score"]
+    table = pd.DataFrame({"first_score": grouped.first(), "final_score": grouped.last(),
+                          "tries": grouped.size()}).reset_index()
+    looked = set(frame.loc[frame["kind"] == "solution", "item"])
+    table["solution_seen"] = table["item"].isin(looked)
+    table = table[["lesson", "item", "tries", "first_score", "final_score", "solution_seen"]]
+    return table.rename(columns={c: t(f"progress.col.{c}", lang=lang) for c in table.columns})
 
 
 def _per_lesson(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -247,7 +323,9 @@ def report(*, lang: str | None = None) -> ProgressReport:
 
     lang = lang or get_language()
     frame = attempts()
-    table = _per_lesson(frame, lang) if not frame.empty else pd.DataFrame()
+    scored = frame[frame["kind"] != "solution"]
+    table = _per_lesson(scored, lang) if not scored.empty else pd.DataFrame()
+    questions = _per_question(frame, lang) if not frame.empty else pd.DataFrame()
     figure = None
     if not table.empty:
         figure = Figure(figsize=(6, max(3.0, 0.3 * len(table) + 1)))
@@ -260,7 +338,7 @@ def report(*, lang: str | None = None) -> ProgressReport:
         ax.set_xlim(0, 1)
         ax.set_xlabel(t("progress.col.mean_best_score", lang=lang))
         ax.set_title(t("progress.chart_title", lang=lang))
-    return ProgressReport(table, figure, lang)
+    return ProgressReport(table, figure, lang, questions)
 
 
 def export(path: str | os.PathLike, *, student: str | None = None) -> Path:

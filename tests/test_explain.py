@@ -1,0 +1,105 @@
+"""A student's own Python error explained in the notebook's language (helpers.explain)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import helpers
+from helpers.explain import EXPLAINED, explain, explain_errors, handler
+
+TABLE = pd.DataFrame({"place": ["Sirte"], "controller": ["LNA"], "date": ["2020-01-06"]})
+
+
+def _raised(code: str, namespace: dict | None = None) -> BaseException:
+    try:
+        exec(code, {"table": TABLE, "pd": pd, **(namespace or {})})
+    except Exception as exc:  # noqa: BLE001 - the exception is the test's input
+        return exc
+    raise AssertionError(f"{code} did not raise")
+
+
+@pytest.mark.parametrize("lang,words", [("en", ["no column 'plce'", "Did you mean 'place'", "controller"]),
+                                        ("id", ["Tidak ada kolom 'plce'", "Maksudmu mungkin: 'place'", "controller"])])
+def test_key_error_on_a_column_names_the_columns_and_close_names(lang, words):
+    text = explain(_raised("table['plce']"), lang=lang)
+    for word in words:
+        assert word in text
+
+
+def test_key_error_on_a_list_of_columns():
+    text = explain(_raised("table[['place', 'contrler']]"), lang="en")
+    assert "contrler" in text and "'controller'" in text
+
+
+def test_key_error_outside_pandas_is_left_alone():
+    assert explain(_raised("{}['x']"), lang="en") is None
+
+
+@pytest.mark.parametrize("lang,words", [("en", ["does not know the name 'wednesdy'", "wednesday", "Run All Above"]),
+                                        ("id", ["tidak mengenal nama 'wednesdy'", "wednesday", "Run All Above"])])
+def test_name_error_suggests_close_names(lang, words):
+    exc = _raised("wednesdy")
+    text = explain(exc, namespace={"wednesday": 1, "table": TABLE}, lang=lang)
+    for word in words:
+        assert word in text
+
+
+def test_pandas_value_error_explains_and_or():
+    text = explain(_raised("table[(table.place == 'Sirte') and (table.controller == 'LNA')]"), lang="en")
+    assert "pandas refused this" in text and "&" in text
+    assert "Syarat pada kolom" in explain(_raised("table[(table.place == 'x') or (table.place == 'y')]"), lang="id")
+
+
+def test_other_value_errors_are_left_alone():
+    assert explain(_raised("int('x')"), lang="en") is None
+    assert explain(ZeroDivisionError("x"), lang="en") is None
+
+
+def test_an_exception_whose_str_fails_is_survived():
+    class Bad(KeyError):
+        def __str__(self):
+            raise ValueError("no str")
+
+    try:
+        raise Bad("x")
+    except Bad as exc:
+        assert explain(exc, lang="en") is None or isinstance(explain(exc, lang="en"), str)
+
+
+@pytest.fixture
+def shell():
+    pytest.importorskip("IPython")
+    from IPython.core.interactiveshell import InteractiveShell
+
+    shell = InteractiveShell.instance()
+    shell.user_ns.update({"table": TABLE, "wednesday": 3})
+    shell.set_custom_exc(EXPLAINED, handler)
+    yield shell
+    explain_errors(True)
+    shell.set_custom_exc((), None)
+
+
+def test_the_handler_shows_the_explanation_and_keeps_the_traceback(shell, capsys):
+    from IPython.utils.capture import capture_output
+
+    helpers.set_language("id")
+    try:
+        with capture_output() as captured:
+            result = shell.run_cell("table['plce']")
+    finally:
+        helpers.set_language("en")
+    assert not result.success  # still an error: "Run all" stops here
+    html = captured.outputs[0].data["text/html"]
+    assert "Tidak ada kolom" in html and "<details>" in html and "Traceback" in html
+    assert "&#x27;plce&#x27;" in html or "&#39;plce&#39;" in html  # escaped
+
+
+def test_the_handler_can_be_turned_off(shell):
+    from IPython.utils.capture import capture_output
+
+    explain_errors(False)
+    with capture_output() as captured:
+        shell.run_cell("wednesdy")
+    assert not captured.outputs
+    assert helpers.explain_errors is explain_errors
