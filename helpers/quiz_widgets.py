@@ -53,7 +53,7 @@ class _Input:
 class _Radio(_Input):  # single
     def _make(self, q, labels, description, lang):
         return w.RadioButtons(options=[(lab, i) for i, lab in enumerate(labels)], value=None, description=description,
-                              style=_STYLE, layout=w.Layout(width="auto"))
+                              style=_STYLE, layout=w.Layout(width="auto"), tooltip=q.text[lang])
 
     def value(self):
         return None if self.widget.value is None else self.order[self.widget.value]
@@ -61,7 +61,7 @@ class _Radio(_Input):  # single
 
 class _Checkboxes(_Input):  # multiple
     def _make(self, q, labels, description, lang):
-        return w.VBox([w.Checkbox(value=False, description=lab, indent=False) for lab in labels])
+        return w.VBox([w.Checkbox(value=False, description=lab, indent=False, tooltip=lab) for lab in labels])
 
     def value(self):
         return {self.order[i] for i, box in enumerate(self.widget.children) if box.value}
@@ -70,7 +70,7 @@ class _Checkboxes(_Input):  # multiple
 class _TrueFalse(_Input):
     def _make(self, q, labels, description, lang):
         return w.ToggleButtons(options=[(t("quiz.true", lang=lang), 1), (t("quiz.false", lang=lang), 0)], value=None,
-                               description=description, style=_STYLE)
+                               description=description, style=_STYLE, tooltip=q.text[lang])
 
     def value(self):
         return None if self.widget.value is None else bool(self.widget.value)
@@ -79,19 +79,21 @@ class _TrueFalse(_Input):
 class _Number(_Input):  # numeric
     def _make(self, q, labels, description, lang):
         unit = q.unit_in(lang)
-        return w.FloatText(value=0.0, description=f"{description} ({unit})" if unit else description, style=_STYLE)
+        return w.FloatText(value=0.0, description=f"{description} ({unit})" if unit else description, style=_STYLE,
+                           tooltip=q.text[lang])
 
 
 class _Words(_Input):  # text
     def _make(self, q, labels, description, lang):
-        return w.Text(value="", description=description, style=_STYLE, placeholder=t("quiz.type_here", lang=lang))
+        return w.Text(value="", description=description, style=_STYLE, placeholder=t("quiz.type_here", lang=lang),
+                      tooltip=q.text[lang])
 
 
 class _Positions(_Input):  # ordering: one drop-down per position
     def _make(self, q, labels, description, lang):
         choices = [_UNSET] + [(lab, i) for i, lab in enumerate(labels)]
         return w.VBox([w.Dropdown(options=choices, value=None, description=t("quiz.position", lang=lang, n=p + 1),
-                                  style=_STYLE) for p in range(len(labels))])
+                                  style=_STYLE, tooltip=q.text[lang]) for p in range(len(labels))])
 
     def value(self):
         return [None if d.value is None else self.order[d.value] for d in self.widget.children]
@@ -100,7 +102,7 @@ class _Positions(_Input):  # ordering: one drop-down per position
 class _Pairs(_Input):  # matching: one drop-down of the right-hand choices per item
     def _make(self, q, labels, description, lang):
         choices = [_UNSET] + [(q.label(r, lang), r["key"]) for r in q.right]
-        return w.VBox([w.Dropdown(options=choices, value=None, description=lab, style=_STYLE) for lab in labels])
+        return w.VBox([w.Dropdown(options=choices, value=None, description=lab, style=_STYLE, tooltip=lab) for lab in labels])
 
     def value(self):
         return {self.order[i]: d.value for i, d in enumerate(self.widget.children)}
@@ -134,6 +136,9 @@ class QuestionBox:
         prompt = w.HTML(f"<p><b>{n}.</b> {html.escape(q.text[lang])}</p>")
         self.widget = w.VBox([prompt, self.input.widget, w.HBox([self.check, self.again]), self.feedback],
                              layout=w.Layout(border=f"1px solid {INK['frame']}", padding="6px", margin="4px 0"))
+        # named for assistive technology and for the keyboard test: one box per question, by type
+        self.widget.add_class("kit-question")
+        self.widget.add_class(f"kit-q-{q.type}")
 
     def parts(self) -> dict[str, Any]:
         """The named parts (``input``, ``check``, ``again``, ``feedback``, ``get``), for reveal and tests."""

@@ -12,7 +12,7 @@ Examples
 ✘ Not yet right.
   - 2 row(s) are missing.
 >>> box_html(1.0, "Correct!")
-'<div role="status" style="border-left:4px solid #0072B2;padding-left:8px"><b>✔ Correct!</b></div>'
+'<div role="alert" style="border-left:4px solid #0072B2;padding-left:8px"><b>✔ Correct!</b></div>'
 >>> print(checklist_text([(True, "180 words"), (False, "no data row cited")]))
 ✔ 180 words
 ✘ no data row cited
@@ -63,7 +63,7 @@ def box_html(score: float, headline: str, *, details: Sequence[str] = (), notes:
     items = "".join(f"<li>{html.escape(d)}</li>" for d in details)
     body = (f"<ul>{items}</ul>" if items else "") + "".join(f"<p>{html.escape(n)}</p>" for n in notes)
     body += "".join(f"<blockquote>{_escape(q)}</blockquote>" for q in quotes)
-    return (f'<div role="status" style="border-left:4px solid {border_colour(score)};padding-left:8px">'
+    return (f'<div role="alert" style="border-left:4px solid {border_colour(score)};padding-left:8px">'
             f"<b>{mark(score)} {html.escape(headline)}</b>{body}</div>")
 
 
@@ -88,9 +88,9 @@ def notice_html(text: str) -> str:
     Examples
     --------
     >>> notice_html("Answer recorded.")
-    '<div role="status"><b>Answer recorded.</b></div>'
+    '<div role="alert"><b>Answer recorded.</b></div>'
     """
-    return f'<div role="status"><b>{html.escape(text)}</b></div>'
+    return f'<div role="alert"><b>{html.escape(text)}</b></div>'
 
 
 def checklist_html(items: Iterable[tuple[bool, str]]) -> str:
