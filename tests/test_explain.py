@@ -103,3 +103,11 @@ def test_the_handler_can_be_turned_off(shell):
         shell.run_cell("wednesdy")
     assert not captured.outputs
     assert helpers.explain_errors is explain_errors
+
+
+def test_explain_errors_installs_the_handler_in_a_running_ipython(shell):
+    shell.set_custom_exc((), None)
+    assert explain_errors(True) is True
+    assert shell.custom_exceptions == EXPLAINED
+    explain_errors(False)
+    assert shell.custom_exceptions == ()
