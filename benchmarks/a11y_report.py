@@ -60,10 +60,14 @@ def run(*, lessons: bool = False) -> dict[str, list[dict]]:
                         for notebook in a11y.LESSONS:
                             page = browser.new_page(viewport=a11y.LAB_VIEWPORT)
                             page.route("**/*", _local_only)
-                            open_and_run(page, (base, token), lang, notebook, workspace=f"a11y-report-{lang}-{notebook}")
+                            open_and_run(
+                                page, (base, token), lang, notebook, workspace=f"a11y-report-{lang}-{notebook}"
+                            )
                             a11y.wait_for_maps(page)
                             page.add_style_tag(content=a11y.BODY_HEIGHT)
-                            results[f"lab/{lang}/{notebook}"] = a11y.run_axe(page, a11y.axe_source(), include=[a11y.OUTPUTS])
+                            results[f"lab/{lang}/{notebook}"] = a11y.run_axe(
+                                page, a11y.axe_source(), include=[a11y.OUTPUTS]
+                            )
                             page.close()
                 finally:
                     conftest.stop(proc)

@@ -28,10 +28,19 @@ def run(repeat: int = 3) -> dict[str, float]:
             browser = p.chromium.launch(executable_path=conftest.CHROMIUM, args=conftest.CHROMIUM_ARGS)
             for n in range(repeat):
                 page = browser.new_page(viewport={"width": 1280, "height": 900})
-                page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:", "about:")) else r.abort())
+                page.route(
+                    "**/*",
+                    lambda r: (
+                        r.continue_()
+                        if r.request.url.startswith(("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:", "about:"))
+                        else r.abort()
+                    ),
+                )
                 start = time.perf_counter()
                 open_and_run(page, (base, token), "en", "00-start-here", workspace=f"bench{n}")
-                while not any(f.evaluate("document.querySelectorAll('.kit-town').length") for f in leaflet_frames(page)):
+                while not any(
+                    f.evaluate("document.querySelectorAll('.kit-town').length") for f in leaflet_frames(page)
+                ):
                     page.wait_for_timeout(50)
                 timings.append(time.perf_counter() - start)
                 page.close()

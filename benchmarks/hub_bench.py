@@ -46,8 +46,14 @@ def run(repeat: int = 2) -> dict[str, float]:
                 user = f"{hub_setup.STUDENT}{n}"
                 context = browser.new_context(viewport={"width": 1280, "height": 900})
                 page = context.new_page()
-                page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(
-                    ("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:", "about:")) else r.abort())
+                page.route(
+                    "**/*",
+                    lambda r: (
+                        r.continue_()
+                        if r.request.url.startswith(("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:", "about:"))
+                        else r.abort()
+                    ),
+                )
                 try:
                     start = time.perf_counter()
                     panel = follow(page, link, path, user=user)
@@ -56,25 +62,36 @@ def run(repeat: int = 2) -> dict[str, float]:
                         raise RuntimeError("the start notebook's map did not draw on the hub")
                     first.append(time.perf_counter() - start)
                     if n == repeat - 1:
-                        figures["hub: one student's server + start notebook kernel (MB)"] = round(hub_setup.student_memory_mb(hub, user))
+                        figures["hub: one student's server + start notebook kernel (MB)"] = round(
+                            hub_setup.student_memory_mb(hub, user)
+                        )
                         start = time.perf_counter()
                         panel = follow(page, link, path, user=user)
                         panel = run_all(page, path)
                         if not maps_in(page, panel, 1):
                             raise RuntimeError("the start notebook's map did not draw when its link was followed again")
-                        figures["hub: link to start map drawn, next visit: server running, copy updated (s)"] = \
-                            round(time.perf_counter() - start, 2)
+                        figures["hub: link to start map drawn, next visit: server running, copy updated (s)"] = round(
+                            time.perf_counter() - start, 2
+                        )
                         lesson = f"{FOLDER}/notebooks/en/03-mapping-control.ipynb"
-                        follow(page, hub_setup.kit_link(hub, repo, branch, notebook="03-mapping-control"), lesson, user=user)
+                        follow(
+                            page,
+                            hub_setup.kit_link(hub, repo, branch, notebook="03-mapping-control"),
+                            lesson,
+                            user=user,
+                        )
                         run_all(page, lesson)
-                        figures["hub: one student's server + lessons 00 and 03 open (MB)"] = round(hub_setup.student_memory_mb(hub, user))
+                        figures["hub: one student's server + lessons 00 and 03 open (MB)"] = round(
+                            hub_setup.student_memory_mb(hub, user)
+                        )
                 finally:
                     context.close()
             browser.close()
     finally:
         hub.stop()
-    figures[f"hub: link to start map drawn, first visit: log in, spawn, clone, run all (s, median of {repeat})"] = \
+    figures[f"hub: link to start map drawn, first visit: log in, spawn, clone, run all (s, median of {repeat})"] = (
         round(statistics.median(first), 2)
+    )
     return figures
 
 

@@ -88,7 +88,10 @@ def floor_notebook() -> nbformat.NotebookNode:
 def import_time() -> float:
     out = subprocess.run(
         [sys.executable, "-c", "import time; t = time.perf_counter(); import helpers; print(time.perf_counter() - t)"],
-        capture_output=True, text=True, check=True, cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
     )
     return float(out.stdout.strip())
 

@@ -46,9 +46,18 @@ def _good(folder: Path, n: int, rng: random.Random) -> None:
     for _ in range(rng.randint(20, 60)):
         lesson, item = rng.choice(ITEMS)
         correct = rng.random() < 0.6
-        rows.append({"student": name, "kind": "quiz", "item": item, "lesson": lesson,
-                     "answer": rng.choice("abcd"), "correct": correct, "score": float(correct),
-                     "time": "2026-03-01T10:00:00+00:00"})
+        rows.append(
+            {
+                "student": name,
+                "kind": "quiz",
+                "item": item,
+                "lesson": lesson,
+                "answer": rng.choice("abcd"),
+                "correct": correct,
+                "score": float(correct),
+                "time": "2026-03-01T10:00:00+00:00",
+            }
+        )
     if n % 2:
         lines = [_csv_line(COLUMNS)] + [_csv_line([str(r[c]) for c in COLUMNS]) for r in rows]
         (folder / f"{name}.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -85,18 +94,31 @@ def _hostile(folder: Path, n: int, outside: Path) -> None:
     elif kind == 5:
         (folder / f"{name}.csv").write_text(_header() + _row(r"$\alert$") + _row("$x^{$") + _row(r"\frac{1}"))
     elif kind == 6:
-        lines = [{"item": ["a", "b"], "correct": True, "answer": "a"}, {"item": {"x": 1}, "correct": 1, "answer": []},
-                 {"item": "00-lesson/q1", "lesson": ["x"], "correct": "maybe", "answer": {"a": 1}, "student": ["s"]}]
+        lines = [
+            {"item": ["a", "b"], "correct": True, "answer": "a"},
+            {"item": {"x": 1}, "correct": 1, "answer": []},
+            {"item": "00-lesson/q1", "lesson": ["x"], "correct": "maybe", "answer": {"a": 1}, "student": ["s"]},
+        ]
         (folder / f"{name}.jsonl").write_text("".join(json.dumps(line) + "\n" for line in lines))
     elif kind == 7:
-        lines = [{"item": 3, "correct": True, "answer": "a"}, {"item": "3", "correct": False, "answer": 1.5},
-                 {"item": 2.5, "correct": False, "answer": None}, {"item": True, "correct": False, "answer": "x"}]
+        lines = [
+            {"item": 3, "correct": True, "answer": "a"},
+            {"item": "3", "correct": False, "answer": 1.5},
+            {"item": 2.5, "correct": False, "answer": None},
+            {"item": True, "correct": False, "answer": "x"},
+        ]
         (folder / f"{name}.jsonl").write_text("".join(json.dumps(line) + "\n" for line in lines))
     elif kind == 8:
-        (folder / f"{name}.csv").write_text(_header() + _row("00-lesson/q1", "\x1b[2J\x1b[31mred\x07\u202egnp.exe", "\x1b]0;pwned\x07"))
+        (folder / f"{name}.csv").write_text(
+            _header() + _row("00-lesson/q1", "\x1b[2J\x1b[31mred\x07\u202egnp.exe", "\x1b]0;pwned\x07")
+        )
     elif kind == 9:
-        (folder / f"{name}.csv").write_text(_header() + _row("00-lesson/q2", '=HYPERLINK("http://x.example","click")')
-                                            + _row("@SUM(1+1)", "+cmd|' /C calc'!A0") + _row("-2+3", "\tx"))
+        (folder / f"{name}.csv").write_text(
+            _header()
+            + _row("00-lesson/q2", '=HYPERLINK("http://x.example","click")')
+            + _row("@SUM(1+1)", "+cmd|' /C calc'!A0")
+            + _row("-2+3", "\tx")
+        )
     elif kind == 10:
         (folder / f"{name}.csv").write_bytes(_header().encode() + _row("00-lesson/q3").encode() + b"bad,\xff\xfe,x\n")
     elif kind == 11:
@@ -140,8 +162,14 @@ def time_cli(folder: Path) -> tuple[float, float]:
     cpu_before = _children_cpu()
     start = time.perf_counter()
     try:
-        subprocess.run([sys.executable, "-m", "helpers.progress", "summarize", str(folder)], cwd=ROOT, env=env,
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=TIMEOUT_SECONDS)
+        subprocess.run(
+            [sys.executable, "-m", "helpers.progress", "summarize", str(folder)],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            timeout=TIMEOUT_SECONDS,
+        )
     except subprocess.TimeoutExpired:
         return float("inf"), float("inf")
     return time.perf_counter() - start, _children_cpu() - cpu_before
@@ -176,8 +204,10 @@ def measure(*, repeat: int = 3, good: int = 950, hostile: int = 50) -> tuple[flo
 def run(repeat: int = 3) -> dict[str, float]:
     """The figures for ``benchmarks/run.py``."""
     wall, cpu = measure(repeat=repeat)
-    return {"summary: 1,000 handed-in files, 50 hostile, from the command line (s)": round(wall, 3),
-            "summary: the same, CPU time (s)": round(cpu, 3)}
+    return {
+        "summary: 1,000 handed-in files, 50 hostile, from the command line (s)": round(wall, 3),
+        "summary: the same, CPU time (s)": round(cpu, 3),
+    }
 
 
 def main(argv: list[str] | None = None) -> int:

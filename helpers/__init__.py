@@ -22,6 +22,11 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
+# Imported eagerly, not lazily: the submodule ``helpers.check`` and the function ``helpers.check``
+# share a name, and only an import made here, before the function is bound, keeps the function.
+from .check import check, hint, solution
+from .explain import explain_errors
+from .explain import install_if_ipython as _install_explain
 from .i18n import (
     LANGUAGES,
     MissingStringError,
@@ -31,11 +36,6 @@ from .i18n import (
     set_language,
     t,
 )
-
-# Imported eagerly, not lazily: the submodule ``helpers.check`` and the function ``helpers.check``
-# share a name, and only an import made here, before the function is bound, keeps the function.
-from .check import check, hint, solution
-from .explain import explain_errors, install_if_ipython as _install_explain
 
 _install_explain()  # in Jupyter: a student's KeyError/NameError/pandas ValueError is explained
 

@@ -61,9 +61,17 @@ class DataError(ValueError):
     'data/events.csv is missing'
     """
 
-    def __init__(self, key: str, *, file: str | None = None, row: int | None = None,
-                 field: str | None = None, line: int | None = None, lang: str | None = None,
-                 **values: Any) -> None:
+    def __init__(
+        self,
+        key: str,
+        *,
+        file: str | None = None,
+        row: int | None = None,
+        field: str | None = None,
+        line: int | None = None,
+        lang: str | None = None,
+        **values: Any,
+    ) -> None:
         super().__init__(key)
         self.key, self.file, self.row, self.field, self.values = key, file, row, field, values
         self.line = line if line is not None or row is None or _is_geojson(file) else row + 1
@@ -104,15 +112,24 @@ class DataError(ValueError):
         if self.key not in catalogue():  # a plain message, as older code raised them
             return str(self.key)
         shown = {k: _show(k, v) for k, v in self.values.items()}
-        return t(self.key, lang=lang, where=self.where(lang), file=self.file, row=self.row,
-                 field=self.field, line=self.line, **shown)
+        return t(
+            self.key,
+            lang=lang,
+            where=self.where(lang),
+            file=self.file,
+            row=self.row,
+            field=self.field,
+            line=self.line,
+            **shown,
+        )
 
     def __str__(self) -> str:
         return self.message()
 
     def __repr__(self) -> str:
-        return (f"DataError({self.key!r}, file={self.file!r}, row={self.row!r}, field={self.field!r}, "
-                f"line={self.line!r})")
+        return (
+            f"DataError({self.key!r}, file={self.file!r}, row={self.row!r}, field={self.field!r}, line={self.line!r})"
+        )
 
 
 def _is_geojson(file: str | None) -> bool:

@@ -26,7 +26,7 @@ from ._validate import check_references, check_value, resource
 __all__ = ["geojson"]
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def geojson(name: str) -> dict[str, Any]:
     """Return a GeoJSON file of the package, checked feature by feature (``kit:features``).
 
@@ -41,8 +41,11 @@ def geojson(name: str) -> dict[str, Any]:
         content = json.loads(read_text(res))
     except json.JSONDecodeError as exc:
         raise DataError("data.problem.bad_json", file=rel, at_line=exc.lineno, column=exc.colno) from None
-    if not isinstance(content, dict) or content.get("type") != "FeatureCollection" \
-            or not isinstance(content.get("features"), list):
+    if (
+        not isinstance(content, dict)
+        or content.get("type") != "FeatureCollection"
+        or not isinstance(content.get("features"), list)
+    ):
         raise DataError("data.problem.not_collection", file=rel, value=content)
     spec = res.get("kit:features", {"fields": []})
     seen: dict[str, dict[Any, int]] = {}
@@ -64,8 +67,9 @@ def geojson(name: str) -> dict[str, Any]:
 def _check_geometry(at: dict[str, Any], geometry: Any, allowed: list[str]) -> None:
     kind = geometry.get("type") if isinstance(geometry, dict) else None
     if kind not in allowed:
-        raise DataError("data.problem.geometry", **at, field="geometry", value=kind if kind else geometry,
-                        allowed=allowed)
+        raise DataError(
+            "data.problem.geometry", **at, field="geometry", value=kind if kind else geometry, allowed=allowed
+        )
     coords = geometry.get("coordinates")
     polygons = coords if kind == "MultiPolygon" else [coords]
     bad = _bad_polygons(polygons)

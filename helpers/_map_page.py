@@ -100,12 +100,11 @@ _LOADER_JS = """(function (c) {
 # branca's page, with the map's script run by the loader once Leaflet is there.
 # The page says its language and title, and lets the reader zoom (folium's viewport forbids it).
 _PAGE = Template(
-    "<!DOCTYPE html>\n<html lang=\"{{this.kit_lang}}\">\n<head>\n"
+    '<!DOCTYPE html>\n<html lang="{{this.kit_lang}}">\n<head>\n'
     "{% if this.title %}<title>{{this.title}}</title>{% endif %}"
     "    {{this.header.render(**kwargs) | replace(', maximum-scale=1.0, user-scalable=no', '')}}\n</head>\n<body>\n    {{this.html.render(**kwargs)}}\n</body>\n"
     "<script>\nwindow.__kitWhenLeaflet(function () {\n    {{this.script.render(**kwargs)}}\n});\n</script>\n</html>\n"
 )
-
 
 
 class KitMap(folium.Map):
@@ -139,18 +138,26 @@ class KitMap(folium.Map):
         title = html.escape(t("maps.frame_title", lang=self.kit_lang, title=self.kit_title))
         frame = frame.replace("<iframe ", f'<iframe title="{title}" ', 1)
         head = "".join(f'<th scope="col">{html.escape(c)}</th>' for c in self.kit_columns)
-        body = "".join("<tr>" + f'<th scope="row">{html.escape(r[0])}</th>'
-                       + "".join(f"<td>{html.escape(c)}</td>" for c in r[1:]) + "</tr>" for r in self.kit_rows)
-        table = (f'<details><summary>{html.escape(t("maps.table.toggle", lang=self.kit_lang))}</summary>'
-                 f'<table><caption>{html.escape(self.kit_title)}</caption><thead><tr>{head}</tr></thead>'
-                 f"<tbody>{body}</tbody></table></details>")
-        caption = (f'<figcaption style="font-size:0.9em;color:{INK["line"]}"><p>{html.escape(self.kit_summary)} '
-                   f'{html.escape(t("maps.attribution", lang=self.kit_lang))}</p>{table}</figcaption>')
+        body = "".join(
+            "<tr>"
+            + f'<th scope="row">{html.escape(r[0])}</th>'
+            + "".join(f"<td>{html.escape(c)}</td>" for c in r[1:])
+            + "</tr>"
+            for r in self.kit_rows
+        )
+        table = (
+            f"<details><summary>{html.escape(t('maps.table.toggle', lang=self.kit_lang))}</summary>"
+            f"<table><caption>{html.escape(self.kit_title)}</caption><thead><tr>{head}</tr></thead>"
+            f"<tbody>{body}</tbody></table></details>"
+        )
+        caption = (
+            f'<figcaption style="font-size:0.9em;color:{INK["line"]}"><p>{html.escape(self.kit_summary)} '
+            f"{html.escape(t('maps.attribution', lang=self.kit_lang))}</p>{table}</figcaption>"
+        )
         return f'<figure class="kit-map" lang="{self.kit_lang}" style="margin:0">{frame}{caption}</figure>'
 
     def __repr__(self) -> str:
         return self.kit_summary or super().__repr__()
-
 
 
 def asset_dir() -> Path:
@@ -203,40 +210,58 @@ def _loader_html() -> str:
 
 def _base_map(lang: str, *, tiles: bool = True, bounds=None) -> folium.Map:
     (south, west), (north, east) = LIBYA_BOUNDS
-    m = KitMap(location=[(south + north) / 2, (west + east) / 2], zoom_start=5, tiles=None, control_scale=True, prefer_canvas=False)
+    m = KitMap(
+        location=[(south + north) / 2, (west + east) / 2],
+        zoom_start=5,
+        tiles=None,
+        control_scale=True,
+        prefer_canvas=False,
+    )
     m.default_js = []
     m.default_css = []
     m.get_root()._template = _PAGE
     m.get_root().kit_lang = lang
     m.get_root().header.add_child(Element(_loader_html()), name="kit_leaflet_loader")
-    m.get_root().header.add_child(Element(
-        f"<style>.kit-legend{{background:{INK['paper']};padding:6px 8px;border:1px solid {INK['legend_frame']};"
-        "font:12px sans-serif;line-height:1.5}"
-        ".kit-legend .sw{display:inline-block;width:14px;height:14px;border-radius:7px;vertical-align:middle;"
-        f"border:1px solid {INK['text']};font-size:10px;font-weight:bold;text-align:center;line-height:14px;margin-right:4px}}"
-        f".kit-pin{{display:block;box-sizing:border-box;width:100%;height:100%;border-radius:50%;border:1.5px solid {INK['text']};"
-        "font:bold 11px/15px sans-serif;text-align:center}"
-        f".kit-pin.big{{border:3px solid {INK['text']};line-height:14px;font-size:12px}}"
-        ".kit-town:focus{outline:3px solid #000;outline-offset:2px}"
-        ".kit-sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}"
-        "</style>"), name="kit_style")
+    m.get_root().header.add_child(
+        Element(
+            f"<style>.kit-legend{{background:{INK['paper']};padding:6px 8px;border:1px solid {INK['legend_frame']};"
+            "font:12px sans-serif;line-height:1.5}"
+            ".kit-legend .sw{display:inline-block;width:14px;height:14px;border-radius:7px;vertical-align:middle;"
+            f"border:1px solid {INK['text']};font-size:10px;font-weight:bold;text-align:center;line-height:14px;margin-right:4px}}"
+            f".kit-pin{{display:block;box-sizing:border-box;width:100%;height:100%;border-radius:50%;border:1.5px solid {INK['text']};"
+            "font:bold 11px/15px sans-serif;text-align:center}"
+            f".kit-pin.big{{border:3px solid {INK['text']};line-height:14px;font-size:12px}}"
+            ".kit-town:focus{outline:3px solid #000;outline-offset:2px}"
+            ".kit-sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}"
+            "</style>"
+        ),
+        name="kit_style",
+    )
     borders = _simplified_borders()
     folium.GeoJson(
-        borders, name=t("maps.layer.borders", lang=lang),
+        borders,
+        name=t("maps.layer.borders", lang=lang),
         style_function=lambda f: {"color": INK["border"], "weight": 1, "fillColor": INK["land"], "fillOpacity": 1.0},
         tooltip=folium.GeoJsonTooltip(fields=["label"], labels=False),
         control=False,
     ).add_to(m)
     if tiles:
-        folium.TileLayer("OpenStreetMap", name=t("maps.layer.osm", lang=lang), overlay=True, show=False,
-                         attr="© OpenStreetMap contributors").add_to(m)
+        folium.TileLayer(
+            "OpenStreetMap",
+            name=t("maps.layer.osm", lang=lang),
+            overlay=True,
+            show=False,
+            attr="© OpenStreetMap contributors",
+        ).add_to(m)
     m.fit_bounds(bounds or LIBYA_BOUNDS)
     attribution = html.escape(t("maps.attribution", lang=lang))
-    m.get_root().html.add_child(Element(
-        f'<div style="position:absolute;bottom:2px;left:90px;z-index:999;font:10px sans-serif;background:{INK["attribution_bg"]};'
-        f'padding:1px 4px">{attribution}</div>'))
+    m.get_root().html.add_child(
+        Element(
+            f'<div style="position:absolute;bottom:2px;left:90px;z-index:999;font:10px sans-serif;background:{INK["attribution_bg"]};'
+            f'padding:1px 4px">{attribution}</div>'
+        )
+    )
     return m
-
 
 
 def _douglas_peucker(points: list[list[float]], tolerance: float) -> list[list[float]]:
@@ -274,8 +299,13 @@ def _borders_geojson() -> str:
             if len(ring) >= 4:
                 simple.append([ring])
         iso = feature["properties"].get("iso_a3", "")
-        features.append({"type": "Feature", "properties": {"iso_a3": iso},
-                         "geometry": {"type": "MultiPolygon", "coordinates": simple}})
+        features.append(
+            {
+                "type": "Feature",
+                "properties": {"iso_a3": iso},
+                "geometry": {"type": "MultiPolygon", "coordinates": simple},
+            }
+        )
     return json.dumps({"type": "FeatureCollection", "features": features})
 
 
@@ -287,7 +317,6 @@ def _simplified_borders() -> dict[str, Any]:
         key = f"maps.country.{iso}"
         feature["properties"]["label"] = html.escape(t(key, lang=lang) if key in catalogue() else iso)
     return collection
-
 
 
 def html_size(m: folium.Map) -> int:
@@ -323,23 +352,32 @@ def _pin(props: dict[str, Any]) -> dict[str, Any]:
     side, big = props["side"], props["big"]
     size = 22 if big else 16
     letter = style.SIDE_LETTER[side]
-    return {"html": f'<span class="kit-pin{" big" if big else ""}" style="background:{style.PALETTE[side]};'
-                    f'color:{style.LETTER_INK[side]}"><span aria-hidden="true">{letter}</span>'
-                    f'<span class="kit-sr">{props["tip"]}</span></span>',
-            "iconSize": [size, size], "iconAnchor": [size // 2, size // 2]}
+    return {
+        "html": f'<span class="kit-pin{" big" if big else ""}" style="background:{style.PALETTE[side]};'
+        f'color:{style.LETTER_INK[side]}"><span aria-hidden="true">{letter}</span>'
+        f'<span class="kit-sr">{props["tip"]}</span></span>',
+        "iconSize": [size, size],
+        "iconAnchor": [size // 2, size // 2],
+    }
 
 
 def _legend(m: folium.Map, title: str, lang: str, *, statuses: bool = False, note: str | None = None) -> None:
     items = "".join(
         f'<div><span class="sw" style="background:{style.PALETTE[s]};color:{style.LETTER_INK[s]}" aria-hidden="true">'
         f"{style.SIDE_LETTER[s]}</span>"
-        f"{html.escape(style.side_label(s, lang=lang))}</div>" for s in (("GNA", "LNA") if statuses else style.PALETTE))
+        f"{html.escape(style.side_label(s, lang=lang))}</div>"
+        for s in (("GNA", "LNA") if statuses else style.PALETTE)
+    )
     if statuses:
         items += "".join(
             f'<div><svg width="34" height="8" aria-hidden="true"><line x1="0" y1="4" x2="34" y2="4" stroke="{INK["line"]}" stroke-width="2" '
             f'stroke-dasharray="{style.STATUS_DASH[s] or "none"}"/></svg> {html.escape(style.status_label(s, lang=lang))}</div>'
-            for s in style.STATUS_ORDER)
+            for s in style.STATUS_ORDER
+        )
     note_html = f"<div><i>{html.escape(note)}</i></div>" if note else ""
-    m.get_root().html.add_child(Element(
-        f'<div class="kit-legend" role="note" style="position:absolute;bottom:24px;right:10px;z-index:999;max-width:280px">'
-        f"<b>{html.escape(title)}</b>{items}{note_html}</div>"))
+    m.get_root().html.add_child(
+        Element(
+            f'<div class="kit-legend" role="note" style="position:absolute;bottom:24px;right:10px;z-index:999;max-width:280px">'
+            f"<b>{html.escape(title)}</b>{items}{note_html}</div>"
+        )
+    )

@@ -60,7 +60,7 @@ def read_text(res: dict[str, Any]) -> str:
     rel = _rel(res)
     content = read_bytes(rel, res["path"])
     if content.startswith(_BOM):
-        content = content[len(_BOM):]
+        content = content[len(_BOM) :]
     try:
         return content.decode("utf-8")
     except UnicodeDecodeError as exc:

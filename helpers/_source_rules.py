@@ -40,8 +40,15 @@ __all__ = ["BRACKET_REASONS", "CARRY_FORWARD_WORDS", "STALE_DAYS", "source_rule_
 #: A control row's newest source may be at most this many days older than the row (six months).
 STALE_DAYS = 183
 #: Words in a source's note that explain a bracketed title.
-BRACKET_REASONS = ("no title", "without a headline", "without a title", "not confirmed", "could not confirm",
-                   "could not give", "describes it")
+BRACKET_REASONS = (
+    "no title",
+    "without a headline",
+    "without a title",
+    "not confirmed",
+    "could not confirm",
+    "could not give",
+    "describes it",
+)
 #: Words in a control row's note that explain why its sources are older than six months.
 CARRY_FORWARD_WORDS = ("carried forward", "no change", "not established", "no report", "no dated report")
 #: Statuses that report a backing the backer did not acknowledge.
@@ -134,13 +141,17 @@ def _check_control(tables: dict[str, list[dict[str, str]]]) -> list[DataError]:
         explained = any(word in note for word in CARRY_FORWARD_WORDS)
         if not known:
             if not explained:
-                errors.append(_problem("control_undated", "control", n, "sources", place=row.get("place", ""),
-                                       date=row.get("date", "")))
+                errors.append(
+                    _problem(
+                        "control_undated", "control", n, "sources", place=row.get("place", ""), date=row.get("date", "")
+                    )
+                )
             continue
         newest = max(known)
         if (day - newest).days > STALE_DAYS and not explained:
-            errors.append(_problem("control_stale", "control", n, "sources", newest=newest.isoformat(),
-                                   date=row.get("date", "")))
+            errors.append(
+                _problem("control_stale", "control", n, "sources", newest=newest.isoformat(), date=row.get("date", ""))
+            )
     return errors
 
 
@@ -153,11 +164,29 @@ def _check_backing(tables: dict[str, list[dict[str, str]]]) -> list[DataError]:
         key = (row.get("backer"), row.get("side"))
         note = (row.get("note_en") or "").lower()
         if row.get("status") in _REPORTED and any(w in note for w in _DENIAL_WORDS) and key not in denied:
-            errors.append(_problem("denial_missing", "backing", n, "status", status=row.get("status", ""),
-                                   backer=row.get("backer", ""), side=row.get("side", "")))
+            errors.append(
+                _problem(
+                    "denial_missing",
+                    "backing",
+                    n,
+                    "status",
+                    status=row.get("status", ""),
+                    backer=row.get("backer", ""),
+                    side=row.get("side", ""),
+                )
+            )
         if row.get("status") == "denied" and (row.get("backer"), row.get("side"), row.get("support")) not in reported:
-            errors.append(_problem("denial_alone", "backing", n, "status", backer=row.get("backer", ""),
-                                   side=row.get("side", ""), support=row.get("support", "")))
+            errors.append(
+                _problem(
+                    "denial_alone",
+                    "backing",
+                    n,
+                    "status",
+                    backer=row.get("backer", ""),
+                    side=row.get("side", ""),
+                    support=row.get("support", ""),
+                )
+            )
     return errors
 
 
@@ -182,8 +211,17 @@ def _check_actors(tables: dict[str, list[dict[str, str]]]) -> list[DataError]:
         has_rows = any(r.get("backer") == row.get("actor") for r in backing)
         allowed = {expected} | ({"mediator"} if not has_rows else set())
         if row.get("side") not in allowed:
-            errors.append(_problem("alignment", "actors", n, "side", value=row.get("side", ""),
-                                   actor=row.get("actor", ""), expected=expected))
+            errors.append(
+                _problem(
+                    "alignment",
+                    "actors",
+                    n,
+                    "side",
+                    value=row.get("side", ""),
+                    actor=row.get("actor", ""),
+                    expected=expected,
+                )
+            )
     return errors
 
 
@@ -192,8 +230,9 @@ def _check_human_cost(tables: dict[str, list[dict[str, str]]]) -> list[DataError
     for n, row in enumerate(tables.get("human_cost", []), start=1):
         start, end = _latest_day(row.get("start", "")), _latest_day(row.get("end", ""))
         if start and end and start > end:
-            errors.append(_problem("period", "human_cost", n, "start", start=row.get("start", ""),
-                                   end=row.get("end", "")))
+            errors.append(
+                _problem("period", "human_cost", n, "start", start=row.get("start", ""), end=row.get("end", ""))
+            )
     return errors
 
 
@@ -221,8 +260,13 @@ def source_rule_problems(tables: dict[str, list[dict[str, str]]]) -> list[DataEr
     >>> problem.file, problem.row, problem.field
     ('data/backing.csv', 1, 'status')
     """
-    return (_check_sources(tables) + _check_control(tables) + _check_backing(tables)
-            + _check_actors(tables) + _check_human_cost(tables))
+    return (
+        _check_sources(tables)
+        + _check_control(tables)
+        + _check_backing(tables)
+        + _check_actors(tables)
+        + _check_human_cost(tables)
+    )
 
 
 def source_rule_errors(tables: dict[str, list[dict[str, str]]]) -> list[str]:

@@ -35,8 +35,16 @@ from ._errors import DataError
 from ._read import parse_csv, read_bytes, read_text
 from .sentences import SENTENCE_ID, sentence_ids, unreadable_articles
 
-__all__ = ["package", "resource", "split_list", "check_value", "check_references", "rows", "checked_rows",
-           "check_article"]
+__all__ = [
+    "package",
+    "resource",
+    "split_list",
+    "check_value",
+    "check_references",
+    "rows",
+    "checked_rows",
+    "check_article",
+]
 
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -90,7 +98,7 @@ def _rel(res: dict[str, Any]) -> str:
     return f"data/{res['path']}"
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _table(name: str) -> tuple[tuple[dict[str, str], ...], tuple[int, ...]]:
     res = resource(name)
     rel = _rel(res)
@@ -112,17 +120,22 @@ def _table(name: str) -> tuple[tuple[dict[str, str], ...], tuple[int, ...]]:
         at = {"file": rel, "row": n, "line": lines[n]}
         if len(cells) != len(header):
             short = len(cells) < len(header)
-            raise DataError("data.problem.ragged_short" if short else "data.problem.ragged_long", **at,
-                            field=header[len(cells)] if short else header[-1], expected=len(header),
-                            found=len(cells))
+            raise DataError(
+                "data.problem.ragged_short" if short else "data.problem.ragged_long",
+                **at,
+                field=header[len(cells)] if short else header[-1],
+                expected=len(header),
+                found=len(cells),
+            )
         row = dict(zip(header, cells))
         for fld in fields:
             check_value(at, fld, row[fld["name"]], seen_unique)
         if pk:
             key = tuple(row[k] for k in pk)
             if key in seen_key:
-                raise DataError("data.problem.repeats", **at, field="+".join(pk), value="/".join(key),
-                                other=seen_key[key])
+                raise DataError(
+                    "data.problem.repeats", **at, field="+".join(pk), value="/".join(key), other=seen_key[key]
+                )
             seen_key[key] = n
         rows_out.append(row)
     return tuple(rows_out), tuple(lines[1:])
@@ -154,8 +167,13 @@ def check_value(at: dict[str, Any], fld: dict[str, Any], value: Any, seen: dict[
             raise DataError("data.problem.not_number", **at, value=value)
         number = float(value)
         if "minimum" in cons and number < cons["minimum"] or "maximum" in cons and number > cons["maximum"]:
-            raise DataError("data.problem.out_of_range", **at, number=value, minimum=cons.get("minimum"),
-                            maximum=cons.get("maximum"))
+            raise DataError(
+                "data.problem.out_of_range",
+                **at,
+                number=value,
+                minimum=cons.get("minimum"),
+                maximum=cons.get("maximum"),
+            )
     elif kind == "date":
         if not _is_date(value):
             raise DataError("data.problem.not_date", **at, value=value)
@@ -232,8 +250,7 @@ def _check_reference(at: dict[str, Any], target: str, item: str, known: set[str]
     raise DataError(f"data.problem.ref.{target}", **at, value=item)
 
 
-def check_references(name: str, records: list[dict[str, Any]], lines: list[int | None],
-                     schema: dict[str, Any]) -> None:
+def check_references(name: str, records: list[dict[str, Any]], lines: list[int | None], schema: dict[str, Any]) -> None:
     """Check the foreign keys and ``kit:references`` of one table or GeoJSON file (cross-file checks).
 
     Examples
@@ -247,8 +264,15 @@ def check_references(name: str, records: list[dict[str, Any]], lines: list[int |
         for n, (row, line) in enumerate(zip(records, lines), start=1):
             value = tuple(row.get(f) for f in fk["fields"])
             if value not in known:
-                raise DataError("data.problem.foreign_key", file=rel, row=n, line=line, field="+".join(fk["fields"]),
-                                value="/".join(map(str, value)), target=_rel(resource(ref["resource"])))
+                raise DataError(
+                    "data.problem.foreign_key",
+                    file=rel,
+                    row=n,
+                    line=line,
+                    field="+".join(fk["fields"]),
+                    value="/".join(map(str, value)),
+                    target=_rel(resource(ref["resource"])),
+                )
     for fld in schema["fields"]:
         target = fld.get("kit:references")
         if not target:
@@ -259,8 +283,9 @@ def check_references(name: str, records: list[dict[str, Any]], lines: list[int |
             items = split_list(cell) if fld.get("kit:list") else [cell]
             for item in items:
                 if item:
-                    _check_reference({"file": rel, "row": n, "line": line, "field": fld["name"]},
-                                     target, item, known, broken)
+                    _check_reference(
+                        {"file": rel, "row": n, "line": line, "field": fld["name"]}, target, item, known, broken
+                    )
 
 
 def _check_span(name: str) -> None:
@@ -269,8 +294,15 @@ def _check_span(name: str) -> None:
         return
     values = sorted(r[span["field"]] for r in rows(name))
     if len(values) < span["minRows"] or values[0] > span["from"] or values[-1] < span["to"]:
-        raise DataError("data.problem.span", file=_rel(resource(name)), field=span["field"], minimum=span["minRows"],
-                        start=span["from"], end=span["to"], count=len(values))
+        raise DataError(
+            "data.problem.span",
+            file=_rel(resource(name)),
+            field=span["field"],
+            minimum=span["minRows"],
+            start=span["from"],
+            end=span["to"],
+            count=len(values),
+        )
 
 
 def _check_complete(name: str) -> None:
@@ -280,19 +312,24 @@ def _check_complete(name: str) -> None:
     axes = []
     for column, ref in spec["fields"].items():
         where = ref.get("where", {})
-        keys = [r[ref["field"]] for r in checked_rows(ref["resource"])
-                if all(r.get(k) == v for k, v in where.items())]
+        keys = [r[ref["field"]] for r in checked_rows(ref["resource"]) if all(r.get(k) == v for k, v in where.items())]
         axes.append((column, keys))
     have = {tuple(r[c] for c, _ in axes) for r in rows(name)}
     (col_a, keys_a), (col_b, keys_b) = axes
     for a in keys_a:
         for b in keys_b:
             if (a, b) not in have:
-                raise DataError("data.problem.incomplete", file=_rel(resource(name)), field=col_a,
-                                value=a, other_field=col_b, other=b)
+                raise DataError(
+                    "data.problem.incomplete",
+                    file=_rel(resource(name)),
+                    field=col_a,
+                    value=a,
+                    other_field=col_b,
+                    other=b,
+                )
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def checked_rows(name: str) -> tuple[dict[str, str], ...]:
     """Return the rows of one table after every check, including references to other files.
 

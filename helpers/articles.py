@@ -200,9 +200,9 @@ def _highlight(text: str, lang: str) -> tuple[str, set[tuple[str, str]]]:
     taken = [False] * len(text)
     for entry in _highlights(lang):
         for m in re.finditer(r"(?<!\w)" + re.escape(entry[0]) + r"(?!\w)", text):
-            if not any(taken[m.start():m.end()]):
+            if not any(taken[m.start() : m.end()]):
                 spans.append((m.start(), m.end(), entry))
-                taken[m.start():m.end()] = [True] * (m.end() - m.start())
+                taken[m.start() : m.end()] = [True] * (m.end() - m.start())
     out, pos, used = [], 0, set()
     words = {kind: html.escape(t(f"articles.kind.{kind}", lang=lang)) for kind in ("actor", "place", "term")}
     for start, end, (_alias, kind, key, title, _display) in sorted(spans):
@@ -219,9 +219,11 @@ def _highlight(text: str, lang: str) -> tuple[str, set[tuple[str, str]]]:
 
 
 # Links in the text are underlined, not told apart by colour alone (WCAG 1.4.1); .kit-sr is read, not shown.
-_ARTICLE_CSS = ("<style>.kit-article a{text-decoration:underline}"
-                ".kit-sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}"
-                "</style>")
+_ARTICLE_CSS = (
+    "<style>.kit-article a{text-decoration:underline}"
+    ".kit-sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}"
+    "</style>"
+)
 
 
 class ArticleView:
@@ -253,9 +255,12 @@ class ArticleView:
             original, found = _highlight(row.text, lang)
             used |= found
             style = ' style="opacity:0.6"' if row.kind == "boilerplate" else ""
-            label = (f' <small>[{html.escape(t("articles.kind." + row.kind, lang=lang))}]</small>'
-                     if row.kind != "body" else "")
-            cells = f"<td><code>{row.sentence}</code>{label}</td><td lang=\"id\">{original}</td>"
+            label = (
+                f" <small>[{html.escape(t('articles.kind.' + row.kind, lang=lang))}]</small>"
+                if row.kind != "body"
+                else ""
+            )
+            cells = f'<td><code>{row.sentence}</code>{label}</td><td lang="id">{original}</td>'
             if self.parallel:
                 other = row.translation_en if isinstance(row.translation_en, str) else ""
                 if lang == "id" and isinstance(row.gloss_id, str):
@@ -263,8 +268,10 @@ class ArticleView:
                 cells += f'<td lang="{"id" if lang == "id" and isinstance(row.gloss_id, str) else "en"}">{html.escape(other)}</td>'
             rows.append(f"<tr{style}>{cells}</tr>")
         caption = html.escape(t("articles.title", lang=lang, article=self.article))
-        out = (_ARTICLE_CSS + f'<table class="kit-article"><caption>{caption}</caption><thead><tr>{head}</tr></thead>'
-               f"<tbody>{''.join(rows)}</tbody></table>")
+        out = (
+            _ARTICLE_CSS + f'<table class="kit-article"><caption>{caption}</caption><thead><tr>{head}</tr></thead>'
+            f"<tbody>{''.join(rows)}</tbody></table>"
+        )
         return out + _legend_html(used, lang)
 
 

@@ -19,7 +19,6 @@ import base64
 import html
 import io
 
-import pandas as pd
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
@@ -45,8 +44,10 @@ class KitFigure(Figure):
     def _repr_html_(self) -> str:
         data = base64.b64encode(self.png_bytes()).decode()
         alt = html.escape(self.alt_text)
-        return (f'<figure style="margin:0"><img src="data:image/png;base64,{data}" alt="{alt}" style="max-width:100%">'
-                f'<figcaption style="font-size:0.9em;color:{INK["line"]}">{alt}</figcaption></figure>')
+        return (
+            f'<figure style="margin:0"><img src="data:image/png;base64,{data}" alt="{alt}" style="max-width:100%">'
+            f'<figcaption style="font-size:0.9em;color:{INK["line"]}">{alt}</figcaption></figure>'
+        )
 
     def __repr__(self) -> str:
         return self.alt_text or super().__repr__()
@@ -61,15 +62,28 @@ def new_figure(**kwargs) -> tuple[KitFigure, object]:
 
 
 def _caption(fig: KitFigure, lang: str, sources: str) -> None:
-    fig.text(0.01, 0.005, t("charts.caption", lang=lang, sources=sources), fontsize=7, color=INK["caption"], ha="left", va="bottom")
+    fig.text(
+        0.01,
+        0.005,
+        t("charts.caption", lang=lang, sources=sources),
+        fontsize=7,
+        color=INK["caption"],
+        ha="left",
+        va="bottom",
+    )
 
 
 def _strongest(statuses: list[str]) -> str:
     return next(s for s in style.STATUS_ORDER if s in statuses)
 
 
-_STATUS_MARKER = {"acknowledged": ("o", True), "reported_un": ("s", True), "reported_media": ("^", True),
-                  "alleged_other_side": ("v", False), "denied": ("X", False)}
+_STATUS_MARKER = {
+    "acknowledged": ("o", True),
+    "reported_un": ("s", True),
+    "reported_media": ("^", True),
+    "alleged_other_side": ("v", False),
+    "denied": ("X", False),
+}
 
 
 def backing_matrix(*, lang: str | None = None) -> KitFigure:
@@ -86,19 +100,34 @@ def backing_matrix(*, lang: str | None = None) -> KitFigure:
     lang = lang or get_language()
     backing = load_backing()
     names = by_lang(load_actors().set_index("actor"), "name", lang)
-    rows = (backing[["side", "backer"]].drop_duplicates().astype(str)
-            .sort_values(["side", "backer"], key=lambda c: c.map({"GNA": 0, "LNA": 1}).fillna(c) if c.name == "side" else c))
+    rows = (
+        backing[["side", "backer"]]
+        .drop_duplicates()
+        .astype(str)
+        .sort_values(["side", "backer"], key=lambda c: c.map({"GNA": 0, "LNA": 1}).fillna(c) if c.name == "side" else c)
+    )
     kinds = [k for k in style.SUPPORT_ORDER if k in set(backing["support"].astype(str))]
     with style.chart_style():
         fig, ax = new_figure(figsize=(9, 0.38 * len(rows) + 2.2))
         for y, (side, backer) in enumerate(rows.itertuples(index=False)):
             part = backing[(backing["backer"] == backer) & (backing["side"].astype(str) == side)]
             for x, kind in enumerate(kinds):
-                statuses = [s for s in style.STATUS_ORDER if s in set(part.loc[part["support"].astype(str) == kind, "status"].astype(str))]
+                statuses = [
+                    s
+                    for s in style.STATUS_ORDER
+                    if s in set(part.loc[part["support"].astype(str) == kind, "status"].astype(str))
+                ]
                 for n, status in enumerate(statuses):
                     marker, filled = _STATUS_MARKER[status]
-                    ax.scatter(x + (n - (len(statuses) - 1) / 2) * 0.22, y, marker=marker, s=70,
-                               color=style.PALETTE[side] if filled else "white", edgecolor=style.PALETTE[side], linewidth=1.5)
+                    ax.scatter(
+                        x + (n - (len(statuses) - 1) / 2) * 0.22,
+                        y,
+                        marker=marker,
+                        s=70,
+                        color=style.PALETTE[side] if filled else "white",
+                        edgecolor=style.PALETTE[side],
+                        linewidth=1.5,
+                    )
         ax.set_yticks(range(len(rows)))
         ax.set_yticklabels([f"{names[b]} → {side}" for side, b in rows.itertuples(index=False)], parse_math=False)
         for label, (side, _b) in zip(ax.get_yticklabels(), rows.itertuples(index=False)):
@@ -110,14 +139,30 @@ def backing_matrix(*, lang: str | None = None) -> KitFigure:
         ax.set_xlabel(t("charts.backing_matrix.x", lang=lang))
         ax.set_ylabel(t("charts.backing_matrix.y", lang=lang))
         ax.set_title(t("charts.backing_matrix.title", lang=lang))
-        handles = [Line2D([], [], linestyle="", marker=_STATUS_MARKER[s][0], markersize=8, color=INK["line"] if _STATUS_MARKER[s][1] else "white",
-                          markeredgecolor=INK["line"], label=style.status_label(s, lang=lang)) for s in style.STATUS_ORDER]
+        handles = [
+            Line2D(
+                [],
+                [],
+                linestyle="",
+                marker=_STATUS_MARKER[s][0],
+                markersize=8,
+                color=INK["line"] if _STATUS_MARKER[s][1] else "white",
+                markeredgecolor=INK["line"],
+                label=style.status_label(s, lang=lang),
+            )
+            for s in style.STATUS_ORDER
+        ]
         ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8, frameon=False)
         fig.tight_layout(rect=(0, 0.03, 1, 1))
         _caption(fig, lang, "data/backing.csv")
     per_side = rows.groupby("side").size()
-    fig.alt_text = t("charts.backing_matrix.alt", lang=lang, gna=int(per_side.get("GNA", 0)), lna=int(per_side.get("LNA", 0)),
-                     denied=int((backing["status"].astype(str) == "denied").sum()))
+    fig.alt_text = t(
+        "charts.backing_matrix.alt",
+        lang=lang,
+        gna=int(per_side.get("GNA", 0)),
+        lna=int(per_side.get("LNA", 0)),
+        denied=int((backing["status"].astype(str) == "denied").sum()),
+    )
     return fig
 
 
@@ -140,8 +185,15 @@ def backing_by_side(*, lang: str | None = None) -> KitFigure:
         fig, ax = new_figure(figsize=(8, 4.8))
         ys = range(len(kinds))
         for offset, side, hatch in ((-0.2, "GNA", ""), (0.2, "LNA", "//")):
-            bars = ax.barh([y + offset for y in ys], counts[side], height=0.38, color=style.PALETTE[side], hatch=hatch,
-                           edgecolor="white", label=style.side_label(side, lang=lang))
+            bars = ax.barh(
+                [y + offset for y in ys],
+                counts[side],
+                height=0.38,
+                color=style.PALETTE[side],
+                hatch=hatch,
+                edgecolor="white",
+                label=style.side_label(side, lang=lang),
+            )
             ax.bar_label(bars, padding=2, fontsize=8)
         ax.set_yticks(list(ys))
         ax.set_yticklabels([style.support_label(k, lang=lang) for k in kinds])
@@ -152,7 +204,9 @@ def backing_by_side(*, lang: str | None = None) -> KitFigure:
         fig.tight_layout(rect=(0, 0.03, 1, 1))
         _caption(fig, lang, "data/backing.csv")
     totals = backing.groupby("side")["backer"].nunique()
-    fig.alt_text = t("charts.backing_by_side.alt", lang=lang, gna=int(totals.get("GNA", 0)), lna=int(totals.get("LNA", 0)))
+    fig.alt_text = t(
+        "charts.backing_by_side.alt", lang=lang, gna=int(totals.get("GNA", 0)), lna=int(totals.get("LNA", 0))
+    )
     return fig
 
 
@@ -167,19 +221,35 @@ def control_over_time(*, lang: str | None = None) -> KitFigure:
     """
     lang = lang or get_language()
     control = load_control()
-    counts = (control.assign(controller=control["controller"].astype(str))
-              .groupby(["date", "controller"]).size().unstack(fill_value=0)
-              .reindex(columns=list(style.PALETTE), fill_value=0))
+    counts = (
+        control.assign(controller=control["controller"].astype(str))
+        .groupby(["date", "controller"])
+        .size()
+        .unstack(fill_value=0)
+        .reindex(columns=list(style.PALETTE), fill_value=0)
+    )
     labels = [d.date().isoformat() for d in counts.index]
     with style.chart_style():
         fig, ax = new_figure(figsize=(8, 4.5))
         bottom = [0] * len(counts)
         for ctrl, hatch in zip(style.PALETTE, ("", "//", "..", "xx")):
-            bars = ax.bar(labels, counts[ctrl], bottom=bottom, color=style.PALETTE[ctrl], hatch=hatch, edgecolor="white",
-                          label=style.side_label(ctrl, lang=lang))
-            ax.bar_label(bars, labels=[str(v) if v else "" for v in counts[ctrl]], label_type="center", fontsize=8,
-                         color=style.LETTER_INK[ctrl], bbox={"boxstyle": "round,pad=0.15", "facecolor": style.PALETTE[ctrl],
-                                                             "edgecolor": "none"})
+            bars = ax.bar(
+                labels,
+                counts[ctrl],
+                bottom=bottom,
+                color=style.PALETTE[ctrl],
+                hatch=hatch,
+                edgecolor="white",
+                label=style.side_label(ctrl, lang=lang),
+            )
+            ax.bar_label(
+                bars,
+                labels=[str(v) if v else "" for v in counts[ctrl]],
+                label_type="center",
+                fontsize=8,
+                color=style.LETTER_INK[ctrl],
+                bbox={"boxstyle": "round,pad=0.15", "facecolor": style.PALETTE[ctrl], "edgecolor": "none"},
+            )
             bottom = [b + v for b, v in zip(bottom, counts[ctrl])]
         ax.set_ylabel(t("charts.control_over_time.y", lang=lang))
         ax.set_xlabel(t("charts.control_over_time.x", lang=lang))
@@ -189,9 +259,17 @@ def control_over_time(*, lang: str | None = None) -> KitFigure:
         fig.tight_layout(rect=(0, 0.03, 1, 1))
         _caption(fig, lang, "data/control.csv")
     first, last = counts.iloc[0], counts.iloc[-1]
-    fig.alt_text = t("charts.control_over_time.alt", lang=lang, first=labels[0], last=labels[-1],
-                     gna1=int(first["GNA"]), lna1=int(first["LNA"]), gna2=int(last["GNA"]), lna2=int(last["LNA"]),
-                     total=int(first.sum()))
+    fig.alt_text = t(
+        "charts.control_over_time.alt",
+        lang=lang,
+        first=labels[0],
+        last=labels[-1],
+        gna1=int(first["GNA"]),
+        lna1=int(first["LNA"]),
+        gna2=int(last["GNA"]),
+        lna2=int(last["LNA"]),
+        total=int(first.sum()),
+    )
     return fig
 
 
@@ -216,13 +294,24 @@ def timeline(start: str | None = None, end: str | None = None, *, lang: str | No
             ax.plot([row["date"], row["date"]], [0, n + 1], color=INK["guide"], linewidth=0.6, zorder=1)
             ax.scatter([row["date"]], [n + 1], s=22, color=INK["line"], zorder=2)
             title = by_lang(row, "title", lang)
-            ax.annotate(f"{row['date'].date().isoformat()}  {title}", (row["date"], n + 1), xytext=(5, -3),
-                        textcoords="offset points", fontsize=7.5, parse_math=False)
+            ax.annotate(
+                f"{row['date'].date().isoformat()}  {title}",
+                (row["date"], n + 1),
+                xytext=(5, -3),
+                textcoords="offset points",
+                fontsize=7.5,
+                parse_math=False,
+            )
         for article, colour, dash in zip(meta["article"], ARTICLE_COLOURS, style.ARTICLE_DASH):
             day = meta.set_index("article").loc[article, "published"]
             if lo <= day <= hi:
-                ax.axvline(day, color=colour, linewidth=2, linestyle=dash,
-                           label=t("charts.timeline.article", lang=lang, article=article, date=day.date().isoformat()))
+                ax.axvline(
+                    day,
+                    color=colour,
+                    linewidth=2,
+                    linestyle=dash,
+                    label=t("charts.timeline.article", lang=lang, article=article, date=day.date().isoformat()),
+                )
         ax.set_ylim(0, len(events) + 1.5)
         ax.invert_yaxis()
         ax.set_yticks([])
@@ -234,5 +323,7 @@ def timeline(start: str | None = None, end: str | None = None, *, lang: str | No
             ax.legend(loc="lower right", fontsize=8)
         fig.tight_layout(rect=(0, 0.03, 1, 1))
         _caption(fig, lang, "data/events.csv, data/articles/metadata.csv")
-    fig.alt_text = t("charts.timeline.alt", lang=lang, n=len(events), start=lo.date().isoformat(), end=hi.date().isoformat())
+    fig.alt_text = t(
+        "charts.timeline.alt", lang=lang, n=len(events), start=lo.date().isoformat(), end=hi.date().isoformat()
+    )
     return fig

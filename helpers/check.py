@@ -82,8 +82,15 @@ def _kind(value: Any) -> str:
         ("dataframe", lambda v: isinstance(v, pd.DataFrame)),
         ("series", lambda v: isinstance(v, pd.Series)),
         ("bool", lambda v: isinstance(v, bool)),
-        ("number", lambda v: isinstance(v, (int, float)) or type(v).__module__ == "numpy" and hasattr(v, "dtype")
-         and getattr(v, "ndim", 1) == 0),
+        (
+            "number",
+            lambda v: (
+                isinstance(v, (int, float))
+                or type(v).__module__ == "numpy"
+                and hasattr(v, "dtype")
+                and getattr(v, "ndim", 1) == 0
+            ),
+        ),
         ("text", lambda v: isinstance(v, str)),
         ("list", lambda v: isinstance(v, (list, tuple, set))),
         ("dict", lambda v: isinstance(v, dict)),
@@ -96,8 +103,12 @@ def _kind(value: Any) -> str:
 
 
 def _wrong_type(ex, answer) -> Feedback:
-    return Feedback(ex.id, False, t("check.wrong_type", given=_kind(answer), expected=t(f"check.expects.{ex.expects}")),
-                    (t("check.ask_hint", id=ex.id),))
+    return Feedback(
+        ex.id,
+        False,
+        t("check.wrong_type", given=_kind(answer), expected=t(f"check.expects.{ex.expects}")),
+        (t("check.ask_hint", id=ex.id),),
+    )
 
 
 def _right(ex) -> Feedback:
@@ -121,7 +132,9 @@ def _compare(ex, answer: Any, expected: Any) -> Feedback:
         return _right(ex) if abs(value - float(expected)) <= ex.tolerance else _not_yet(ex, t("check.number_off"))
     if ex.expects == "text":
         if hasattr(answer, "isoformat") and not isinstance(answer, str):
-            answer = answer.date().isoformat() if hasattr(answer, "date") and callable(answer.date) else answer.isoformat()
+            answer = (
+                answer.date().isoformat() if hasattr(answer, "date") and callable(answer.date) else answer.isoformat()
+            )
         if not isinstance(answer, str):
             return _wrong_type(ex, answer)
         if _ISO_DATE.fullmatch(str(expected)):
@@ -147,8 +160,12 @@ def _compare(ex, answer: Any, expected: Any) -> Feedback:
 def _compare_list(ex, answer: Any, expected: Any) -> Feedback:
     """Compare lists by their items' text; duplicates and missing items are counted, never listed."""
     if isinstance(answer, pd.DataFrame):
-        return Feedback(ex.id, False, t("check.wrong_type", given=_kind(answer), expected=t("check.expects.list")),
-                        (t("check.frame_for_list"), t("check.ask_hint", id=ex.id)))
+        return Feedback(
+            ex.id,
+            False,
+            t("check.wrong_type", given=_kind(answer), expected=t("check.expects.list")),
+            (t("check.frame_for_list"), t("check.ask_hint", id=ex.id)),
+        )
     if hasattr(answer, "tolist") and not isinstance(answer, str):
         answer = answer.tolist()  # a numpy array, pandas Series, Index or Categorical of values
     if not isinstance(answer, (list, tuple, set, frozenset)):
@@ -265,14 +282,18 @@ def _figure_problems(answer: Any, expected: Any) -> list[str]:
         return [t("check.figure_axes", got=len(got_axes), want=len(want_axes))]
     problems = []
     for n, (got, want) in enumerate(zip(got_axes, want_axes), start=1):
-        for key, attr in (("check.figure_lines", "lines"), ("check.figure_bars", "patches"),
-                          ("check.figure_points", "collections")):
+        for key, attr in (
+            ("check.figure_lines", "lines"),
+            ("check.figure_bars", "patches"),
+            ("check.figure_points", "collections"),
+        ):
             if len(getattr(want, attr)) and len(getattr(got, attr)) != len(getattr(want, attr)):
                 problems.append(t(key, n=n, got=len(getattr(got, attr)), want=len(getattr(want, attr))))
         if want.get_title().strip() and not got.get_title().strip():
             problems.append(t("check.figure_title", n=n))
-        if (want.get_xlabel().strip() and not got.get_xlabel().strip()) or \
-                (want.get_ylabel().strip() and not got.get_ylabel().strip()):
+        if (want.get_xlabel().strip() and not got.get_xlabel().strip()) or (
+            want.get_ylabel().strip() and not got.get_ylabel().strip()
+        ):
             problems.append(t("check.figure_labels", n=n))
     return problems
 
@@ -330,8 +351,14 @@ def check(exercise_id: str, answer: Any) -> Feedback:
         try:
             from .progress import record
 
-            record(kind="exercise", item=ex.id, lesson=ex.lesson, answer=shorten(answer, limit=200),
-                   correct=feedback.correct, score=1.0 if feedback.correct else 0.0)
+            record(
+                kind="exercise",
+                item=ex.id,
+                lesson=ex.lesson,
+                answer=shorten(answer, limit=200),
+                correct=feedback.correct,
+                score=1.0 if feedback.correct else 0.0,
+            )
         except Exception:  # noqa: S110 - the record is a convenience; the feedback matters more
             pass
     return feedback
@@ -346,8 +373,9 @@ def _find(exercise_id: Any) -> tuple[Any, Feedback | None]:
     except exercises.ExerciseError as exc:  # the kit's own file is broken: say where, for the teacher
         return None, Feedback(_safe_text(exercise_id, 40), False, t("check.kit_broken", error=_safe_text(exc, 400)))
     except Exception:
-        return None, Feedback(_safe_text(exercise_id, 40), False,
-                              t("check.unknown_exercise", value=shorten(exercise_id, limit=40)))
+        return None, Feedback(
+            _safe_text(exercise_id, 40), False, t("check.unknown_exercise", value=shorten(exercise_id, limit=40))
+        )
 
 
 def _check(exercise_id: Any, answer: Any) -> tuple[Feedback, Any]:
@@ -371,17 +399,34 @@ def _check(exercise_id: Any, answer: Any) -> tuple[Feedback, Any]:
     try:
         feedback = _compare(ex, answer, expected)
     except Exception as exc:
-        feedback = Feedback(ex.id, False, t("check.could_not_compare", error=_error_text(exc)),
-                            (t("check.ask_hint", id=ex.id),))
+        feedback = Feedback(
+            ex.id, False, t("check.could_not_compare", error=_error_text(exc)), (t("check.ask_hint", id=ex.id),)
+        )
     return feedback, ex
 
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_MONTHS = {name: n for n, names in enumerate(
-    (("january", "januari", "jan"), ("february", "februari", "feb", "pebruari"), ("march", "maret", "mar"),
-     ("april", "apr"), ("may", "mei"), ("june", "juni", "jun"), ("july", "juli", "jul"),
-     ("august", "agustus", "aug", "agu", "agt"), ("september", "sep", "sept"), ("october", "oktober", "oct", "okt"),
-     ("november", "nov", "nopember"), ("december", "desember", "dec", "des")), start=1) for name in names}
+_MONTHS = {
+    name: n
+    for n, names in enumerate(
+        (
+            ("january", "januari", "jan"),
+            ("february", "februari", "feb", "pebruari"),
+            ("march", "maret", "mar"),
+            ("april", "apr"),
+            ("may", "mei"),
+            ("june", "juni", "jun"),
+            ("july", "juli", "jul"),
+            ("august", "agustus", "aug", "agu", "agt"),
+            ("september", "sep", "sept"),
+            ("october", "oktober", "oct", "okt"),
+            ("november", "nov", "nopember"),
+            ("december", "desember", "dec", "des"),
+        ),
+        start=1,
+    )
+    for name in names
+}
 _DAY_MONTH_YEAR = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\s+(\d{4})")
 _MONTH_DAY_YEAR = re.compile(r"([a-z]+)\s+(\d{1,2})(?:st|nd|rd|th)?\s+(\d{4})")
 
@@ -481,8 +526,12 @@ def hint(exercise_id: str) -> str:
         return t("check.no_hints")
     n = _hint_state.get(ex.id, 0)
     _hint_state[ex.id] = min(n + 1, len(ex.hints))
-    text = t("check.hint", n=min(n, len(ex.hints) - 1) + 1, total=len(ex.hints),
-             text=ex.hints[min(n, len(ex.hints) - 1)][get_language()])
+    text = t(
+        "check.hint",
+        n=min(n, len(ex.hints) - 1) + 1,
+        total=len(ex.hints),
+        text=ex.hints[min(n, len(ex.hints) - 1)][get_language()],
+    )
     if n >= len(ex.hints):
         text += " " + t("check.no_more_hints")
     return text

@@ -32,8 +32,9 @@ import copy
 import difflib
 import functools
 import sys
+from collections.abc import Callable
 from datetime import date as _date
-from typing import Any, Callable
+from typing import Any
 
 import pandas as pd
 
@@ -100,7 +101,7 @@ def _frame(name: str) -> pd.DataFrame:
     return frame
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _cached(name: str) -> pd.DataFrame:
     return _frame(name)
 
@@ -127,9 +128,15 @@ load_article_meta = _loader("article_meta", "the metadata of the two articles (d
 load_translation = _loader("translation_en", "the English translation by sentence (data/articles/translation_en.csv)")
 load_gloss = _loader("gloss_id", "the Indonesian gloss of the English tweet (data/articles/gloss_id.csv)")
 load_attribution = _loader("attribution", "who says so, sentence by sentence (data/articles/attribution.csv)")
-load_human_cost = _loader("human_cost", "dated figures of the war's cost to civilians, with their definitions (data/human_cost.csv)")
-load_voices = _loader("voices", "what Libyans said, summarised in the kit's words with date and source (data/voices.csv)")
-load_corroboration = _loader("corroboration", "several publications' accounts of one event, for corroboration (data/corroboration.csv)")
+load_human_cost = _loader(
+    "human_cost", "dated figures of the war's cost to civilians, with their definitions (data/human_cost.csv)"
+)
+load_voices = _loader(
+    "voices", "what Libyans said, summarised in the kit's words with date and source (data/voices.csv)"
+)
+load_corroboration = _loader(
+    "corroboration", "several publications' accounts of one event, for corroboration (data/corroboration.csv)"
+)
 
 
 def load_zones() -> dict[str, Any]:
@@ -339,8 +346,11 @@ def _main(argv: list[str] | None = None) -> int:
     problems = validate_all()
     for problem in problems:
         print(problem)
-    print(f"{len(problems)} problem(s)" if problems else
-          f"data package valid; sentence coverage by facts: {coverage_figure():.0%}")
+    print(
+        f"{len(problems)} problem(s)"
+        if problems
+        else f"data package valid; sentence coverage by facts: {coverage_figure():.0%}"
+    )
     return 1 if problems else 0
 
 

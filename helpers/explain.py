@@ -173,13 +173,17 @@ def explain(exc: BaseException, *, namespace: dict[str, Any] | None = None, lang
 
 def _html(explanation: str, trace: str, lang: str) -> str:
     lines = "<br>".join(html.escape(line) for line in explanation.splitlines())
-    return (f'<div class="kit-explain" role="note" style="border-left:4px solid #b35806;padding:0.4em 0.8em">'
-            f"<strong>{html.escape(t('explain.title', lang=lang))}</strong><br>{lines}"
-            f"<details><summary>{html.escape(t('explain.traceback', lang=lang))}</summary>"
-            f"<pre>{html.escape(trace)}</pre></details></div>")
+    return (
+        f'<div class="kit-explain" role="note" style="border-left:4px solid #b35806;padding:0.4em 0.8em">'
+        f"<strong>{html.escape(t('explain.title', lang=lang))}</strong><br>{lines}"
+        f"<details><summary>{html.escape(t('explain.traceback', lang=lang))}</summary>"
+        f"<pre>{html.escape(trace)}</pre></details></div>"
+    )
 
 
-def handler(shell: Any, etype: type, value: BaseException, tb: TracebackType | None, tb_offset: int | None = None) -> list[str]:
+def handler(
+    shell: Any, etype: type, value: BaseException, tb: TracebackType | None, tb_offset: int | None = None
+) -> list[str]:
     """IPython's custom exception handler: show the explanation, then a one-line error.
 
     When the kit has nothing to add, the usual traceback is returned unchanged.
@@ -196,8 +200,13 @@ def handler(shell: Any, etype: type, value: BaseException, tb: TracebackType | N
         trace = "".join(traceback.format_exception(etype, value, tb))
         from IPython.display import display
 
-        display({"text/plain": f"{t('explain.title', lang=lang)}\n{explanation}\n\n{trace}",
-                 "text/html": _html(explanation, trace, lang)}, raw=True)
+        display(
+            {
+                "text/plain": f"{t('explain.title', lang=lang)}\n{explanation}\n\n{trace}",
+                "text/html": _html(explanation, trace, lang),
+            },
+            raw=True,
+        )
         first = f"{etype.__name__}: {shorten(value, limit=120)}"
         return [first + " " + t("explain.above", lang=lang)]
     except Exception:
@@ -241,7 +250,10 @@ def explain_errors(on: bool = True) -> bool:
         install_if_ipython()
     elif "IPython" in sys.modules:
         shell = sys.modules["IPython"].get_ipython()
-        if shell is not None and getattr(shell, "CustomTB", None) is not None and \
-                getattr(shell, "custom_exceptions", ()) == EXPLAINED:
+        if (
+            shell is not None
+            and getattr(shell, "CustomTB", None) is not None
+            and getattr(shell, "custom_exceptions", ()) == EXPLAINED
+        ):
             shell.set_custom_exc((), None)
     return _state["on"]

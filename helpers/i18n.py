@@ -69,9 +69,7 @@ def _check_language(lang: Any) -> str:
             f"Language {lang!r} is not supported. Choose one of: "
             + ", ".join(f'"{code}"' for code in LANGUAGES)
             + ' ("id" = Bahasa Indonesia, "en" = English). / '
-            f"Bahasa {lang!r} tidak tersedia. Pilih salah satu: "
-            + ", ".join(f'"{code}"' for code in LANGUAGES)
-            + "."
+            f"Bahasa {lang!r} tidak tersedia. Pilih salah satu: " + ", ".join(f'"{code}"' for code in LANGUAGES) + "."
         )
     return lang.strip().lower()
 

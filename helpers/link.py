@@ -47,7 +47,9 @@ from .paths import kit_root
 __all__ = ["LinkError", "hub_link", "binder_link", "clone_address", "folder_name", "default_repo", "main"]
 
 # scp-like SSH address: [user@]host:path (no scheme, no "//").
-_SCP = re.compile(r"(?:(?P<user>[A-Za-z0-9._-]+)@)?(?P<host>[A-Za-z0-9.-]+\.[A-Za-z]{2,}|[A-Za-z0-9-]+):(?P<path>[^/].*)")
+_SCP = re.compile(
+    r"(?:(?P<user>[A-Za-z0-9._-]+)@)?(?P<host>[A-Za-z0-9.-]+\.[A-Za-z]{2,}|[A-Za-z0-9-]+):(?P<path>[^/].*)"
+)
 # OWNER/REPO (or GROUP/SUBGROUP/REPO): relative path segments of URL-safe characters. A web
 # address may also name a repository at the top of a school's own git server (/libya-kit.git).
 _REPO_PATH = re.compile(r"[A-Za-z0-9._~-]+(?:/[A-Za-z0-9._~-]+)+")
@@ -83,8 +85,9 @@ class LinkError(ValueError):
 def default_repo() -> str | None:
     """The repository's ``origin`` address, if git knows one (None outside a git clone)."""
     try:
-        out = subprocess.run(["git", "config", "--get", "remote.origin.url"], cwd=kit_root(),
-                             capture_output=True, text=True, timeout=5)
+        out = subprocess.run(
+            ["git", "config", "--get", "remote.origin.url"], cwd=kit_root(), capture_output=True, text=True, timeout=5
+        )
     except (OSError, subprocess.SubprocessError):
         return None
     return out.stdout.strip() or None
@@ -182,8 +185,15 @@ def _check(lang: str, notebook: str) -> None:
         raise LinkError("link.no_notebook", value=f"notebooks/{lang}/{notebook}.ipynb")
 
 
-def hub_link(hub: str, *, repo: str | None = None, branch: str = "main", lang: str = "en",
-             notebook: str = "00-start-here", folder: str | None = None) -> str:
+def hub_link(
+    hub: str,
+    *,
+    repo: str | None = None,
+    branch: str = "main",
+    lang: str = "en",
+    notebook: str = "00-start-here",
+    folder: str | None = None,
+) -> str:
     """Return the nbgitpuller link that opens ``notebooks/<lang>/<notebook>.ipynb`` on a JupyterHub.
 
     Parameters
@@ -220,11 +230,15 @@ def hub_link(hub: str, *, repo: str | None = None, branch: str = "main", lang: s
         raise LinkError("link.bad_branch", value=repr(branch))
     _check(lang, notebook)
     path = f"lab/tree/{folder}/notebooks/{lang}/{notebook}.ipynb"
-    return (f"{hub}/hub/user-redirect/git-pull?repo={quote(repo, safe='')}&branch={quote(branch, safe='')}"
-            f"&targetpath={quote(folder, safe='')}&urlpath={quote(path, safe='')}")
+    return (
+        f"{hub}/hub/user-redirect/git-pull?repo={quote(repo, safe='')}&branch={quote(branch, safe='')}"
+        f"&targetpath={quote(folder, safe='')}&urlpath={quote(path, safe='')}"
+    )
 
 
-def binder_link(*, repo: str | None = None, branch: str = "main", lang: str = "en", notebook: str = "00-start-here") -> str:
+def binder_link(
+    *, repo: str | None = None, branch: str = "main", lang: str = "en", notebook: str = "00-start-here"
+) -> str:
     """Return the mybinder.org link that opens a notebook in JupyterLab (GitHub repositories).
 
     Examples
@@ -252,14 +266,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--branch", default="main")
     parser.add_argument("--lang", default="en", help="en or id")
     parser.add_argument("--notebook", default="00-start-here", help="e.g. 03-mapping-control")
-    parser.add_argument("--folder", help="the folder the copy goes to in each student's home (default: the repository's name)")
+    parser.add_argument(
+        "--folder", help="the folder the copy goes to in each student's home (default: the repository's name)"
+    )
     args = parser.parse_args(argv)
     try:
         if args.binder:
             print(binder_link(repo=args.repo, branch=args.branch, lang=args.lang, notebook=args.notebook))
         else:
-            print(hub_link(args.hub, repo=args.repo, branch=args.branch, lang=args.lang, notebook=args.notebook,
-                           folder=args.folder))
+            print(
+                hub_link(
+                    args.hub,
+                    repo=args.repo,
+                    branch=args.branch,
+                    lang=args.lang,
+                    notebook=args.notebook,
+                    folder=args.folder,
+                )
+            )
     except LinkError as exc:
         print(exc.bilingual(), file=sys.stderr)
         return 2

@@ -73,8 +73,20 @@ from .style import INK
 #: The view of the backers' map: from the Sahel to Europe, and from the Atlantic to the Gulf.
 BACKERS_BOUNDS = [[10, -10], [56, 56]]
 
-__all__ = ["KitMap", "control_map", "control_over_time", "compare", "article_places", "backers_map",
-           "control_map_static", "as_table", "asset_dir", "set_asset_base", "html_size"]
+__all__ = [
+    "KitMap",
+    "control_map",
+    "control_over_time",
+    "compare",
+    "article_places",
+    "backers_map",
+    "control_map_static",
+    "as_table",
+    "asset_dir",
+    "set_asset_base",
+    "html_size",
+]
+
 
 def as_table(m: KitMap) -> pd.DataFrame:
     """The facts a kit map shows, as a DataFrame (the same table as under the map).
@@ -98,21 +110,33 @@ def _describe(m: KitMap, lang: str, title: str, summary: str, columns: list[str]
 
 def _counts(frame: pd.DataFrame) -> dict[str, int]:
     counts = frame["controller"].astype(str).value_counts()
-    return {"n": len(frame), "gna": int(counts.get("GNA", 0)), "lna": int(counts.get("LNA", 0)),
-            "contested": int(counts.get("contested", 0)), "other": int(counts.get("other", 0))}
+    return {
+        "n": len(frame),
+        "gna": int(counts.get("GNA", 0)),
+        "lna": int(counts.get("LNA", 0)),
+        "contested": int(counts.get("contested", 0)),
+        "other": int(counts.get("other", 0)),
+    }
 
 
 def _letter_key(lang: str) -> str:
-    return t("maps.alt.letters", lang=lang, key=", ".join(f"{style.SIDE_LETTER[s]} = {style.side_label(s, lang=lang)}"
-                                                          for s in style.PALETTE))
+    return t(
+        "maps.alt.letters",
+        lang=lang,
+        key=", ".join(f"{style.SIDE_LETTER[s]} = {style.side_label(s, lang=lang)}" for s in style.PALETTE),
+    )
 
 
 def _control_rows(frame: pd.DataFrame, lang: str, extra: dict[str, str] | None = None) -> list[tuple[str, ...]]:
     rows = []
     for _, row in frame.sort_values("name_en").iterrows():
         ctrl = str(row["controller"])
-        cells = [_name(row, lang), f"{style.SIDE_LETTER[ctrl]}: {style.side_label(ctrl, lang=lang)}",
-                 t(f"maps.confidence.{row['confidence']}", lang=lang), describe_sources(row["control_sources"], lang=lang, titles=False)]
+        cells = [
+            _name(row, lang),
+            f"{style.SIDE_LETTER[ctrl]}: {style.side_label(ctrl, lang=lang)}",
+            t(f"maps.confidence.{row['confidence']}", lang=lang),
+            describe_sources(row["control_sources"], lang=lang, titles=False),
+        ]
         if extra is not None:
             cells.append(extra.get(row["place"], "—"))
         rows.append(tuple(cells))
@@ -120,8 +144,12 @@ def _control_rows(frame: pd.DataFrame, lang: str, extra: dict[str, str] | None =
 
 
 def _control_columns(lang: str, *, change: bool = False) -> list[str]:
-    cols = [t("maps.col.place", lang=lang), t("maps.popup.controller", lang=lang), t("maps.popup.confidence", lang=lang),
-            t("maps.popup.source", lang=lang)]
+    cols = [
+        t("maps.col.place", lang=lang),
+        t("maps.popup.controller", lang=lang),
+        t("maps.popup.confidence", lang=lang),
+        t("maps.popup.source", lang=lang),
+    ]
     return cols + [t("maps.popup.change", lang=lang)] if change else cols
 
 
@@ -130,34 +158,51 @@ def _add_zones(layer, date_iso: str, lang: str) -> None:
         ctrl = feature["properties"]["controller"]
         label = html.escape(f"{style.side_label(ctrl, lang=lang)} — {t('maps.approximate', lang=lang)}")
         folium.GeoJson(
-            {"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {"label": label},
-                                                          "geometry": feature["geometry"]}]},
-            style_function=lambda f, c=style.PALETTE[ctrl]: {"color": c, "weight": 0, "fillColor": c, "fillOpacity": 0.28},
+            {
+                "type": "FeatureCollection",
+                "features": [{"type": "Feature", "properties": {"label": label}, "geometry": feature["geometry"]}],
+            },
+            style_function=lambda f, c=style.PALETTE[ctrl]: {
+                "color": c,
+                "weight": 0,
+                "fillColor": c,
+                "fillOpacity": 0.28,
+            },
             tooltip=folium.GeoJsonTooltip(fields=["label"], labels=False),
             control=False,
         ).add_to(layer)
 
 
-def _add_towns(layer, frame, lang: str, *, highlight: set[str] | None = None, extra: dict[str, str] | None = None) -> int:
+def _add_towns(
+    layer, frame, lang: str, *, highlight: set[str] | None = None, extra: dict[str, str] | None = None
+) -> int:
     """Towns as one GeoJSON layer of circle markers (much lighter than one folium marker each)."""
     features = []
     for _, row in frame.iterrows():
         ctrl = str(row["controller"])
         name = _name(row, lang)
-        rows = [(t("maps.popup.name", lang=lang), f"{row['name_id']} / {row['name_en']}"),
-                (t("maps.popup.controller", lang=lang), style.side_label(ctrl, lang=lang)),
-                (t("maps.popup.confidence", lang=lang), t(f"maps.confidence.{row['confidence']}", lang=lang)),
-                (t("maps.popup.source", lang=lang), describe_sources(row["control_sources"], lang=lang, titles=False))]
+        rows = [
+            (t("maps.popup.name", lang=lang), f"{row['name_id']} / {row['name_en']}"),
+            (t("maps.popup.controller", lang=lang), style.side_label(ctrl, lang=lang)),
+            (t("maps.popup.confidence", lang=lang), t(f"maps.confidence.{row['confidence']}", lang=lang)),
+            (t("maps.popup.source", lang=lang), describe_sources(row["control_sources"], lang=lang, titles=False)),
+        ]
         if extra and row["place"] in extra:
             rows.append((t("maps.popup.change", lang=lang), extra[row["place"]]))
         big = highlight is not None and row["place"] in highlight
         tip = html.escape(f"{name} — {style.SIDE_LETTER[ctrl]}: {style.side_label(ctrl, lang=lang)}")
         if big:
             tip += html.escape(f" ({extra[row['place']]})") if extra and row["place"] in extra else ""
-        features.append({"type": "Feature",
-                         "geometry": {"type": "Point", "coordinates": [round(float(row["lon"]), 4), round(float(row["lat"]), 4)]},
-                         "properties": {"tip": tip, "info": _info(rows), "fill": style.PALETTE[ctrl], "big": big,
-                                        "side": ctrl}})
+        features.append(
+            {
+                "type": "Feature",
+                "geometry": {
+                    "type": "Point",
+                    "coordinates": [round(float(row["lon"]), 4), round(float(row["lat"]), 4)],
+                },
+                "properties": {"tip": tip, "info": _info(rows), "fill": style.PALETTE[ctrl], "big": big, "side": ctrl},
+            }
+        )
     if features:
         folium.GeoJson(
             {"type": "FeatureCollection", "features": features},
@@ -189,8 +234,14 @@ def control_map(date: Any, *, lang: str | None = None, tiles: bool = True) -> fo
     _add_towns(m, frame, lang)
     title = t("maps.title.control", lang=lang, date=day)
     _legend(m, title, lang, note=t("maps.zones_note", lang=lang))
-    _describe(m, lang, title, t("maps.alt.control", lang=lang, date=day, **_counts(frame)) + " " + _letter_key(lang),
-              _control_columns(lang), _control_rows(frame, lang))
+    _describe(
+        m,
+        lang,
+        title,
+        t("maps.alt.control", lang=lang, date=day, **_counts(frame)) + " " + _letter_key(lang),
+        _control_columns(lang),
+        _control_rows(frame, lang),
+    )
     if tiles:
         folium.LayerControl(collapsed=False).add_to(m)
     return m
@@ -223,10 +274,14 @@ def control_over_time(*, lang: str | None = None) -> folium.Map:
             held.setdefault(_name(place, lang), {})[day] = t(f"maps.short.{place['controller']}", lang=lang)
     title = t("maps.title.over_time", lang=lang)
     _legend(m, title, lang, note=t("maps.zones_note", lang=lang))
-    _describe(m, lang, title,
-              t("maps.alt.over_time", lang=lang, n=len(days), first=days[0], last=days[-1], counts="; ".join(counts)),
-              [t("maps.col.place", lang=lang), *days],
-              [(name, *(by_day.get(d, "—") for d in days)) for name, by_day in sorted(held.items())])
+    _describe(
+        m,
+        lang,
+        title,
+        t("maps.alt.over_time", lang=lang, n=len(days), first=days[0], last=days[-1], counts="; ".join(counts)),
+        [t("maps.col.place", lang=lang), *days],
+        [(name, *(by_day.get(d, "—") for d in days)) for name, by_day in sorted(held.items())],
+    )
     folium.LayerControl(collapsed=False).add_to(m)
     return m
 
@@ -242,8 +297,10 @@ def compare(date_a: Any, date_b: Any, *, lang: str | None = None) -> folium.Map:
     lang = lang or get_language()
     day_a, day_b = _iso(date_a), _iso(date_b)
     moved = changed_hands(day_a, day_b)
-    changes = {r.place: f"{style.side_label(r.before, lang=lang)} → {style.side_label(r.after, lang=lang)}"
-               for r in moved.itertuples()}
+    changes = {
+        r.place: f"{style.side_label(r.before, lang=lang)} → {style.side_label(r.after, lang=lang)}"
+        for r in moved.itertuples()
+    }
     m = _base_map(lang)
     _add_zones(m, day_b, lang)
     frame = control_on(day_b)
@@ -252,10 +309,16 @@ def compare(date_a: Any, date_b: Any, *, lang: str | None = None) -> folium.Map:
     _legend(m, title, lang, note=t("maps.compare_note", lang=lang))
     names = dict(zip(frame["place"], (_name(r, lang) for _, r in frame.iterrows())))
     moved_text = "; ".join(f"{names.get(p, p)}: {c}" for p, c in changes.items()) or "—"
-    _describe(m, lang, title,
-              t("maps.alt.compare", lang=lang, a=day_a, b=day_b, moved=len(changes), changes=moved_text, **_counts(frame))
-              + " " + _letter_key(lang),
-              _control_columns(lang, change=True), _control_rows(frame, lang, extra=changes))
+    _describe(
+        m,
+        lang,
+        title,
+        t("maps.alt.compare", lang=lang, a=day_a, b=day_b, moved=len(changes), changes=moved_text, **_counts(frame))
+        + " "
+        + _letter_key(lang),
+        _control_columns(lang, change=True),
+        _control_rows(frame, lang, extra=changes),
+    )
     folium.LayerControl(collapsed=False).add_to(m)
     return m
 
@@ -281,11 +344,17 @@ def article_places(article: str, *, lang: str | None = None) -> folium.Map:
     features = []
     for _, row in named.iterrows():
         quotes = [quote(sid, lang=lang) for sid in split_list(row["sentences"]) if sid in ids]
-        features.append({"type": "Feature",
-                         "geometry": {"type": "Point", "coordinates": [float(row["lon"]), float(row["lat"])]},
-                         "properties": {"label": html.escape(_name(row, lang)),
-                                        "info": f"<b>{html.escape(_name(row, lang))}</b><br>"
-                                                + "<br>".join(html.escape(q).replace(chr(10), "<br>") for q in quotes)}})
+        features.append(
+            {
+                "type": "Feature",
+                "geometry": {"type": "Point", "coordinates": [float(row["lon"]), float(row["lat"])]},
+                "properties": {
+                    "label": html.escape(_name(row, lang)),
+                    "info": f"<b>{html.escape(_name(row, lang))}</b><br>"
+                    + "<br>".join(html.escape(q).replace(chr(10), "<br>") for q in quotes),
+                },
+            }
+        )
     folium.GeoJson(
         {"type": "FeatureCollection", "features": features},
         marker=folium.CircleMarker(radius=5, fill=True, fill_opacity=1, class_name="kit-named"),
@@ -304,13 +373,35 @@ def article_places(article: str, *, lang: str | None = None) -> folium.Map:
     _legend(m, title, lang)
     named_names = sorted(_name(r, lang) for _, r in named.iterrows())
     front_names = sorted(_name(r, lang) for _, r in front.iterrows())
-    rows = [(_name(r, lang), t("maps.table.named", lang=lang, article=key),
-             ", ".join(sid for sid in split_list(r["sentences"]) if sid in ids)) for _, r in named.iterrows()]
-    rows += [(_name(r, lang), t("maps.table.front", lang=lang, date=day.date().isoformat()), "—") for _, r in front.iterrows()]
-    _describe(m, lang, title,
-              t("maps.alt.article", lang=lang, article=key, n=len(named), places=", ".join(named_names),
-                date=day.date().isoformat(), front=len(front), front_places=", ".join(front_names) or "—"),
-              [t("maps.col.place", lang=lang), t("maps.col.layer", lang=lang), t("maps.col.sentences", lang=lang)], rows)
+    rows = [
+        (
+            _name(r, lang),
+            t("maps.table.named", lang=lang, article=key),
+            ", ".join(sid for sid in split_list(r["sentences"]) if sid in ids),
+        )
+        for _, r in named.iterrows()
+    ]
+    rows += [
+        (_name(r, lang), t("maps.table.front", lang=lang, date=day.date().isoformat()), "—")
+        for _, r in front.iterrows()
+    ]
+    _describe(
+        m,
+        lang,
+        title,
+        t(
+            "maps.alt.article",
+            lang=lang,
+            article=key,
+            n=len(named),
+            places=", ".join(named_names),
+            date=day.date().isoformat(),
+            front=len(front),
+            front_places=", ".join(front_names) or "—",
+        ),
+        [t("maps.col.place", lang=lang), t("maps.col.layer", lang=lang), t("maps.col.sentences", lang=lang)],
+        rows,
+    )
     folium.LayerControl(collapsed=False).add_to(m)
     if len(libyan) != len(named):
         m.fit_bounds([[named["lat"].min(), named["lon"].min()], [named["lat"].max(), named["lon"].max()]])
@@ -344,33 +435,75 @@ def backers_map(*, lang: str | None = None) -> folium.Map:
         shown = statuses[0]
         start, end = places.loc[home], places.loc[targets[str(side)]]
         name = by_lang(actors.loc[backer], "name", lang)
-        rows = [(t("maps.popup.backer", lang=lang), name), (t("maps.popup.side", lang=lang), style.side_label(str(side), lang=lang))]
-        rows += [(style.support_label(r.support, lang=lang),
-                  f"{style.status_label(r.status, lang=lang)} ({describe_sources(r.sources, lang=lang, titles=False)})") for r in group.itertuples()]
-        lines.append({"type": "Feature",
-                      "geometry": {"type": "LineString", "coordinates": [[float(start["lon"]), float(start["lat"])],
-                                                                         [float(end["lon"]), float(end["lat"])]]},
-                      "properties": {"tip": html.escape(f"{name} → {style.side_label(str(side), lang=lang)}: "
-                                                        f"{style.status_label(shown, lang=lang)}"),
-                                     "info": _info(rows), "colour": style.PALETTE[str(side)], "status": shown}})
+        rows = [
+            (t("maps.popup.backer", lang=lang), name),
+            (t("maps.popup.side", lang=lang), style.side_label(str(side), lang=lang)),
+        ]
+        rows += [
+            (
+                style.support_label(r.support, lang=lang),
+                f"{style.status_label(r.status, lang=lang)} ({describe_sources(r.sources, lang=lang, titles=False)})",
+            )
+            for r in group.itertuples()
+        ]
+        lines.append(
+            {
+                "type": "Feature",
+                "geometry": {
+                    "type": "LineString",
+                    "coordinates": [[float(start["lon"]), float(start["lat"])], [float(end["lon"]), float(end["lat"])]],
+                },
+                "properties": {
+                    "tip": html.escape(
+                        f"{name} → {style.side_label(str(side), lang=lang)}: {style.status_label(shown, lang=lang)}"
+                    ),
+                    "info": _info(rows),
+                    "colour": style.PALETTE[str(side)],
+                    "status": shown,
+                },
+            }
+        )
         homes[home] = _name(places.loc[home], lang)
-        facts.append((name, style.side_label(str(side), lang=lang), _name(places.loc[home], lang),
-                      "; ".join(f"{style.support_label(r.support, lang=lang)}: {style.status_label(r.status, lang=lang)}"
-                                for r in group.itertuples())))
+        facts.append(
+            (
+                name,
+                style.side_label(str(side), lang=lang),
+                _name(places.loc[home], lang),
+                "; ".join(
+                    f"{style.support_label(r.support, lang=lang)}: {style.status_label(r.status, lang=lang)}"
+                    for r in group.itertuples()
+                ),
+            )
+        )
         sides.append(str(side))
         denied += shown == "denied"
     folium.GeoJson(
         {"type": "FeatureCollection", "features": lines},
-        style_function=lambda f: {"color": f["properties"]["colour"], "weight": 3, "opacity": 1,
-                                  "dashArray": style.STATUS_DASH[f["properties"]["status"]]},
+        style_function=lambda f: {
+            "color": f["properties"]["colour"],
+            "weight": 3,
+            "opacity": 1,
+            "dashArray": style.STATUS_DASH[f["properties"]["status"]],
+        },
         tooltip=folium.GeoJsonTooltip(fields=["tip"], labels=False),
         popup=folium.GeoJsonPopup(fields=["info"], labels=False, max_width=360),
         control=False,
     ).add_to(m)
     folium.GeoJson(
-        {"type": "FeatureCollection", "features": [
-            {"type": "Feature", "geometry": {"type": "Point", "coordinates": [float(places.loc[h, "lon"]), float(places.loc[h, "lat"])]},
-             "properties": {"label": html.escape(label)}} for h, label in sorted(homes.items())]},
+        {
+            "type": "FeatureCollection",
+            "features": [
+                {
+                    "type": "Feature",
+                    "geometry": {
+                        "type": "Point",
+                        "coordinates": [float(places.loc[h, "lon"]), float(places.loc[h, "lat"])],
+                    },
+                    "properties": {"label": html.escape(label)},
+                }
+                for h, label in sorted(homes.items())
+            ],
+        },
         marker=folium.CircleMarker(radius=4, fill=True, fill_opacity=1, class_name="kit-capital"),
         style_function=lambda f: {"color": INK["text"], "fillColor": INK["text"], "weight": 1},
         tooltip=folium.GeoJsonTooltip(fields=["label"], labels=False, sticky=False),
@@ -378,15 +511,24 @@ def backers_map(*, lang: str | None = None) -> folium.Map:
     ).add_to(m)
     title = t("maps.title.backers", lang=lang)
     _legend(m, title, lang, statuses=True, note=t("maps.backers_note", lang=lang))
-    _describe(m, lang, title,
-              t("maps.alt.backers", lang=lang, n=len(facts), gna=sides.count("GNA"), lna=sides.count("LNA"), denied=denied),
-              [t("maps.popup.backer", lang=lang), t("maps.popup.side", lang=lang), t("maps.col.home", lang=lang),
-               t("maps.col.evidence", lang=lang)], facts)
+    _describe(
+        m,
+        lang,
+        title,
+        t("maps.alt.backers", lang=lang, n=len(facts), gna=sides.count("GNA"), lna=sides.count("LNA"), denied=denied),
+        [
+            t("maps.popup.backer", lang=lang),
+            t("maps.popup.side", lang=lang),
+            t("maps.col.home", lang=lang),
+            t("maps.col.evidence", lang=lang),
+        ],
+        facts,
+    )
     folium.LayerControl(collapsed=False).add_to(m)
     return m
 
 
-def control_map_static(date: Any, *, lang: str | None = None) -> "KitFigure":
+def control_map_static(date: Any, *, lang: str | None = None) -> KitFigure:
     """The same content as :func:`control_map` drawn with matplotlib (no JavaScript), for print.
 
     See :func:`helpers.maps_print.control_map_static`.

@@ -49,19 +49,39 @@ def control_map_static(date: Any, *, lang: str | None = None) -> KitFigure:
         for feature in load_borders()["features"]:
             geom = feature["geometry"]
             for poly in geom["coordinates"] if geom["type"] == "MultiPolygon" else [geom["coordinates"]]:
-                ax.add_patch(MplPolygon(poly[0], closed=True, facecolor=INK["land"], edgecolor=INK["border_print"], linewidth=0.6))
+                ax.add_patch(
+                    MplPolygon(
+                        poly[0], closed=True, facecolor=INK["land"], edgecolor=INK["border_print"], linewidth=0.6
+                    )
+                )
         for feature in _zones_for(day):
             colour = style.PALETTE[feature["properties"]["controller"]]
             for poly in feature["geometry"]["coordinates"]:
                 ax.add_patch(MplPolygon(poly[0], closed=True, facecolor=colour, alpha=0.25, linewidth=0))
         for ctrl in style.PALETTE:
             part = frame[frame["controller"].astype(str) == ctrl]
-            ax.scatter(part["lon"], part["lat"], s=42, marker=style.SIDE_MARKER[ctrl], color=style.PALETTE[ctrl],
-                       edgecolor="black", linewidth=0.6, label=f"{style.side_label(ctrl, lang=lang)} ({len(part)})", zorder=3)
+            ax.scatter(
+                part["lon"],
+                part["lat"],
+                s=42,
+                marker=style.SIDE_MARKER[ctrl],
+                color=style.PALETTE[ctrl],
+                edgecolor="black",
+                linewidth=0.6,
+                label=f"{style.side_label(ctrl, lang=lang)} ({len(part)})",
+                zorder=3,
+            )
         for _, row in frame.iterrows():
             if row["kind"] in ("capital", "city") or row["place"] in _PRINT_LABELLED:
-                ax.annotate(_name(row, lang), (row["lon"], row["lat"]), xytext=(4, 3), textcoords="offset points",
-                            fontsize=8, zorder=4, parse_math=False)
+                ax.annotate(
+                    _name(row, lang),
+                    (row["lon"], row["lat"]),
+                    xytext=(4, 3),
+                    textcoords="offset points",
+                    fontsize=8,
+                    zorder=4,
+                    parse_math=False,
+                )
         (south, west), (north, east) = LIBYA_BOUNDS
         pad_w, pad_e, pad_s, pad_n = _PRINT_MARGIN
         ax.set_xlim(west - pad_w, east + pad_e)
@@ -73,8 +93,13 @@ def control_map_static(date: Any, *, lang: str | None = None) -> KitFigure:
         ax.legend(loc="lower left", fontsize=8, title=t("maps.zones_note", lang=lang), title_fontsize=7)
         fig.text(0.01, 0.005, t("maps.attribution", lang=lang), fontsize=7, color=INK["caption"])
     counts = frame["controller"].astype(str).value_counts()
-    fig.alt_text = t("maps.static.alt", lang=lang, date=day, gna=int(counts.get("GNA", 0)), lna=int(counts.get("LNA", 0)),
-                     contested=int(counts.get("contested", 0)), other=int(counts.get("other", 0)))
+    fig.alt_text = t(
+        "maps.static.alt",
+        lang=lang,
+        date=day,
+        gna=int(counts.get("GNA", 0)),
+        lna=int(counts.get("LNA", 0)),
+        contested=int(counts.get("contested", 0)),
+        other=int(counts.get("other", 0)),
+    )
     return fig
-
-

@@ -26,7 +26,9 @@ __all__ = ["BriefCheck", "check_brief", "MIN_WORDS", "MAX_WORDS"]
 
 MIN_WORDS, MAX_WORDS = 150, 200
 _SENTENCE = re.compile(r"\b[AB]\.p\d{2}\.s\d{2}\b")
-_ROW = re.compile(r"\b(actors|places|control|backing|events|claims|glossary|snapshots|sources):[A-Za-z0-9_@.\-]*[A-Za-z0-9_]")
+_ROW = re.compile(
+    r"\b(actors|places|control|backing|events|claims|glossary|snapshots|sources):[A-Za-z0-9_@.\-]*[A-Za-z0-9_]"
+)
 
 
 @dataclass
@@ -80,8 +82,11 @@ def check_brief(text: Any, *, lang: str | None = None) -> BriefCheck:
         Item(MIN_WORDS <= words <= MAX_WORDS, t("project.words", lang=lang, n=words, lo=MIN_WORDS, hi=MAX_WORDS)),
         Item(bool(sentences), t("project.sentences", lang=lang, n=len(sentences), ids=", ".join(sentences) or "-")),
         Item(bool(rows), t("project.rows", lang=lang, n=len(rows), ids=", ".join(rows) or "-")),
-        Item(not bad_sentences and not bad_rows,
-             t("project.all_exist", lang=lang) if not (bad_sentences or bad_rows)
-             else t("project.missing", lang=lang, ids=", ".join(bad_sentences + bad_rows))),
+        Item(
+            not bad_sentences and not bad_rows,
+            t("project.all_exist", lang=lang)
+            if not (bad_sentences or bad_rows)
+            else t("project.missing", lang=lang, ids=", ".join(bad_sentences + bad_rows)),
+        ),
     ]
     return BriefCheck(items)

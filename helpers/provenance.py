@@ -29,8 +29,16 @@ from ._validate import checked_rows, resource, split_list
 from .i18n import get_language, t
 from .sentences import segments
 
-__all__ = ["FACT_TABLES", "SourceList", "coverage_figure", "describe_sources", "find_row", "overview",
-           "sentence_coverage", "sources"]
+__all__ = [
+    "FACT_TABLES",
+    "SourceList",
+    "coverage_figure",
+    "describe_sources",
+    "find_row",
+    "overview",
+    "sentence_coverage",
+    "sources",
+]
 
 _WEB = re.compile(r"https?://", re.IGNORECASE)
 _SENTENCE = re.compile(r"^([AB])\.p\d+\.s\d+$")
@@ -40,8 +48,20 @@ FACT_TABLES = ("actors", "places", "control", "backing", "events", "claims", "gl
 #: Tables a reference ``table:key`` may name (facts, plus the dates and the sources they cite).
 _ROW_TABLES = (*FACT_TABLES, "snapshots", "sources")
 #: Tables listed by :func:`overview`, in the order the lessons introduce them.
-_OVERVIEW = ("sources", "actors", "places", "snapshots", "control", "backing", "events", "claims", "glossary",
-             "article_meta", "translation_en", "attribution")
+_OVERVIEW = (
+    "sources",
+    "actors",
+    "places",
+    "snapshots",
+    "control",
+    "backing",
+    "events",
+    "claims",
+    "glossary",
+    "article_meta",
+    "translation_en",
+    "attribution",
+)
 
 
 def describe_sources(value: str, *, lang: str | None = None, titles: bool = True) -> str:
@@ -61,7 +81,7 @@ def describe_sources(value: str, *, lang: str | None = None, titles: bool = True
         if item in table:
             row = table[item]
             title = f' "{row["title"]}",' if titles else ""
-            parts.append(f'{row["publisher"]},{title} {row["date"]}')
+            parts.append(f"{row['publisher']},{title} {row['date']}")
         else:
             parts.append(t("data.article_sentence", lang=lang, sentence=item))
     return "; ".join(parts)
@@ -78,11 +98,12 @@ class SourceList:
     lang: str
 
     def __repr__(self) -> str:
-        return "\n".join(f"{r.publisher}, \"{r.title}\", {r.date}: {r.url}" for r in self.frame.itertuples())
+        return "\n".join(f'{r.publisher}, "{r.title}", {r.date}: {r.url}' for r in self.frame.itertuples())
 
     def _repr_html_(self) -> str:
-        head = "".join(f"<th>{html.escape(t(f'data.sources.{c}', lang=self.lang))}</th>"
-                       for c in ("publisher", "title", "date"))
+        head = "".join(
+            f"<th>{html.escape(t(f'data.sources.{c}', lang=self.lang))}</th>" for c in ("publisher", "title", "date")
+        )
         rows = []
         for r in self.frame.itertuples():
             title = html.escape(r.title)
@@ -90,7 +111,9 @@ class SourceList:
                 title = f'<a href="{html.escape(r.url)}" target="_blank" rel="noopener noreferrer">{title}</a>'
             rows.append(f"<tr><td>{html.escape(r.publisher)}</td><td>{title}</td><td>{html.escape(r.date)}</td></tr>")
         caption = html.escape(t("data.sources.caption", lang=self.lang, n=len(self.frame)))
-        return f"<table><caption>{caption}</caption><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+        return (
+            f"<table><caption>{caption}</caption><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+        )
 
 
 def sources(value: Any = None, *, lang: str | None = None) -> SourceList:
@@ -199,10 +222,31 @@ def overview(*, lang: str | None = None) -> pd.DataFrame:
     rows = []
     for name in _OVERVIEW:
         res = resource(name)
-        rows.append(dict(zip(columns, (f"data/{res['path']}", len(checked_rows(name)), len(res["schema"]["fields"]),
-                                       t(f"data.table.{name}", lang=lang)))))
+        rows.append(
+            dict(
+                zip(
+                    columns,
+                    (
+                        f"data/{res['path']}",
+                        len(checked_rows(name)),
+                        len(res["schema"]["fields"]),
+                        t(f"data.table.{name}", lang=lang),
+                    ),
+                )
+            )
+        )
     features = geojson("zones")["features"]
-    rows.append(dict(zip(columns, ("data/zones.geojson", len(features),
-                                   len(features[0]["properties"]) if features else 0,
-                                   t("data.table.zones", lang=lang)))))
+    rows.append(
+        dict(
+            zip(
+                columns,
+                (
+                    "data/zones.geojson",
+                    len(features),
+                    len(features[0]["properties"]) if features else 0,
+                    t("data.table.zones", lang=lang),
+                ),
+            )
+        )
+    )
     return pd.DataFrame(rows)

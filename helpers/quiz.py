@@ -42,9 +42,9 @@ from typing import Any
 
 from . import status
 from .i18n import get_language, t
-from .text import code_block, shorten
 from .quiz_bank import QUERIES, Question, QuizError, bank_path, load_bank
 from .quiz_kinds import KINDS, TYPES
+from .text import code_block, shorten
 
 __all__ = ["QuizError", "Question", "Result", "Quiz", "load", "show", "bank_path", "QUERIES", "TYPES"]
 
@@ -92,8 +92,15 @@ def _quotes(q: Question, lang: str) -> list[str]:
             from .data import describe_sources, find_row
 
             row = find_row(source)
-            out.append(t("quiz.data_source", lang=lang, file=row["_file"], key=source.partition(":")[2],
-                         source=describe_sources(row["sources"], lang=lang)))
+            out.append(
+                t(
+                    "quiz.data_source",
+                    lang=lang,
+                    file=row["_file"],
+                    key=source.partition(":")[2],
+                    source=describe_sources(row["sources"], lang=lang),
+                )
+            )
     return out
 
 
@@ -118,8 +125,9 @@ class Quiz:
         self.title = meta["title"][self.lang]
         chosen = list(questions)
         if meta.get("draw") and seed is not None and int(meta["draw"]) < len(chosen):
-            chosen = sorted(random.Random(f"{lesson}:{seed}").sample(chosen, int(meta["draw"])),
-                            key=lambda q: questions.index(q))
+            chosen = sorted(
+                random.Random(f"{lesson}:{seed}").sample(chosen, int(meta["draw"])), key=lambda q: questions.index(q)
+            )
         self.questions = {q.id: q for q in chosen}
         self._order = {q.id: self._shown_order(q) for q in chosen}
         self._answers: dict[str, Result] = {}
@@ -155,7 +163,9 @@ class Quiz:
     # ------------------------------------------------ checking
     def _result(self, q: Question, value: Any, raw: Any) -> Result:
         if value is None:
-            return self._refusal(q, "quiz.not_answered" if raw is None or raw is Ellipsis or raw == "" else f"quiz.bad.{q.type}")
+            return self._refusal(
+                q, "quiz.not_answered" if raw is None or raw is Ellipsis or raw == "" else f"quiz.bad.{q.type}"
+            )
         kind = KINDS[q.type]
         score = kind.score(q, value)
         correct = score >= 1.0
@@ -168,8 +178,15 @@ class Quiz:
         feedback = "" if correct else kind.feedback(q, value, self.lang)
         if feedback:
             message += " " + feedback
-        return Result(q.id, correct, score, message, q.explanation[self.lang], _quotes(q, self.lang),
-                      explained="after_correct" if correct else "after_second_try")
+        return Result(
+            q.id,
+            correct,
+            score,
+            message,
+            q.explanation[self.lang],
+            _quotes(q, self.lang),
+            explained="after_correct" if correct else "after_second_try",
+        )
 
     def nudge(self, q: Question) -> str:
         """What to look at after a wrong answer: the bank's ``nudge``, or the cited sentences and tables."""
@@ -190,10 +207,22 @@ class Quiz:
         """Practice mode: a first wrong try gets a nudge, not the explanation nor the answer."""
         if result.correct or self._wrong.get(q.id, 0) >= 1:
             return result
-        base = t("quiz.partly", lang=self.lang, percent=round((result.score or 0) * 100)) if result.score \
+        base = (
+            t("quiz.partly", lang=self.lang, percent=round((result.score or 0) * 100))
+            if result.score
             else t("quiz.incorrect", lang=self.lang)
-        return Result(q.id, False, result.score, f"{base} {self.nudge(q)} {t('quiz.try_once_more', lang=self.lang)}",
-                      "", [], True, True, explained="no")  # the quoted rows could hold the answer
+        )
+        return Result(
+            q.id,
+            False,
+            result.score,
+            f"{base} {self.nudge(q)} {t('quiz.try_once_more', lang=self.lang)}",
+            "",
+            [],
+            True,
+            True,
+            explained="no",
+        )  # the quoted rows could hold the answer
 
     def answer(self, question: str, value: Any) -> Result:
         """Check an answer to one question (letters for choices, e.g. ``"b"`` or ``"a,c"``).
@@ -205,9 +234,13 @@ class Quiz:
             return Result(q.id, None, None, t("quiz.locked", lang=self.lang), understood=False)
         if q is None:
             ids = ", ".join(self.questions)
-            return Result(shorten(question, limit=40), False, 0.0,
-                          t("quiz.unknown_question", lang=self.lang, value=shorten(question, limit=40), ids=ids),
-                          understood=False)
+            return Result(
+                shorten(question, limit=40),
+                False,
+                0.0,
+                t("quiz.unknown_question", lang=self.lang, value=shorten(question, limit=40), ids=ids),
+                understood=False,
+            )
         try:
             return self._submit(q, KINDS[q.type].parse(q, value, self._order[q.id]), raw=value)
         except Exception:  # whatever was typed, the student gets a message, not a traceback
@@ -238,9 +271,16 @@ class Quiz:
         from .progress import record
 
         self._tries[q.id] = self._tries.get(q.id, 0) + 1
-        record(kind="quiz", item=f"{self.lesson}/{q.id}", lesson=self.lesson, answer=raw,
-               correct=bool(result.correct), score=result.score or 0.0, attempt=self._tries[q.id],
-               explained=result.explained)
+        record(
+            kind="quiz",
+            item=f"{self.lesson}/{q.id}",
+            lesson=self.lesson,
+            answer=raw,
+            correct=bool(result.correct),
+            score=result.score or 0.0,
+            attempt=self._tries[q.id],
+            explained=result.explained,
+        )
 
     def submit(self) -> dict[str, Result]:
         """Exam mode: score, record and lock every answer, and show the explanations ("Submit all").

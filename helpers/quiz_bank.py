@@ -220,11 +220,20 @@ def _question(where: str, raw: dict[str, Any]) -> Question:
     _check_sources(where, raw["sources"])
     _check_unique_keys(where, raw)
     entries = {name: [dict(e, key=str(e["key"])) for e in raw.get(name, [])] for name in ("options", "items", "right")}
-    q = Question(id=raw["id"], type=raw["type"], text=_bilingual(raw["text"]), objective=_bilingual(raw["objective"]),
-                 sources=list(raw["sources"]), explanation=_bilingual(raw["explanation"]), **entries,
-                 accept=list(raw.get("accept", [])), accept_place=bool(raw.get("accept_place", False)),
-                 tolerance=float(raw.get("tolerance", 0)), unit=_unit(raw.get("unit", "")),
-                 nudge=_bilingual(raw["nudge"]) if raw.get("nudge") else None)
+    q = Question(
+        id=raw["id"],
+        type=raw["type"],
+        text=_bilingual(raw["text"]),
+        objective=_bilingual(raw["objective"]),
+        sources=list(raw["sources"]),
+        explanation=_bilingual(raw["explanation"]),
+        **entries,
+        accept=list(raw.get("accept", [])),
+        accept_place=bool(raw.get("accept_place", False)),
+        tolerance=float(raw.get("tolerance", 0)),
+        unit=_unit(raw.get("unit", "")),
+        nudge=_bilingual(raw["nudge"]) if raw.get("nudge") else None,
+    )
     try:
         q.answer = KINDS[q.type].answer(q, resolve(where, raw))
     except (TypeError, ValueError) as exc:

@@ -53,8 +53,14 @@ def _key(raw: Any, order: list[str]) -> str | None:
 
 
 def _keys_error(q: Question, message: str) -> ValueError:
-    return ValueError(t(message, field="answer", keys=", ".join(e["key"] for e in q.entries),
-                        rights=", ".join(r["key"] for r in q.right)))
+    return ValueError(
+        t(
+            message,
+            field="answer",
+            keys=", ".join(e["key"] for e in q.entries),
+            rights=", ".join(r["key"] for r in q.right),
+        )
+    )
 
 
 class Kind:
@@ -74,7 +80,11 @@ class Kind:
         return float(value == q.answer)
 
     def lines(self, q: Question, order: list[str], lang: str) -> list[str]:
-        out = [f"   {letter}) {q.label(q.entry(key), lang)}" for letter, key in zip(LETTERS, order)] if self.lettered else []
+        out = (
+            [f"   {letter}) {q.label(q.entry(key), lang)}" for letter, key in zip(LETTERS, order)]
+            if self.lettered
+            else []
+        )
         return out + ["   " + t(f"quiz.how.{self.name}", lang=lang, unit=q.unit_in(lang))]
 
     def feedback(self, q: Question, value: Any, lang: str) -> str:
@@ -209,7 +219,7 @@ class Ordering(Kind):
 
     def score(self, q: Question, value: list[str]) -> float:
         position = {k: i for i, k in enumerate(value)}
-        pairs = [(a, b) for i, a in enumerate(q.answer) for b in q.answer[i + 1:]]
+        pairs = [(a, b) for i, a in enumerate(q.answer) for b in q.answer[i + 1 :]]
         return sum(position[a] < position[b] for a, b in pairs) / len(pairs) if pairs else 1.0
 
     def key(self, q: Question, lang: str) -> str:
@@ -221,8 +231,11 @@ class Matching(Kind):
 
     def answer(self, q: Question, value: Any) -> dict[str, str]:
         rights = {r["key"] for r in q.right}
-        if not isinstance(value, dict) or set(map(str, value)) != {i["key"] for i in q.items} \
-                or any(str(v) not in rights for v in value.values()):
+        if (
+            not isinstance(value, dict)
+            or set(map(str, value)) != {i["key"] for i in q.items}
+            or any(str(v) not in rights for v in value.values())
+        ):
             raise _keys_error(q, "quiz.bank.answer_pairs")
         return {str(k): str(v) for k, v in value.items()}
 
@@ -245,16 +258,21 @@ class Matching(Kind):
         return sum(value.get(k) == v for k, v in q.answer.items()) / len(q.answer)
 
     def lines(self, q: Question, order: list[str], lang: str) -> list[str]:
-        choices = "   " + t("quiz.choices", lang=lang) + ": " + ", ".join(f"{r['key']} = {q.label(r, lang)}" for r in q.right)
+        choices = (
+            "   " + t("quiz.choices", lang=lang) + ": " + ", ".join(f"{r['key']} = {q.label(r, lang)}" for r in q.right)
+        )
         lettered = super().lines(q, order, lang)
         return lettered[:-1] + [choices, lettered[-1]]
 
     def key(self, q: Question, lang: str) -> str:
-        return "; ".join(f"{q.label(q.entry(k), lang)} = {q.label(next(r for r in q.right if r['key'] == v), lang)}"
-                         for k, v in q.answer.items())
+        return "; ".join(
+            f"{q.label(q.entry(k), lang)} = {q.label(next(r for r in q.right if r['key'] == v), lang)}"
+            for k, v in q.answer.items()
+        )
 
 
 #: Every question type by name, in the order the schema lists them.
-KINDS: dict[str, Kind] = {kind.name: kind for kind in (Single(), Multiple(), TrueFalse(), Numeric(), Text(), Ordering(),
-                                                       Matching())}
+KINDS: dict[str, Kind] = {
+    kind.name: kind for kind in (Single(), Multiple(), TrueFalse(), Numeric(), Text(), Ordering(), Matching())
+}
 TYPES: tuple[str, ...] = tuple(KINDS)

@@ -52,8 +52,14 @@ class _Input:
 
 class _Radio(_Input):  # single
     def _make(self, q, labels, description, lang):
-        return w.RadioButtons(options=[(lab, i) for i, lab in enumerate(labels)], value=None, description=description,
-                              style=_STYLE, layout=w.Layout(width="auto"), tooltip=q.text[lang])
+        return w.RadioButtons(
+            options=[(lab, i) for i, lab in enumerate(labels)],
+            value=None,
+            description=description,
+            style=_STYLE,
+            layout=w.Layout(width="auto"),
+            tooltip=q.text[lang],
+        )
 
     def value(self):
         return None if self.widget.value is None else self.order[self.widget.value]
@@ -69,8 +75,13 @@ class _Checkboxes(_Input):  # multiple
 
 class _TrueFalse(_Input):
     def _make(self, q, labels, description, lang):
-        return w.ToggleButtons(options=[(t("quiz.true", lang=lang), 1), (t("quiz.false", lang=lang), 0)], value=None,
-                               description=description, style=_STYLE, tooltip=q.text[lang])
+        return w.ToggleButtons(
+            options=[(t("quiz.true", lang=lang), 1), (t("quiz.false", lang=lang), 0)],
+            value=None,
+            description=description,
+            style=_STYLE,
+            tooltip=q.text[lang],
+        )
 
     def value(self):
         return None if self.widget.value is None else bool(self.widget.value)
@@ -79,21 +90,40 @@ class _TrueFalse(_Input):
 class _Number(_Input):  # numeric
     def _make(self, q, labels, description, lang):
         unit = q.unit_in(lang)
-        return w.FloatText(value=0.0, description=f"{description} ({unit})" if unit else description, style=_STYLE,
-                           tooltip=q.text[lang])
+        return w.FloatText(
+            value=0.0,
+            description=f"{description} ({unit})" if unit else description,
+            style=_STYLE,
+            tooltip=q.text[lang],
+        )
 
 
 class _Words(_Input):  # text
     def _make(self, q, labels, description, lang):
-        return w.Text(value="", description=description, style=_STYLE, placeholder=t("quiz.type_here", lang=lang),
-                      tooltip=q.text[lang])
+        return w.Text(
+            value="",
+            description=description,
+            style=_STYLE,
+            placeholder=t("quiz.type_here", lang=lang),
+            tooltip=q.text[lang],
+        )
 
 
 class _Positions(_Input):  # ordering: one drop-down per position
     def _make(self, q, labels, description, lang):
         choices = [_UNSET] + [(lab, i) for i, lab in enumerate(labels)]
-        return w.VBox([w.Dropdown(options=choices, value=None, description=t("quiz.position", lang=lang, n=p + 1),
-                                  style=_STYLE, tooltip=q.text[lang]) for p in range(len(labels))])
+        return w.VBox(
+            [
+                w.Dropdown(
+                    options=choices,
+                    value=None,
+                    description=t("quiz.position", lang=lang, n=p + 1),
+                    style=_STYLE,
+                    tooltip=q.text[lang],
+                )
+                for p in range(len(labels))
+            ]
+        )
 
     def value(self):
         return [None if d.value is None else self.order[d.value] for d in self.widget.children]
@@ -102,20 +132,32 @@ class _Positions(_Input):  # ordering: one drop-down per position
 class _Pairs(_Input):  # matching: one drop-down of the right-hand choices per item
     def _make(self, q, labels, description, lang):
         choices = [_UNSET] + [(q.label(r, lang), r["key"]) for r in q.right]
-        return w.VBox([w.Dropdown(options=choices, value=None, description=lab, style=_STYLE, tooltip=lab) for lab in labels])
+        return w.VBox(
+            [w.Dropdown(options=choices, value=None, description=lab, style=_STYLE, tooltip=lab) for lab in labels]
+        )
 
     def value(self):
         return {self.order[i]: d.value for i, d in enumerate(self.widget.children)}
 
 
 #: The input class of each question type.
-INPUTS: dict[str, type[_Input]] = {"single": _Radio, "multiple": _Checkboxes, "truefalse": _TrueFalse,
-                                   "numeric": _Number, "text": _Words, "ordering": _Positions, "matching": _Pairs}
+INPUTS: dict[str, type[_Input]] = {
+    "single": _Radio,
+    "multiple": _Checkboxes,
+    "truefalse": _TrueFalse,
+    "numeric": _Number,
+    "text": _Words,
+    "ordering": _Positions,
+    "matching": _Pairs,
+}
 
 
 def _unanswered(value: Any) -> bool:
-    return value is None or (isinstance(value, (set, list)) and (not value or None in value)) \
+    return (
+        value is None
+        or (isinstance(value, (set, list)) and (not value or None in value))
         or (isinstance(value, dict) and None in value.values())
+    )
 
 
 class QuestionBox:
@@ -126,24 +168,39 @@ class QuestionBox:
         order = quiz._order[q.id]
         labels = [q.label(q.entry(k), lang) for k in order] if q.entries else []
         self.input = INPUTS[q.type](q, order, labels, t("quiz.answer_label", lang=lang, n=n), lang)
-        self.check = w.Button(description=t("quiz.check", lang=lang), button_style="",
-                              tooltip=t("quiz.check_tip", lang=lang, n=n), icon="check")
-        self.again = w.Button(description=t("quiz.try_again", lang=lang), tooltip=t("quiz.try_again", lang=lang),
-                              icon="refresh", disabled=True)
+        self.check = w.Button(
+            description=t("quiz.check", lang=lang),
+            button_style="",
+            tooltip=t("quiz.check_tip", lang=lang, n=n),
+            icon="check",
+        )
+        self.again = w.Button(
+            description=t("quiz.try_again", lang=lang),
+            tooltip=t("quiz.try_again", lang=lang),
+            icon="refresh",
+            disabled=True,
+        )
         self.feedback = w.HTML("")
         self.check.on_click(self.on_check)
         self.again.on_click(self.on_again)
         prompt = w.HTML(f"<p><b>{n}.</b> {html.escape(q.text[lang])}</p>")
-        self.widget = w.VBox([prompt, self.input.widget, w.HBox([self.check, self.again]), self.feedback],
-                             layout=w.Layout(border=f"1px solid {INK['frame']}", padding="6px", margin="4px 0"))
+        self.widget = w.VBox(
+            [prompt, self.input.widget, w.HBox([self.check, self.again]), self.feedback],
+            layout=w.Layout(border=f"1px solid {INK['frame']}", padding="6px", margin="4px 0"),
+        )
         # named for assistive technology and for the keyboard test: one box per question, by type
         self.widget.add_class("kit-question")
         self.widget.add_class(f"kit-q-{q.type}")
 
     def parts(self) -> dict[str, Any]:
         """The named parts (``input``, ``check``, ``again``, ``feedback``, ``get``), for reveal and tests."""
-        return {"input": self.input.widget, "check": self.check, "again": self.again, "feedback": self.feedback,
-                "get": self.input.value}
+        return {
+            "input": self.input.widget,
+            "check": self.check,
+            "again": self.again,
+            "feedback": self.feedback,
+            "get": self.input.value,
+        }
 
     def checked(self) -> Result:
         value = self.input.value()
@@ -178,15 +235,24 @@ def build(quiz: Quiz) -> w.VBox:
 
 def submit_all(quiz: Quiz) -> w.VBox:
     """Exam mode: the "Submit all" button, in the student's own notebook (no teacher action needed)."""
-    button = w.Button(description=t("quiz.submit_all", lang=quiz.lang), tooltip=t("quiz.submit_tip", lang=quiz.lang),
-                      icon="paper-plane", button_style="primary")
+    button = w.Button(
+        description=t("quiz.submit_all", lang=quiz.lang),
+        tooltip=t("quiz.submit_tip", lang=quiz.lang),
+        icon="paper-plane",
+        button_style="primary",
+    )
     outcome = w.HTML("")
 
     def on_submit(_button: w.Button) -> None:
         results = quiz.submit()
         button.disabled = True
-        outcome.value = "<p>" + html.escape(t("quiz.submitted", lang=quiz.lang, n=len(results),
-                                                  score=f"{quiz.score():g}/{len(quiz.questions)}")) + "</p>"
+        outcome.value = (
+            "<p>"
+            + html.escape(
+                t("quiz.submitted", lang=quiz.lang, n=len(results), score=f"{quiz.score():g}/{len(quiz.questions)}")
+            )
+            + "</p>"
+        )
 
     button.on_click(on_submit)
     quiz._widgets["_submit"] = {"submit": button, "outcome": outcome}

@@ -145,7 +145,12 @@ def first_problem(document: Any, schema: dict[str, Any] | jsonschema.protocols.V
 
 
 def _translate(error: jsonschema.ValidationError) -> Problem:
-    path, keyword, expected, instance = tuple(error.absolute_path), error.validator, error.validator_value, error.instance
+    path, keyword, expected, instance = (
+        tuple(error.absolute_path),
+        error.validator,
+        error.validator_value,
+        error.instance,
+    )
     if keyword == "required":
         missing = next(k for k in expected if k not in instance)
         return Problem(path + (missing,), "schema.required")

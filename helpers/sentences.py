@@ -39,7 +39,8 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import pandas as pd
 
@@ -75,10 +76,44 @@ CLEANING_RULES: list[tuple[str, Callable[[str], str]]] = [
 
 _BOILERPLATE = re.compile(r"^(baca juga|advertisement|saksikan juga video berikut ini:?)$", re.I)
 _SPLIT = re.compile(r'(?<=[.!?])(?<!\.\.\.)(["\u201d]?)\s+(?=["\u201cA-Z])')
-_EN_WORDS = {"i", "am", "the", "and", "of", "to", "in", "is", "by", "there", "no", "only", "can", "as",
-             "for", "at", "call", "taking", "place", "risk"}
-_ID_WORDS = {"yang", "dan", "di", "ke", "dari", "untuk", "dengan", "ini", "itu", "telah", "bahwa",
-             "pada", "oleh", "tidak"}
+_EN_WORDS = {
+    "i",
+    "am",
+    "the",
+    "and",
+    "of",
+    "to",
+    "in",
+    "is",
+    "by",
+    "there",
+    "no",
+    "only",
+    "can",
+    "as",
+    "for",
+    "at",
+    "call",
+    "taking",
+    "place",
+    "risk",
+}
+_ID_WORDS = {
+    "yang",
+    "dan",
+    "di",
+    "ke",
+    "dari",
+    "untuk",
+    "dengan",
+    "ini",
+    "itu",
+    "telah",
+    "bahwa",
+    "pada",
+    "oleh",
+    "tidak",
+}
 
 
 class UnknownArticleError(KeyError, ValueError):
@@ -173,15 +208,22 @@ def _segment(article: str) -> list[dict[str, Any]]:
     for p, line in enumerate(lines, start=1):
         kind = _kind(line)
         for s, original in enumerate(_split(line), start=1):
-            rows.append({"sentence": f"{article}.p{p:02d}.s{s:02d}", "article": article, "paragraph": p,
-                         "number": s, "kind": kind, "original": original})
+            rows.append(
+                {
+                    "sentence": f"{article}.p{p:02d}.s{s:02d}",
+                    "article": article,
+                    "paragraph": p,
+                    "number": s,
+                    "kind": kind,
+                    "original": original,
+                }
+            )
     return rows
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _segments(article: str) -> pd.DataFrame:
-    frame = pd.DataFrame(_segment(article),
-                         columns=["sentence", "article", "paragraph", "number", "kind", "original"])
+    frame = pd.DataFrame(_segment(article), columns=["sentence", "article", "paragraph", "number", "kind", "original"])
     frame["text"] = frame["original"].map(clean)
     return frame
 
@@ -230,5 +272,4 @@ def sentence_ids() -> frozenset[str]:
     53
     """
     broken = unreadable_articles()
-    return frozenset(sid for article in ARTICLES if article not in broken
-                     for sid in _segments(article)["sentence"])
+    return frozenset(sid for article in ARTICLES if article not in broken for sid in _segments(article)["sentence"])

@@ -57,18 +57,22 @@ def _escape(text: str) -> str:
     return html.escape(text).replace("\n", "<br>")
 
 
-def box_html(score: float, headline: str, *, details: Sequence[str] = (), notes: Sequence[str] = (),
-             quotes: Sequence[str] = ()) -> str:
+def box_html(
+    score: float, headline: str, *, details: Sequence[str] = (), notes: Sequence[str] = (), quotes: Sequence[str] = ()
+) -> str:
     """The box as HTML: a bold marked headline, then a list of details, paragraphs of notes, quotes."""
     items = "".join(f"<li>{html.escape(d)}</li>" for d in details)
     body = (f"<ul>{items}</ul>" if items else "") + "".join(f"<p>{html.escape(n)}</p>" for n in notes)
     body += "".join(f"<blockquote>{_escape(q)}</blockquote>" for q in quotes)
-    return (f'<div role="alert" style="border-left:4px solid {border_colour(score)};padding-left:8px">'
-            f"<b>{mark(score)} {html.escape(headline)}</b>{body}</div>")
+    return (
+        f'<div role="alert" style="border-left:4px solid {border_colour(score)};padding-left:8px">'
+        f"<b>{mark(score)} {html.escape(headline)}</b>{body}</div>"
+    )
 
 
-def box_text(score: float, headline: str, *, details: Sequence[str] = (), notes: Sequence[str] = (),
-             quotes: Sequence[str] = ()) -> str:
+def box_text(
+    score: float, headline: str, *, details: Sequence[str] = (), notes: Sequence[str] = (), quotes: Sequence[str] = ()
+) -> str:
     """The box as text: the marked headline, ``  - detail`` lines, notes, then indented quotes.
 
     Examples

@@ -22,13 +22,28 @@ Examples
 from __future__ import annotations
 
 import contextlib
-from typing import Iterator
+from collections.abc import Iterator
 
 from .i18n import t
 
-__all__ = ["ARTICLE_COLOURS", "ARTICLE_DASH", "INK", "LETTER_INK", "PALETTE", "SIDE_LETTER", "SIDE_MARKER", "SIDE_TEXT",
-           "STATUS_DASH", "STATUS_ORDER", "SUPPORT_ORDER", "side_label", "status_label", "support_label", "chart_style",
-           "contrast_ratio"]
+__all__ = [
+    "ARTICLE_COLOURS",
+    "ARTICLE_DASH",
+    "INK",
+    "LETTER_INK",
+    "PALETTE",
+    "SIDE_LETTER",
+    "SIDE_MARKER",
+    "SIDE_TEXT",
+    "STATUS_DASH",
+    "STATUS_ORDER",
+    "SUPPORT_ORDER",
+    "side_label",
+    "status_label",
+    "support_label",
+    "chart_style",
+    "contrast_ratio",
+]
 
 #: Colour per controller or side (Okabe-Ito): blue, vermillion, and darker reddish purple and grey.
 PALETTE: dict[str, str] = {"GNA": "#0072B2", "LNA": "#D55E00", "contested": "#B5609A", "other": "#767676"}
@@ -43,18 +58,43 @@ SIDE_MARKER: dict[str, str] = {"GNA": "o", "LNA": "s", "contested": "D", "other"
 #: Strongest evidence first.
 STATUS_ORDER: tuple[str, ...] = ("acknowledged", "reported_un", "reported_media", "alleged_other_side", "denied")
 #: Leaflet dash patterns per evidence status (None: solid line).
-STATUS_DASH: dict[str, str | None] = {"acknowledged": None, "reported_un": "10 6", "reported_media": "3 6",
-                                      "alleged_other_side": "12 4 2 4", "denied": "1 7"}
+STATUS_DASH: dict[str, str | None] = {
+    "acknowledged": None,
+    "reported_un": "10 6",
+    "reported_media": "3 6",
+    "alleged_other_side": "12 4 2 4",
+    "denied": "1 7",
+}
 #: Neutral colours for everything that is not a side: land, borders, text, grid lines, boxes.
-INK: dict[str, str] = {"text": "#000", "paper": "#fff", "land": "#f4f1ea", "border": "#555", "border_print": "#777",
-                       "legend_frame": "#999", "line": "#333", "caption": "#444", "guide": "#bbb", "grid": "#eee",
-                       "frame": "#ccc", "attribution_bg": "#ffffffcc"}
+INK: dict[str, str] = {
+    "text": "#000",
+    "paper": "#fff",
+    "land": "#f4f1ea",
+    "border": "#555",
+    "border_print": "#777",
+    "legend_frame": "#999",
+    "line": "#333",
+    "caption": "#444",
+    "guide": "#bbb",
+    "grid": "#eee",
+    "frame": "#ccc",
+    "attribution_bg": "#ffffffcc",
+}
 #: One colour per article (Okabe-Ito green and a darker orange), distinct from the sides' colours.
 ARTICLE_COLOURS: tuple[str, ...] = ("#009E73", "#B06F00")
 #: One line style per article, so the two articles differ in more than colour.
 ARTICLE_DASH: tuple[str, ...] = ("--", ":")
-SUPPORT_ORDER: tuple[str, ...] = ("weapons_equipment", "drones_air_support", "fighters_mercenaries", "troops_advisers",
-                                  "training", "medical", "diplomatic", "financial", "oil_economic")
+SUPPORT_ORDER: tuple[str, ...] = (
+    "weapons_equipment",
+    "drones_air_support",
+    "fighters_mercenaries",
+    "troops_advisers",
+    "training",
+    "medical",
+    "diplomatic",
+    "financial",
+    "oil_economic",
+)
 
 
 def side_label(side: str, *, lang: str | None = None) -> str:
@@ -82,6 +122,7 @@ def contrast_ratio(colour_a: str, colour_b: str) -> float:
     >>> contrast_ratio(PALETTE["GNA"], INK["paper"]) >= 4.5
     True
     """
+
     def luminance(colour: str) -> float:
         digits = colour.lstrip("#")
         if len(digits) == 3:
@@ -101,6 +142,14 @@ def chart_style() -> Iterator[None]:
     """Apply the kit's chart look (font sizes, no top/right spines) inside a ``with`` block only."""
     import matplotlib as mpl
 
-    with mpl.rc_context({"font.size": 10, "axes.titlesize": 12, "axes.spines.top": False,
-                         "axes.spines.right": False, "svg.hashsalt": "libya-kit", "font.family": "DejaVu Sans"}):
+    with mpl.rc_context(
+        {
+            "font.size": 10,
+            "axes.titlesize": 12,
+            "axes.spines.top": False,
+            "axes.spines.right": False,
+            "svg.hashsalt": "libya-kit",
+            "font.family": "DejaVu Sans",
+        }
+    ):
         yield

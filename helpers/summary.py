@@ -52,8 +52,16 @@ import pandas as pd
 from .i18n import get_language, t
 from .progress import FIELD_LIMIT, parse_lines, plain_labels, spreadsheet_plain, spreadsheet_safe
 
-__all__ = ["MAX_COLUMNS", "MAX_FILE_BYTES", "MAX_FILE_ITEMS", "MAX_ITEMS", "MAX_ROWS", "MAX_TOTAL_ROWS",
-           "main", "summarize"]
+__all__ = [
+    "MAX_COLUMNS",
+    "MAX_FILE_BYTES",
+    "MAX_FILE_ITEMS",
+    "MAX_ITEMS",
+    "MAX_ROWS",
+    "MAX_TOTAL_ROWS",
+    "main",
+    "summarize",
+]
 
 #: Largest handed-in file read (a course of answers exported as CSV is well under 100 kB).
 MAX_FILE_BYTES = 5 * 1024 * 1024
@@ -213,17 +221,24 @@ class _Tally:
                 entry[3][answer] += 1
 
     def table(self, lang: str) -> pd.DataFrame:
-        columns = [t("summary.col.item", lang=lang), t("summary.col.students", lang=lang),
-                   t("summary.col.tries", lang=lang), t("summary.col.share_correct", lang=lang),
-                   t("summary.col.common_wrong", lang=lang),
-                   t("summary.col.first_right", lang=lang), t("summary.col.last_right", lang=lang)]
+        columns = [
+            t("summary.col.item", lang=lang),
+            t("summary.col.students", lang=lang),
+            t("summary.col.tries", lang=lang),
+            t("summary.col.share_correct", lang=lang),
+            t("summary.col.common_wrong", lang=lang),
+            t("summary.col.first_right", lang=lang),
+            t("summary.col.last_right", lang=lang),
+        ]
         rows = []
         for item in sorted(self.items):
             students, tries, correct, wrong, first_last = self.items[item]
             common = min(wrong.items(), key=lambda pair: (-pair[1], pair[0]))[0] if wrong else ""
             first = sum(1 for f, _ in first_last.values() if f) / len(first_last)
             last = sum(1 for _, f in first_last.values() if f) / len(first_last)
-            rows.append([item, len(students), tries, round(correct / tries, 2), common, round(first, 2), round(last, 2)])
+            rows.append(
+                [item, len(students), tries, round(correct / tries, 2), common, round(first, 2), round(last, 2)]
+            )
         return pd.DataFrame(rows, columns=columns)
 
 
@@ -249,8 +264,9 @@ def _chart(summary: pd.DataFrame, lang: str) -> bytes:
     label_inches = 0.3 + 0.075 * max(len(label) for label in labels)
     height = max(2.5, 0.25 * len(shown) + 1.2)
     figure = Figure(figsize=(label_inches + 5.5, height))
-    figure.subplots_adjust(left=label_inches / (label_inches + 5.5), right=0.96,
-                           bottom=0.6 / height, top=1 - 0.5 / height)
+    figure.subplots_adjust(
+        left=label_inches / (label_inches + 5.5), right=0.96, bottom=0.6 / height, top=1 - 0.5 / height
+    )
     ax = figure.subplots()
     positions = range(len(shown))
     ax.barh(positions, shown.iloc[:, 3], color="#0072B2")
@@ -284,8 +300,9 @@ def _say(key: str, lang: str, **values: Any) -> None:
     print(t(key, lang=lang, **values))
 
 
-def summarize(folder: str | os.PathLike, *, out: str | os.PathLike | None = None,
-              lang: str | None = None) -> pd.DataFrame:
+def summarize(
+    folder: str | os.PathLike, *, out: str | os.PathLike | None = None, lang: str | None = None
+) -> pd.DataFrame:
     """Summarise handed-in progress files: per question, students, tries, share correct, common wrong answer.
 
     Skipped files are listed with their reason. The chart goes to ``out`` (default
@@ -370,8 +387,9 @@ def main(argv: list[str] | None = None) -> int:
     Folder no/such/folder tidak ada.
     2
     """
-    parser = argparse.ArgumentParser(prog="python -m helpers.progress",
-                                     description="Class summary of handed-in progress files.")
+    parser = argparse.ArgumentParser(
+        prog="python -m helpers.progress", description="Class summary of handed-in progress files."
+    )
     sub = parser.add_subparsers(dest="command", required=True)
     cmd = sub.add_parser("summarize", help="summarise a folder of handed-in files")
     cmd.add_argument("folder")

@@ -150,7 +150,13 @@ def test_html_is_escaped(monkeypatch):
 
 
 def test_boilerplate_and_search():
-    assert articles.boilerplate("A")["sentence"].tolist() == ["A.p03.s01", "A.p05.s01", "A.p13.s01", "A.p14.s01", "A.p29.s01"]
+    assert articles.boilerplate("A")["sentence"].tolist() == [
+        "A.p03.s01",
+        "A.p05.s01",
+        "A.p13.s01",
+        "A.p14.s01",
+        "A.p29.s01",
+    ]
     assert articles.boilerplate("B").empty
     assert articles.search("GUTERRES", article="A")["sentence"].tolist()[:2] == ["A.p02.s01", "A.p07.s01"]
     assert "A.p22.s01" in articles.search("antonio")["sentence"].tolist()  # accent-insensitive

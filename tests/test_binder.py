@@ -22,4 +22,4 @@ def test_repo2docker_detects_environment_and_postbuild():
     text = out.stdout + out.stderr
     assert out.returncode == 0, text[-3000:]
     assert "Building conda environment for python=3.11" in text
-    assert 'environment.yml' in text and "RUN ./postBuild" in text
+    assert "environment.yml" in text and "RUN ./postBuild" in text

@@ -18,7 +18,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from kit_venv import ROOT, bare_venv, build_wheel
 
 REPOSITORY = "git+https://github.com/libya-kit/libya-kit@main"
@@ -105,14 +104,16 @@ def test_on_colab_it_installs_the_kit_and_continues(kitless, fake_colab, tmp_pat
     content.mkdir()
     before = run(python, "import helpers", content)
     assert "No module named 'helpers'" in before.stderr
-    got = report(run(python, "import google.colab\n" + cell("id", source=str(wheel)) + REPORT, content,
-                     pythonpath=fake_colab))
+    got = report(
+        run(python, "import google.colab\n" + cell("id", source=str(wheel)) + REPORT, content, pythonpath=fake_colab)
+    )
     venv = python.parent.parent
     assert Path(got["helpers"]).is_relative_to(venv) and Path(got["data"]).is_relative_to(venv)
     assert got["rows"] >= 10 and got["lang"] == "id" and got["said"] == "Bahasa diganti menjadi Bahasa Indonesia."
     # the next run of the cell (Restart and Run All) finds the kit installed and goes on
-    again = report(run(python, "import google.colab\n" + cell("en", source=str(wheel)) + REPORT, content,
-                       pythonpath=fake_colab))
+    again = report(
+        run(python, "import google.colab\n" + cell("en", source=str(wheel)) + REPORT, content, pythonpath=fake_colab)
+    )
     assert again["helpers"] == got["helpers"] and again["lang"] == "en"
 
 
@@ -122,8 +123,12 @@ def test_off_colab_it_installs_nothing(kitless, tmp_path):
     elsewhere.mkdir(parents=True)
     out = run(python, cell("en", source=str(wheel)), elsewhere)
     assert out.returncode == 1 and "No module named 'helpers'" in out.stderr
-    assert "libya_kit_helpers" not in run(python, "import importlib.metadata as m; print([d.name for d in m.distributions()])",
-                                          elsewhere).stdout
+    assert (
+        "libya_kit_helpers"
+        not in run(
+            python, "import importlib.metadata as m; print([d.name for d in m.distributions()])", elsewhere
+        ).stdout
+    )
 
 
 @pytest.mark.parametrize("lang", ["en", "id"])
@@ -142,7 +147,9 @@ def test_a_copy_wins_over_an_installed_kit(tmp_path):
     # updates nbgitpuller pulls into the copy are what runs.
     copy = copy_of_kit(tmp_path / "downloads" / "libya-kit")
     strings = copy / "helpers" / "strings" / "core.yml"
-    strings.write_text(strings.read_text(encoding="utf-8").replace("Language set to", "Language now set to"), encoding="utf-8")
+    strings.write_text(
+        strings.read_text(encoding="utf-8").replace("Language set to", "Language now set to"), encoding="utf-8"
+    )
     got = report(run(sys.executable, cell() + REPORT, copy / "notebooks" / "en"))
     assert got["helpers"] == str(copy / "helpers" / "__init__.py") and got["data"] == str(copy / "data")
     assert got["said"] == "Language now set to English."
@@ -150,8 +157,11 @@ def test_a_copy_wins_over_an_installed_kit(tmp_path):
     assert outside["helpers"] == str(ROOT / "helpers" / "__init__.py")
 
 
-@pytest.mark.parametrize("path", sorted((ROOT / "notebooks").glob("[a-z][a-z]/[0-9][0-9]-*.ipynb")),
-                         ids=lambda p: f"{p.parent.name}/{p.name}")
+@pytest.mark.parametrize(
+    "path",
+    sorted((ROOT / "notebooks").glob("[a-z][a-z]/[0-9][0-9]-*.ipynb")),
+    ids=lambda p: f"{p.parent.name}/{p.name}",
+)
 def test_every_notebook_starts_with_the_first_cell(path):
     nb = json.loads(path.read_text(encoding="utf-8"))
     first = next(c for c in nb["cells"] if c["cell_type"] == "code")

@@ -33,7 +33,7 @@ def test_every_chart_is_labelled_captioned_and_described(name, lang):
     caption = [t.get_text() for t in fig.texts]
     assert any(("Source:" if lang == "en" else "Sumber:") in c for c in caption)
     assert isinstance(fig.alt_text, str) and len(fig.alt_text) > 30
-    assert f'alt="' in fig._repr_html_() and "<figcaption" in fig._repr_html_()
+    assert 'alt="' in fig._repr_html_() and "<figcaption" in fig._repr_html_()
 
 
 def test_languages_differ():
@@ -46,8 +46,9 @@ def test_charts_use_the_shared_palette():
     colours = {patch.get_facecolor()[:3] for patch in fig.axes[0].patches}
     import matplotlib.colors as mcolors
 
-    assert {mcolors.to_rgb(style.PALETTE["GNA"]), mcolors.to_rgb(style.PALETTE["LNA"])} <= {tuple(round(c, 6) for c in col) for col in colours} or \
-        mcolors.to_rgb(style.PALETTE["GNA"]) in colours
+    assert {mcolors.to_rgb(style.PALETTE["GNA"]), mcolors.to_rgb(style.PALETTE["LNA"])} <= {
+        tuple(round(c, 6) for c in col) for col in colours
+    } or mcolors.to_rgb(style.PALETTE["GNA"]) in colours
 
 
 def test_no_pyplot_figures_are_left_open_and_rcparams_untouched():
@@ -108,8 +109,11 @@ def test_every_text_in_every_chart_is_readable(name):
     fig.canvas.draw()
     background = _hex(fig.axes[0].get_facecolor())
     assert style.contrast_ratio(background, _hex(fig.get_facecolor())) == 1.0  # one background: the white page
-    texts = [t for t in fig.findobj(lambda a: hasattr(a, "get_text") and hasattr(a, "get_bbox_patch"))
-             if t.get_visible() and t.get_text().strip()]
+    texts = [
+        t
+        for t in fig.findobj(lambda a: hasattr(a, "get_text") and hasattr(a, "get_bbox_patch"))
+        if t.get_visible() and t.get_text().strip()
+    ]
     assert len(texts) > 5
     for text in texts:
         box = text.get_bbox_patch()
@@ -127,7 +131,9 @@ def test_every_data_mark_stands_out_from_the_page(name):
     for collection in ax.collections:  # scatter marks: filled in a colour, or hollow with a coloured edge
         marks += [_hex(c) for c in collection.get_facecolors() if _hex(c) != background]
         marks += [_hex(c) for c in collection.get_edgecolors()]
-    marks += [_hex(line.get_color()) for line in ax.get_lines() if not line.get_label().startswith("_")]  # labelled lines
+    marks += [
+        _hex(line.get_color()) for line in ax.get_lines() if not line.get_label().startswith("_")
+    ]  # labelled lines
     assert marks, name
     for colour in set(marks):
         assert style.contrast_ratio(colour, background) >= 3.0, f"{name}: {colour} on {background}"

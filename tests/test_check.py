@@ -91,11 +91,19 @@ class Hostile:
 
 
 ANYTHING = st.one_of(
-    st.none(), st.just(Ellipsis), st.booleans(), st.integers(), st.floats(allow_nan=True, allow_infinity=True),
-    st.text(max_size=30), st.lists(st.integers(), max_size=5), st.dictionaries(st.text(max_size=3), st.integers(), max_size=3),
+    st.none(),
+    st.just(Ellipsis),
+    st.booleans(),
+    st.integers(),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.text(max_size=30),
+    st.lists(st.integers(), max_size=5),
+    st.dictionaries(st.text(max_size=3), st.integers(), max_size=3),
     st.builds(lambda n: pd.DataFrame({"x": range(n)}), st.integers(0, 5)),
     st.builds(lambda n: pd.Series(range(n), dtype=float), st.integers(0, 5)),
-    st.just(Hostile()), st.just(lambda: 1 / 0), st.just(plt.figure),
+    st.just(Hostile()),
+    st.just(lambda: 1 / 0),
+    st.just(plt.figure),
 )
 
 
@@ -110,8 +118,9 @@ def test_no_check_ever_raises(value, exercise_id):
 def test_dataframe_comparison_details():
     from helpers.check import _compare
 
-    ex = exercises.Exercise("t.1", "t", "dataframe", lambda: None, [{"en": "h", "id": "h"}],
-                            columns=["place", "controller"], key=["place"])
+    ex = exercises.Exercise(
+        "t.1", "t", "dataframe", lambda: None, [{"en": "h", "id": "h"}], columns=["place", "controller"], key=["place"]
+    )
     expected = pd.DataFrame({"place": ["a", "b", "c"], "controller": ["GNA", "LNA", "GNA"], "other": [1, 2, 3]})
     assert _compare(ex, expected[["controller", "place"]], expected).correct
     missing = _compare(ex, expected.iloc[:2], expected)
@@ -176,7 +185,10 @@ def test_a_reference_may_bring_its_own_checker():
     from helpers.check import _compare
 
     ex = exercises.Exercise("t.4", "t", "figure", lambda: None, [{"en": "h", "id": "h"}])
-    checker = lambda fig: [] if fig.axes else ["no axes"]
+
+    def checker(fig):
+        return [] if fig.axes else ["no axes"]
+
     assert _compare(ex, _bar_chart(), checker).correct
     assert "no axes" in _compare(ex, plt.figure(), checker).details
     plt.close("all")
@@ -187,7 +199,9 @@ def _broken_hints(monkeypatch, tmp_path, text):
     broken = tmp_path / "exercises.yml"
     broken.write_text(text, encoding="utf-8")
     real = exercises.hints_path
-    monkeypatch.setattr(exercises, "hints_path", lambda lesson: broken if lesson == "03-mapping-control" else real(lesson))
+    monkeypatch.setattr(
+        exercises, "hints_path", lambda lesson: broken if lesson == "03-mapping-control" else real(lesson)
+    )
     monkeypatch.setattr(exercises, "_loaded", [])
 
 
@@ -215,19 +229,32 @@ def test_hints_come_from_the_lessons_data_file(monkeypatch, tmp_path):
     assert exercises.get("03.2").hints[0]["en"].startswith("You need two tables, one per date")
 
 
-@pytest.mark.parametrize("text,message", [
-    (GOOD_03.replace(', id: "Gabungkan."', ''),
-     r"lessons/03-mapping-control/exercises\.yml exercise 03\.2: field 'hints\[1\]\.id' is missing"),
-    (GOOD_03.replace('id: "Gabungkan."', 'idn: "Gabungkan."'),
-     r"exercises\.yml exercise 03\.2: field 'hints\[1\]\.idn' is not a known field here \(known fields: en, id\)"),
-    (GOOD_03.replace('en: "Merge."', 'en: "  "'),
-     r"lessons/03-mapping-control/exercises\.yml exercise 03\.2: field 'hints\[1\]\.en' must be text that is not blank"),
-    (GOOD_03.replace('"03.2":\n    hints:', '"03.2":\n    hint:'),
-     r"exercises\.yml exercise 03\.2: field 'hint' is not a known field here"),
-    (GOOD_03.split('  "03.2"')[0], r"exercises\.yml exercise 03\.2: field 'hints' is missing"),
-    (GOOD_03 + '  "03.9":\n    hints: [{en: "x", id: "x"}]\n',
-     r"exercises\.yml exercise 03\.9: there is no reference solution for this exercise"),
-])
+@pytest.mark.parametrize(
+    "text,message",
+    [
+        (
+            GOOD_03.replace(', id: "Gabungkan."', ""),
+            r"lessons/03-mapping-control/exercises\.yml exercise 03\.2: field 'hints\[1\]\.id' is missing",
+        ),
+        (
+            GOOD_03.replace('id: "Gabungkan."', 'idn: "Gabungkan."'),
+            r"exercises\.yml exercise 03\.2: field 'hints\[1\]\.idn' is not a known field here \(known fields: en, id\)",
+        ),
+        (
+            GOOD_03.replace('en: "Merge."', 'en: "  "'),
+            r"lessons/03-mapping-control/exercises\.yml exercise 03\.2: field 'hints\[1\]\.en' must be text that is not blank",
+        ),
+        (
+            GOOD_03.replace('"03.2":\n    hints:', '"03.2":\n    hint:'),
+            r"exercises\.yml exercise 03\.2: field 'hint' is not a known field here",
+        ),
+        (GOOD_03.split('  "03.2"')[0], r"exercises\.yml exercise 03\.2: field 'hints' is missing"),
+        (
+            GOOD_03 + '  "03.9":\n    hints: [{en: "x", id: "x"}]\n',
+            r"exercises\.yml exercise 03\.9: there is no reference solution for this exercise",
+        ),
+    ],
+)
 def test_a_malformed_exercise_file_names_file_exercise_and_field(monkeypatch, tmp_path, text, message):
     _broken_hints(monkeypatch, tmp_path, text)
     with pytest.raises(exercises.ExerciseError, match=message):
@@ -238,8 +265,10 @@ def test_a_malformed_exercise_file_names_file_exercise_and_field(monkeypatch, tm
 
 
 def test_a_malformed_exercise_file_in_indonesian(monkeypatch, tmp_path):
-    _broken_hints(monkeypatch, tmp_path, GOOD_03.replace(', id: "Gabungkan."', ''))
+    _broken_hints(monkeypatch, tmp_path, GOOD_03.replace(', id: "Gabungkan."', ""))
     helpers.set_language("id")
-    with pytest.raises(exercises.ExerciseError, match=r"exercises\.yml latihan 03\.2: isian 'hints\[1\]\.id' tidak ada"):
+    with pytest.raises(
+        exercises.ExerciseError, match=r"exercises\.yml latihan 03\.2: isian 'hints\[1\]\.id' tidak ada"
+    ):
         exercises.get("03.1")
     assert "beri tahu gurumu" in check("03.1", 5.0).message

@@ -102,8 +102,18 @@ def test_mode_method_and_mode_result_are_explained():
     assert 'tabel["mode"]' in _said(check("06.1", b.mode))
 
 
-@pytest.mark.parametrize("written", ["8 January 2020", "8 Januari 2020", "Wednesday, 8 January 2020", "Rabu, 8 Januari 2020",
-                                     "January 8, 2020", "2020-01-08", " 8 januari 2020 "])
+@pytest.mark.parametrize(
+    "written",
+    [
+        "8 January 2020",
+        "8 Januari 2020",
+        "Wednesday, 8 January 2020",
+        "Rabu, 8 Januari 2020",
+        "January 8, 2020",
+        "2020-01-08",
+        " 8 januari 2020 ",
+    ],
+)
 def test_05_1_accepts_the_date_in_both_languages(written):
     assert check("05.1", written).correct
 
@@ -143,8 +153,11 @@ class _Hostile:
         raise RuntimeError("no str")
 
 
-@pytest.mark.parametrize("value", ["a\udcff", 10**5000, -(10**5000), _BadStr(), _Hostile(), ["a\udcff", _Hostile()],
-                                   "x" * 100_000], ids=lambda v: type(v).__name__)
+@pytest.mark.parametrize(
+    "value",
+    ["a\udcff", 10**5000, -(10**5000), _BadStr(), _Hostile(), ["a\udcff", _Hostile()], "x" * 100_000],
+    ids=lambda v: type(v).__name__,
+)
 @pytest.mark.parametrize("exercise_id", ["00.1", "01.1", "03.2", "05.1", "06.1"])
 def test_hostile_values_give_short_messages(value, exercise_id):
     feedback = check(exercise_id, value)
@@ -177,7 +190,7 @@ def test_no_hint_contains_the_reference_solution(ex):
     """Hints climb to a worked example on other data; the last one is never the model solution."""
     lines = [re.sub(r"\s+", "", line) for line in ex.solution.splitlines()]
     code = [line for line in lines if len(line) > 25 and not line.startswith(("from", "import", "return"))]
-    returns = [line[len("return"):] for line in lines if line.startswith("return") and len(line) > 20]
+    returns = [line[len("return") :] for line in lines if line.startswith("return") and len(line) > 20]
     for hint in ex.hints:
         for lang in ("en", "id"):
             text = re.sub(r"\s+", "", hint[lang]).replace("sisa", "leftovers")

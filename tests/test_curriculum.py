@@ -15,8 +15,15 @@ from tools import notebooks as nbtool
 
 ROOT = Path(__file__).resolve().parent.parent
 SID = re.compile(r"\b[AB]\.p\d{2}\.s\d{2}\b")
-LESSONS = ["01-reading-the-news", "02-who-is-who", "03-mapping-control", "04-foreign-backing", "05-timeline",
-           "06-sources-and-claims", "07-project"]
+LESSONS = [
+    "01-reading-the-news",
+    "02-who-is-who",
+    "03-mapping-control",
+    "04-foreign-backing",
+    "05-timeline",
+    "06-sources-and-claims",
+    "07-project",
+]
 
 
 def used_sentences() -> dict[str, set[str]]:
@@ -73,16 +80,40 @@ def test_every_exercise_is_in_a_notebook():
 
 
 def test_guides_and_answer_keys_are_current():
-    out = subprocess.run([sys.executable, "-m", "tools.guides", "--check"], cwd=ROOT, capture_output=True, text=True, check=False)
+    out = subprocess.run(
+        [sys.executable, "-m", "tools.guides", "--check"], cwd=ROOT, capture_output=True, text=True, check=False
+    )
     assert out.returncode == 0, out.stdout + out.stderr
 
 
 @pytest.mark.parametrize("lesson", LESSONS)
 def test_every_lesson_has_a_guide_in_both_languages(lesson):
-    for lang, words in (("en", ["Objectives", "Minute by minute", "Preparation", "Discussion prompts",
-                                 "Common misconceptions", "Support and extension", "Answer key"]),
-                        ("id", ["Tujuan", "Menit demi menit", "Persiapan", "Bahan diskusi", "Miskonsepsi umum",
-                                "Remedial dan pengayaan", "Kunci jawaban"])):
+    for lang, words in (
+        (
+            "en",
+            [
+                "Objectives",
+                "Minute by minute",
+                "Preparation",
+                "Discussion prompts",
+                "Common misconceptions",
+                "Support and extension",
+                "Answer key",
+            ],
+        ),
+        (
+            "id",
+            [
+                "Tujuan",
+                "Menit demi menit",
+                "Persiapan",
+                "Bahan diskusi",
+                "Miskonsepsi umum",
+                "Remedial dan pengayaan",
+                "Kunci jawaban",
+            ],
+        ),
+    ):
         text = (ROOT / "lessons" / lesson / f"guide.{lang}.md").read_text(encoding="utf-8")
         for word in words:
             assert word in text, f"{lesson}/guide.{lang}.md lacks '{word}'"

@@ -34,8 +34,9 @@ def test_package_validates():
 
 
 def test_datapackage_is_up_to_date():
-    out = subprocess.run([sys.executable, str(ROOT / "tools" / "datapackage.py"), "--check"],
-                         capture_output=True, text=True)
+    out = subprocess.run(
+        [sys.executable, str(ROOT / "tools" / "datapackage.py"), "--check"], capture_output=True, text=True
+    )
     assert out.returncode == 0, out.stdout + out.stderr
 
 
@@ -43,23 +44,49 @@ def test_descriptor_lists_every_file_and_the_files_exist():
     package = json.loads((ROOT / "data" / "datapackage.json").read_text())
     assert package["profile"] == "tabular-data-package"
     paths = {res["path"] for res in package["resources"]}
-    on_disk = {str(p.relative_to(ROOT / "data")) for p in (ROOT / "data").rglob("*")
-               if p.is_file() and p.name not in {"datapackage.json", "README.md"}}
+    on_disk = {
+        str(p.relative_to(ROOT / "data"))
+        for p in (ROOT / "data").rglob("*")
+        if p.is_file() and p.name not in {"datapackage.json", "README.md"}
+    }
     assert on_disk == paths
     for res in package["resources"]:
         assert res["licenses"] and res["description"] and res["hash"].startswith("sha256:")
 
 
-@pytest.mark.parametrize("name", ["sources", "actors", "places", "snapshots", "control", "backing", "events",
-                                  "claims", "glossary", "article_meta", "translation", "attribution"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "sources",
+        "actors",
+        "places",
+        "snapshots",
+        "control",
+        "backing",
+        "events",
+        "claims",
+        "glossary",
+        "article_meta",
+        "translation",
+        "attribution",
+    ],
+)
 def test_every_table_loads_as_a_dataframe(name):
     frame = getattr(data, f"load_{name}")()
     assert isinstance(frame, pd.DataFrame) and len(frame) > 0
 
 
 def test_every_fact_row_has_a_source():
-    for loader in (data.load_actors, data.load_places, data.load_snapshots, data.load_control, data.load_backing,
-                   data.load_events, data.load_claims, data.load_glossary):
+    for loader in (
+        data.load_actors,
+        data.load_places,
+        data.load_snapshots,
+        data.load_control,
+        data.load_backing,
+        data.load_events,
+        data.load_claims,
+        data.load_glossary,
+    ):
         frame = loader()
         assert frame["sources"].map(data.split_list).map(len).gt(0).all(), loader.__name__
     for feature in data.load_zones()["features"]:
@@ -71,9 +98,22 @@ def test_minimum_content():
     assert len(data.load_events()) >= 30
     assert len(data.load_snapshots()) >= 6
     backers = set(data.load_backing()["backer"])
-    assert {"uae", "jordan", "egypt", "france", "russia", "wagner", "turkey", "qatar", "italy",
-            "sudanese-fighters", "chadian-fighters", "syrian-fighters-gna", "syrian-fighters-lna",
-            "saudi-arabia"} <= backers
+    assert {
+        "uae",
+        "jordan",
+        "egypt",
+        "france",
+        "russia",
+        "wagner",
+        "turkey",
+        "qatar",
+        "italy",
+        "sudanese-fighters",
+        "chadian-fighters",
+        "syrian-fighters-gna",
+        "syrian-fighters-lna",
+        "saudi-arabia",
+    } <= backers
     events = data.load_events()
     assert events["date"].min().year == 2011 and events["date"].max().year == 2021
 
@@ -108,8 +148,12 @@ def test_high_confidence_places_lie_in_a_zone_of_their_controller():
     for row in control[control["confidence"] == "high"].itertuples():
         point = (places.loc[row.place, "lon"], places.loc[row.place, "lat"])
         day = row.date.date().isoformat()
-        inside = {f["properties"]["controller"] for f in zones if f["properties"]["date"] == day
-                  and any(MplPath(poly[0]).contains_point(point) for poly in f["geometry"]["coordinates"])}
+        inside = {
+            f["properties"]["controller"]
+            for f in zones
+            if f["properties"]["date"] == day
+            and any(MplPath(poly[0]).contains_point(point) for poly in f["geometry"]["coordinates"])
+        }
         if inside != {row.controller}:
             problems.append(f"{row.place} {day}: controller {row.controller}, inside zones {sorted(inside)}")
     assert not problems, "\n".join(problems)
@@ -134,19 +178,63 @@ def test_types():
 
 
 BROKEN = [
-    ("control.csv", "tripoli,2019-04-03,GNA", "tripoli,2019-04-03,GNAA",
-     r"data/control\.csv row 1 \(line 2\): controller 'GNAA' is not one of GNA, LNA, contested, other"),
-    ("places.csv", "32.8752,13.1875", "132.8752,13.1875", r"data/places\.csv row 1 \(line 2\): lat 132\.8752 is outside"),
-    ("places.csv", "32.8752,13.1875", "north,13.1875", r"data/places\.csv row 1 \(line 2\): lat 'north' is not a number"),
-    ("snapshots.csv", "2019-04-10,", "2019-04-31,", r"data/snapshots\.csv row 2 \(line 3\): date '2019-04-31' is not a date"),
+    (
+        "control.csv",
+        "tripoli,2019-04-03,GNA",
+        "tripoli,2019-04-03,GNAA",
+        r"data/control\.csv row 1 \(line 2\): controller 'GNAA' is not one of GNA, LNA, contested, other",
+    ),
+    (
+        "places.csv",
+        "32.8752,13.1875",
+        "132.8752,13.1875",
+        r"data/places\.csv row 1 \(line 2\): lat 132\.8752 is outside",
+    ),
+    (
+        "places.csv",
+        "32.8752,13.1875",
+        "north,13.1875",
+        r"data/places\.csv row 1 \(line 2\): lat 'north' is not a number",
+    ),
+    (
+        "snapshots.csv",
+        "2019-04-10,",
+        "2019-04-31,",
+        r"data/snapshots\.csv row 2 \(line 3\): date '2019-04-31' is not a date",
+    ),
     ("actors.csv", "haftar,Khalifa Haftar", ",Khalifa Haftar", r"data/actors\.csv row 1 \(line 2\): actor is empty"),
     ("actors.csv", "lna,Libyan", "haftar,Libyan", r"data/actors\.csv row 2 \(line 3\): actor 'haftar' repeats row 1"),
-    ("control.csv", "gharyan,2019-04-03", "atlantis,2019-04-03", r"data/control\.csv row \d+ \(line \d+\): place 'atlantis' is not in data/places\.csv"),
-    ("backing.csv", "uae,LNA,drones_air_support", "uea,LNA,drones_air_support", r"data/backing\.csv row 1 \(line 2\): backer 'uea' is not in data/actors\.csv"),
-    ("events.csv", "afp-2020-01-06-sirte", "reuters-2099-sirte", r"data/events\.csv row \d+ \(line \d+\): sources 'reuters-2099-sirte' is neither a key of data/sources\.csv nor an article sentence id"),
-    ("claims.csv", "a01-order,A.p01.s01", "a01-order,A.p01.s09", r"data/claims\.csv row 1 \(line 2\): sentence 'A\.p01\.s09' is not an article sentence id"),
+    (
+        "control.csv",
+        "gharyan,2019-04-03",
+        "atlantis,2019-04-03",
+        r"data/control\.csv row \d+ \(line \d+\): place 'atlantis' is not in data/places\.csv",
+    ),
+    (
+        "backing.csv",
+        "uae,LNA,drones_air_support",
+        "uea,LNA,drones_air_support",
+        r"data/backing\.csv row 1 \(line 2\): backer 'uea' is not in data/actors\.csv",
+    ),
+    (
+        "events.csv",
+        "afp-2020-01-06-sirte",
+        "reuters-2099-sirte",
+        r"data/events\.csv row \d+ \(line \d+\): sources 'reuters-2099-sirte' is neither a key of data/sources\.csv nor an article sentence id",
+    ),
+    (
+        "claims.csv",
+        "a01-order,A.p01.s01",
+        "a01-order,A.p01.s09",
+        r"data/claims\.csv row 1 \(line 2\): sentence 'A\.p01\.s09' is not an article sentence id",
+    ),
     ("glossary.csv", "term,term_en", "term,english", r"data/glossary\.csv line 1: missing column\(s\) term_en"),
-    ("sources.csv", "article-a,Liputan6.com,", 'article-a,"Liputan6.com,', r"data/sources\.csv.*(expected 7 fields|cannot be read)"),
+    (
+        "sources.csv",
+        "article-a,Liputan6.com,",
+        'article-a,"Liputan6.com,',
+        r"data/sources\.csv.*(expected 7 fields|cannot be read)",
+    ),
 ]
 
 
@@ -161,7 +249,12 @@ def test_loader_raises_one_clear_error(broken):
     edit(broken / "control.csv", "tripoli,2019-04-03,GNA", "tripoli,2019-04-03,GNAA")
     with pytest.raises(data.DataError, match=r"data/control\.csv row 1 \(line 2\): controller 'GNAA'") as info:
         data.load_control()
-    assert (info.value.file, info.value.row, info.value.field, info.value.line) == ("data/control.csv", 1, "controller", 2)
+    assert (info.value.file, info.value.row, info.value.field, info.value.line) == (
+        "data/control.csv",
+        1,
+        "controller",
+        2,
+    )
     assert "bukan salah satu dari GNA, LNA" in info.value.message("id")
 
 

@@ -13,7 +13,9 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 DEPLOY = ROOT / "deploy"
 # the kernel memory budget every lesson is held to (benchmarks/run.py), read without running it
-BUDGET_PEAK_MB = float(re.search(r"^BUDGET_PEAK_MB = ([0-9.]+)$", (ROOT / "benchmarks" / "run.py").read_text(), re.M).group(1))
+BUDGET_PEAK_MB = float(
+    re.search(r"^BUDGET_PEAK_MB = ([0-9.]+)$", (ROOT / "benchmarks" / "run.py").read_text(), re.M).group(1)
+)
 
 UNITS = {"K": 1e3, "M": 1e6, "G": 1e9, "Ki": 2**10, "Mi": 2**20, "Gi": 2**30}
 

@@ -18,10 +18,17 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def lock_pins(python_version: str) -> dict[str, str]:
     """Pins of requirements/lock.txt that apply to the given Python (e.g. '3.11')."""
-    env = {"python_version": python_version, "python_full_version": python_version + ".0",
-           "sys_platform": "linux", "platform_system": "Linux", "os_name": "posix",
-           "platform_machine": "x86_64", "implementation_name": "cpython",
-           "platform_python_implementation": "CPython", "extra": ""}
+    env = {
+        "python_version": python_version,
+        "python_full_version": python_version + ".0",
+        "sys_platform": "linux",
+        "platform_system": "Linux",
+        "os_name": "posix",
+        "platform_machine": "x86_64",
+        "implementation_name": "cpython",
+        "platform_python_implementation": "CPython",
+        "extra": "",
+    }
     pins = {}
     for line in (ROOT / "requirements" / "lock.txt").read_text().splitlines():
         line = line.strip()
@@ -67,7 +74,17 @@ def test_environment_matches_lock():
         if pins.get(key) != version:
             problems.append(f"{name} (pip): environment.yml has {version}, the lock has {pins.get(key)}")
     listed = {canonicalize_name(re.split("[=<>]", e)[0]) for e in conda + pip}
-    direct = {"jupyterlab", "ipykernel", "ipywidgets", "pandas", "matplotlib", "folium", "pyyaml", "jupytext", "jsonschema"}
+    direct = {
+        "jupyterlab",
+        "ipykernel",
+        "ipywidgets",
+        "pandas",
+        "matplotlib",
+        "folium",
+        "pyyaml",
+        "jupytext",
+        "jsonschema",
+    }
     problems += [f"{name} is a runtime dependency missing from environment.yml" for name in sorted(direct - listed)]
     assert not problems, "\n".join(problems)
 
@@ -78,9 +95,14 @@ def test_runtime_dependencies_are_all_in_environment():
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
     env = environment()
     listed = {canonicalize_name(re.split("[=<>]", d)[0]) for d in env["dependencies"] if isinstance(d, str)}
-    listed |= {canonicalize_name(re.split("[=<>]", d)[0]) for x in env["dependencies"] if isinstance(x, dict) for d in x["pip"]}
-    missing = sorted(canonicalize_name(Requirement(d).name) for d in project["dependencies"]
-                     if canonicalize_name(Requirement(d).name) not in listed)
+    listed |= {
+        canonicalize_name(re.split("[=<>]", d)[0]) for x in env["dependencies"] if isinstance(x, dict) for d in x["pip"]
+    }
+    missing = sorted(
+        canonicalize_name(Requirement(d).name)
+        for d in project["dependencies"]
+        if canonicalize_name(Requirement(d).name) not in listed
+    )
     assert not missing, f"in pyproject.toml but not in environment.yml: {missing}"
 
 

@@ -19,8 +19,13 @@ def _raised(code: str, namespace: dict | None = None) -> BaseException:
     raise AssertionError(f"{code} did not raise")
 
 
-@pytest.mark.parametrize("lang,words", [("en", ["no column 'plce'", "Did you mean 'place'", "controller"]),
-                                        ("id", ["Tidak ada kolom 'plce'", "Maksudmu mungkin: 'place'", "controller"])])
+@pytest.mark.parametrize(
+    "lang,words",
+    [
+        ("en", ["no column 'plce'", "Did you mean 'place'", "controller"]),
+        ("id", ["Tidak ada kolom 'plce'", "Maksudmu mungkin: 'place'", "controller"]),
+    ],
+)
 def test_key_error_on_a_column_names_the_columns_and_close_names(lang, words):
     text = explain(_raised("table['plce']"), lang=lang)
     for word in words:
@@ -36,8 +41,13 @@ def test_key_error_outside_pandas_is_left_alone():
     assert explain(_raised("{}['x']"), lang="en") is None
 
 
-@pytest.mark.parametrize("lang,words", [("en", ["does not know the name 'wednesdy'", "wednesday", "Run All Above"]),
-                                        ("id", ["tidak mengenal nama 'wednesdy'", "wednesday", "Run All Above"])])
+@pytest.mark.parametrize(
+    "lang,words",
+    [
+        ("en", ["does not know the name 'wednesdy'", "wednesday", "Run All Above"]),
+        ("id", ["tidak mengenal nama 'wednesdy'", "wednesday", "Run All Above"]),
+    ],
+)
 def test_name_error_suggests_close_names(lang, words):
     exc = _raised("wednesdy")
     text = explain(exc, namespace={"wednesday": 1, "table": TABLE}, lang=lang)

@@ -14,7 +14,6 @@ import math
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -23,8 +22,16 @@ from helpers import data, exercises, progress, quiz
 from helpers.project import check_brief
 
 IDS = [ex.id for ex in exercises.all_exercises()]
-LESSONS = ["00-start-here", "01-reading-the-news", "02-who-is-who", "03-mapping-control", "04-foreign-backing",
-           "05-timeline", "06-sources-and-claims", "07-project"]
+LESSONS = [
+    "00-start-here",
+    "01-reading-the-news",
+    "02-who-is-who",
+    "03-mapping-control",
+    "04-foreign-backing",
+    "05-timeline",
+    "06-sources-and-claims",
+    "07-project",
+]
 FAST = dict(deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 
 
@@ -49,8 +56,18 @@ def _raise_bad_str():
 
 
 def _frames():
-    weird_columns = st.sampled_from([["place"], ["place", "place"], [0, 1], [("a", "b"), ("a", "c")], [], ["\udcff"],
-                                     ["controller", "place", "extra"], ["date", "event"]])
+    weird_columns = st.sampled_from(
+        [
+            ["place"],
+            ["place", "place"],
+            [0, 1],
+            [("a", "b"), ("a", "c")],
+            [],
+            ["\udcff"],
+            ["controller", "place", "extra"],
+            ["date", "event"],
+        ]
+    )
 
     def build(columns, n):
         if columns and isinstance(columns[0], tuple):
@@ -62,14 +79,35 @@ def _frames():
 
 TEXT = st.text(alphabet=st.characters(codec=None, exclude_categories=()), max_size=40)
 HOSTILE = st.one_of(
-    st.none(), st.just(...), st.booleans(), st.integers(), st.just(10**5000), st.just(-(10**5000)),
-    st.floats(allow_nan=True, allow_infinity=True), TEXT, st.just("a\udcff"), st.just("\x1b[31m=HYPERLINK(1)"),
-    st.just("$\\alert$"), st.binary(max_size=20), st.just(Raises()), st.just(BadStr()), st.just(_raise_bad_str),
-    st.just(lambda: 1 / 0), st.just(lambda: "x" * 100_000), st.lists(st.integers() | TEXT, max_size=8),
-    st.dictionaries(TEXT, st.integers(), max_size=3), st.tuples(TEXT, st.integers()), _frames(),
+    st.none(),
+    st.just(...),
+    st.booleans(),
+    st.integers(),
+    st.just(10**5000),
+    st.just(-(10**5000)),
+    st.floats(allow_nan=True, allow_infinity=True),
+    TEXT,
+    st.just("a\udcff"),
+    st.just("\x1b[31m=HYPERLINK(1)"),
+    st.just("$\\alert$"),
+    st.binary(max_size=20),
+    st.just(Raises()),
+    st.just(BadStr()),
+    st.just(_raise_bad_str),
+    st.just(lambda: 1 / 0),
+    st.just(lambda: "x" * 100_000),
+    st.lists(st.integers() | TEXT, max_size=8),
+    st.dictionaries(TEXT, st.integers(), max_size=3),
+    st.tuples(TEXT, st.integers()),
+    _frames(),
     st.builds(lambda n: pd.Series(range(n), dtype=float), st.integers(0, 5)),
-    st.builds(lambda n: np.arange(n), st.integers(0, 5)), st.just(pd.NaT), st.just(pd.Timestamp("2020-06-10", tz="UTC")),
-    st.just(np.datetime64("2020-01-08")), st.just(math.pi), st.just(object()), st.just(plt.figure),
+    st.builds(lambda n: np.arange(n), st.integers(0, 5)),
+    st.just(pd.NaT),
+    st.just(pd.Timestamp("2020-06-10", tz="UTC")),
+    st.just(np.datetime64("2020-01-08")),
+    st.just(math.pi),
+    st.just(object()),
+    st.just(plt.figure),
 )
 
 
@@ -100,8 +138,11 @@ QUIZZES = {(lesson, mode): quiz.load(lesson, mode=mode) for lesson in LESSONS fo
 
 
 @settings(max_examples=2500, **FAST)
-@given(key=st.sampled_from(sorted(QUIZZES)), question=st.one_of(st.sampled_from(["q1", "q2", "q3", "q4", "q5", "q6", "q7"]), HOSTILE),
-       value=HOSTILE)
+@given(
+    key=st.sampled_from(sorted(QUIZZES)),
+    question=st.one_of(st.sampled_from(["q1", "q2", "q3", "q4", "q5", "q6", "q7"]), HOSTILE),
+    value=HOSTILE,
+)
 def test_quiz_answer_never_raises(key, question, value):
     result = QUIZZES[key].answer(question, value)
     assert isinstance(result.text(), str) and isinstance(result._repr_html_(), str)
@@ -118,15 +159,35 @@ def test_progress_record_and_report_never_raise(item, lesson, answer, correct, s
     assert isinstance(repr(report), str) and isinstance(report._repr_html_(), str)
 
 
-LINE_VALUES = st.one_of(st.none(), st.integers(), TEXT, st.lists(TEXT, max_size=2), st.dictionaries(TEXT, TEXT, max_size=2),
-                        st.floats(allow_nan=True), st.just("$\\alert$"), st.just("=cmd|' /C calc'!A0"))
+LINE_VALUES = st.one_of(
+    st.none(),
+    st.integers(),
+    TEXT,
+    st.lists(TEXT, max_size=2),
+    st.dictionaries(TEXT, TEXT, max_size=2),
+    st.floats(allow_nan=True),
+    st.just("$\\alert$"),
+    st.just("=cmd|' /C calc'!A0"),
+)
 
 
 @settings(max_examples=200, **FAST)
-@given(lines=st.lists(st.fixed_dictionaries({"lesson": LINE_VALUES, "item": LINE_VALUES, "kind": LINE_VALUES,
-                                             "correct": LINE_VALUES, "score": LINE_VALUES, "student": LINE_VALUES}),
-                      max_size=6),
-       raw=st.binary(max_size=60))
+@given(
+    lines=st.lists(
+        st.fixed_dictionaries(
+            {
+                "lesson": LINE_VALUES,
+                "item": LINE_VALUES,
+                "kind": LINE_VALUES,
+                "correct": LINE_VALUES,
+                "score": LINE_VALUES,
+                "student": LINE_VALUES,
+            }
+        ),
+        max_size=6,
+    ),
+    raw=st.binary(max_size=60),
+)
 def test_summarize_never_raises(tmp_path_factory, lines, raw):
     folder = tmp_path_factory.mktemp("class")
     (folder / "a.jsonl").write_text("\n".join(json.dumps(line) for line in lines), encoding="utf-8")
@@ -137,16 +198,28 @@ def test_summarize_never_raises(tmp_path_factory, lines, raw):
     plt.close("all")
 
 
-DATES = st.one_of(HOSTILE, st.dates().map(str), st.sampled_from(["2020-06-10T00:00Z", "2019-04-04", "1900-01-01", "9999-12-31"]))
+DATES = st.one_of(
+    HOSTILE, st.dates().map(str), st.sampled_from(["2020-06-10T00:00Z", "2019-04-04", "1900-01-01", "9999-12-31"])
+)
 
 
 @settings(max_examples=2500, **FAST)
-@given(fn=st.sampled_from(["find_place", "control_on", "nearest_snapshot", "distance_km", "changed_hands", "describe_sources"]),
-       a=st.one_of(DATES, st.sampled_from(["Tripoli", "Misurata", "SURT", "gharyan"])), b=DATES)
+@given(
+    fn=st.sampled_from(
+        ["find_place", "control_on", "nearest_snapshot", "distance_km", "changed_hands", "describe_sources"]
+    ),
+    a=st.one_of(DATES, st.sampled_from(["Tripoli", "Misurata", "SURT", "gharyan"])),
+    b=DATES,
+)
 def test_data_functions_answer_with_a_data_error(fn, a, b):
-    call = {"find_place": lambda: data.find_place(a), "control_on": lambda: data.control_on(a),
-            "nearest_snapshot": lambda: data.nearest_snapshot(a), "distance_km": lambda: data.distance_km(a, b),
-            "changed_hands": lambda: data.changed_hands(a, b), "describe_sources": lambda: data.describe_sources(a)}[fn]
+    call = {
+        "find_place": lambda: data.find_place(a),
+        "control_on": lambda: data.control_on(a),
+        "nearest_snapshot": lambda: data.nearest_snapshot(a),
+        "distance_km": lambda: data.distance_km(a, b),
+        "changed_hands": lambda: data.changed_hands(a, b),
+        "describe_sources": lambda: data.describe_sources(a),
+    }[fn]
     try:
         call()
     except data.DataError as exc:

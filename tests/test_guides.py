@@ -18,10 +18,22 @@ ROOT = Path(__file__).resolve().parent.parent
 LESSONS = sorted(p.name for p in (ROOT / "lessons").iterdir() if p.is_dir() and re.match(r"\d\d-", p.name))
 README_TABLES = ["README.md", "README.id.md", "lessons/README.md", "lessons/README.id.md"]
 WORDS = {
-    "en": {"unit": "minutes", "plan": "## Minute by minute", "core": "core", "ext": "extension",
-           "keep": "## Keeping students' work", "support": "## Support and extension"},
-    "id": {"unit": "menit", "plan": "## Menit demi menit", "core": "inti", "ext": "pengayaan",
-           "keep": "## Menyimpan pekerjaan siswa", "support": "## Remedial dan pengayaan"},
+    "en": {
+        "unit": "minutes",
+        "plan": "## Minute by minute",
+        "core": "core",
+        "ext": "extension",
+        "keep": "## Keeping students' work",
+        "support": "## Support and extension",
+    },
+    "id": {
+        "unit": "menit",
+        "plan": "## Menit demi menit",
+        "core": "inti",
+        "ext": "pengayaan",
+        "keep": "## Menyimpan pekerjaan siswa",
+        "support": "## Remedial dan pengayaan",
+    },
 }
 ROW = re.compile(r"^\|\s*(?P<span>\d+-\d+|—|-)\s*\|\s*(?P<path>[^|]+?)\s*\|(?P<what>.*)\|\s*$")
 
@@ -74,7 +86,7 @@ def readme_minutes(name: str) -> dict[str, set[int]]:
     header = next(i for i, line in enumerate(lines) if re.match(r"\|\s*#\s*\|", line))
     cols = [c.strip() for c in lines[header].strip("|").split("|")]
     col = next(i for i, c in enumerate(cols) if c in ("minutes", "menit"))
-    for line in lines[header + 2:]:
+    for line in lines[header + 2 :]:
         if not line.startswith("|"):
             break
         cells = [c.strip() for c in line.strip("|").split("|")]
@@ -90,20 +102,28 @@ def test_minute_plans_fill_the_stated_length(lesson, lang):
     found = plans(text, lang)
     assert found, f"{where}: no minute-plan table under '{WORDS[lang]['plan']}'"
     lengths = {plan_length(rows, lang, where) for rows in found}
-    assert lengths == header_minutes(text, lang), f"{where}: plans last {sorted(lengths)} minutes, the header says {sorted(header_minutes(text, lang))}"
-    assert all(n <= 45 or n % 45 == 0 for n in lengths), f"{where}: a plan of {lengths} does not fit whole 45-minute periods"
+    assert lengths == header_minutes(text, lang), (
+        f"{where}: plans last {sorted(lengths)} minutes, the header says {sorted(header_minutes(text, lang))}"
+    )
+    assert all(n <= 45 or n % 45 == 0 for n in lengths), (
+        f"{where}: a plan of {lengths} does not fit whole 45-minute periods"
+    )
     assert any(path == WORDS[lang]["ext"] for rows in found for _, path in rows), f"{where}: no marked extension"
 
 
 @pytest.mark.parametrize("readme", README_TABLES)
 def test_readme_lesson_tables_match_the_guides(readme):
     table = readme_minutes(readme)
-    assert set(table) == {lesson[:2] for lesson in LESSONS}, f"{readme}: lessons {sorted(table)} vs guides {[lesson[:2] for lesson in LESSONS]}"
+    assert set(table) == {lesson[:2] for lesson in LESSONS}, (
+        f"{readme}: lessons {sorted(table)} vs guides {[lesson[:2] for lesson in LESSONS]}"
+    )
     for lesson in LESSONS:
         for lang in ("en", "id"):
             text = (ROOT / "lessons" / lesson / f"guide.{lang}.md").read_text(encoding="utf-8")
             lengths = {plan_length(rows, lang, lesson) for rows in plans(text, lang)}
-            assert table[lesson[:2]] == lengths, f"{readme} gives {sorted(table[lesson[:2]])} minutes for {lesson}; guide.{lang}.md plans {sorted(lengths)}"
+            assert table[lesson[:2]] == lengths, (
+                f"{readme} gives {sorted(table[lesson[:2]])} minutes for {lesson}; guide.{lang}.md plans {sorted(lengths)}"
+            )
 
 
 def test_the_project_has_a_45_and_a_90_minute_plan():
@@ -121,7 +141,11 @@ def test_every_guide_says_how_to_keep_work_and_saves_before_long_discussions(les
     assert "10" in keep and "Download" in keep and "JupyterHub" in keep
     body = text.split(WORDS[lang]["plan"], 1)[1].split("\n## ", 1)[0]
     save = "**Save**" if lang == "en" else "**Simpan**"
-    talk = ("Discussion", "discussion", "Peer", "Reading Like") if lang == "en" else ("Diskusi", "diskusi", "Pemeriksaan", "Penilaian teman", "Membaca seperti")
+    talk = (
+        ("Discussion", "discussion", "Peer", "Reading Like")
+        if lang == "en"
+        else ("Diskusi", "diskusi", "Pemeriksaan", "Penilaian teman", "Membaca seperti")
+    )
     for rows in re.split(r"\n### ", body):
         saved = False
         for line in rows.splitlines():
@@ -135,17 +159,41 @@ def test_every_guide_says_how_to_keep_work_and_saves_before_long_discussions(les
 
 
 def test_the_human_side_guide_has_a_note_on_students_who_lived_through_conflict():
-    assert "Students who have lived through conflict" in (ROOT / "lessons/05-timeline/guide.en.md").read_text(encoding="utf-8")
-    assert "Siswa yang pernah mengalami konflik" in (ROOT / "lessons/05-timeline/guide.id.md").read_text(encoding="utf-8")
+    assert "Students who have lived through conflict" in (ROOT / "lessons/05-timeline/guide.en.md").read_text(
+        encoding="utf-8"
+    )
+    assert "Siswa yang pernah mengalami konflik" in (ROOT / "lessons/05-timeline/guide.id.md").read_text(
+        encoding="utf-8"
+    )
 
 
 MAP = {
-    "en": ("## Curriculum map (Kurikulum Merdeka)", ["Subjects and phase", "Fase ", "Capaian pembelajaran (CP)",
-                                                     "Tujuan pembelajaran (TP)", "Profil Pelajar Pancasila",
-                                                     "Diagnostic:", "Formative:", "Summative:"]),
-    "id": ("## Pemetaan Kurikulum Merdeka (modul ajar)", ["Mata pelajaran dan fase", "Fase ", "Capaian pembelajaran (CP)",
-                                                          "Tujuan pembelajaran (TP)", "Profil Pelajar Pancasila",
-                                                          "Diagnostik:", "Formatif:", "Sumatif:"]),
+    "en": (
+        "## Curriculum map (Kurikulum Merdeka)",
+        [
+            "Subjects and phase",
+            "Fase ",
+            "Capaian pembelajaran (CP)",
+            "Tujuan pembelajaran (TP)",
+            "Profil Pelajar Pancasila",
+            "Diagnostic:",
+            "Formative:",
+            "Summative:",
+        ],
+    ),
+    "id": (
+        "## Pemetaan Kurikulum Merdeka (modul ajar)",
+        [
+            "Mata pelajaran dan fase",
+            "Fase ",
+            "Capaian pembelajaran (CP)",
+            "Tujuan pembelajaran (TP)",
+            "Profil Pelajar Pancasila",
+            "Diagnostik:",
+            "Formatif:",
+            "Sumatif:",
+        ],
+    ),
 }
 SUBJECTS = ("Sejarah", "PPKn", "Bahasa Indonesia", "Informatika")
 CITED = ("032/H/KR/2024", "009/H/KR/2022", "https://kurikulum.kemdikbud.go.id/")
@@ -166,7 +214,9 @@ def test_every_guide_maps_its_lesson_to_kurikulum_merdeka(lesson, lang):
         assert ref in section, f"{where}: the curriculum map does not cite {ref}"
     tps = re.findall(r"^\d+\. ", section.split("(TP)", 1)[1], flags=re.MULTILINE)
     assert tps, f"{where}: no numbered tujuan pembelajaran"
-    assert text.index(head) < text.index("<!-- answer-key:start -->"), f"{where}: the map must come before the generated key"
+    assert text.index(head) < text.index("<!-- answer-key:start -->"), (
+        f"{where}: the map must come before the generated key"
+    )
 
 
 @pytest.mark.parametrize("lang", ["en", "id"])
@@ -184,4 +234,6 @@ def test_notebook_minutes_match_a_plan_of_the_guide(lesson, lang):
     minutes = int(re.search(r"^  minutes: (\d+)$", source, re.MULTILINE).group(1))
     guide = (ROOT / "lessons" / lesson / f"guide.{lang}.md").read_text(encoding="utf-8")
     lengths = {plan_length(rows, lang, lesson) for rows in plans(guide, lang)}
-    assert minutes in lengths, f"notebooks/src/{lang}/{lesson}.md says {minutes} minutes; the guide plans {sorted(lengths)}"
+    assert minutes in lengths, (
+        f"notebooks/src/{lang}/{lesson}.md says {minutes} minutes; the guide plans {sorted(lengths)}"
+    )

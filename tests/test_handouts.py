@@ -21,11 +21,31 @@ from tools import handouts
 
 ROOT = Path(__file__).resolve().parent.parent
 LESSONS = handouts.lessons()
-MATERIALS = ["5w1h", "article-a", "article-b", "calendar-2020-01", "actors", "sentence-frames", "exit-ticket",
-             "maps", "glossary", "timeline"]
+MATERIALS = [
+    "5w1h",
+    "article-a",
+    "article-b",
+    "calendar-2020-01",
+    "actors",
+    "sentence-frames",
+    "exit-ticket",
+    "maps",
+    "glossary",
+    "timeline",
+]
 # Pages each material must have (min, max): one-page sheets stay one page.
-PAGES = {"5w1h": (1, 1), "calendar-2020-01": (1, 1), "sentence-frames": (1, 1), "exit-ticket": (1, 1),
-         "timeline": (1, 1), "maps": (1, 2), "glossary": (1, 3), "actors": (1, 3), "article-a": (1, 4), "article-b": (1, 4)}
+PAGES = {
+    "5w1h": (1, 1),
+    "calendar-2020-01": (1, 1),
+    "sentence-frames": (1, 1),
+    "exit-ticket": (1, 1),
+    "timeline": (1, 1),
+    "maps": (1, 2),
+    "glossary": (1, 3),
+    "actors": (1, 3),
+    "article-a": (1, 4),
+    "article-b": (1, 4),
+}
 NO_BROWSER = "Chromium is not installed (as root: apt-get install -y chromium), so no PDF can be printed"
 NO_POPPLER = "poppler-utils is not installed (as root: apt-get install -y poppler-utils), so PDFs cannot be read"
 
@@ -44,8 +64,9 @@ def built(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("handouts")
     # as `make handouts` does, in a process of its own: Playwright's sync API refuses to start inside
     # a pytest session whose browser tests already run an event loop
-    subprocess.run([sys.executable, "-m", "tools.handouts", "--out", str(out)], cwd=ROOT, check=True,
-                   capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "tools.handouts", "--out", str(out)], cwd=ROOT, check=True, capture_output=True
+    )
     return out
 
 
@@ -157,7 +178,9 @@ def test_student_sheets_give_no_answer(built, lang):
     # the type and side columns of the students' actors sheet are empty cells
     sheet = handouts.materials(lang)["actors"]()
     rows = re.findall(r"<tr>(.*?)</tr>", sheet)[1:]
-    assert rows and all(r.count('<td class="fill"></td>') == 2 for r in rows), f"{lang}/actors: type and side must be left blank"
+    assert rows and all(r.count('<td class="fill"></td>') == 2 for r in rows), (
+        f"{lang}/actors: type and side must be left blank"
+    )
 
 
 @pytest.mark.parametrize("lang", ["en", "id"])
@@ -174,7 +197,9 @@ def test_every_handout_word_exists_in_both_languages():
         assert isinstance(name, str), f"lessons/handouts/strings.yml: key {name!r} must be quoted text"
         assert set(entry) == {"en", "id"}, f"lessons/handouts/strings.yml: '{name}' has {sorted(entry)}"
         if isinstance(entry["en"], list):
-            assert len(entry["en"]) == len(entry["id"]), f"lessons/handouts/strings.yml: '{name}' lists differ in length"
+            assert len(entry["en"]) == len(entry["id"]), (
+                f"lessons/handouts/strings.yml: '{name}' lists differ in length"
+            )
 
 
 def test_make_handouts_target_and_ci_package():

@@ -53,11 +53,13 @@ def test_place_and_actor_names_are_inert_in_maps_and_article_display(data_copy, 
             maps.control_map("2019-04-10", lang="en")
         assert error.value.file.endswith("places.csv") and error.value.field == "name_en"
         return
-    for page in (maps.control_map("2019-04-10", lang="en").get_root().render(),
-                 maps.backers_map(lang="en").get_root().render(),
-                 maps.article_places("A", lang="en").get_root().render(),
-                 maps.control_map("2019-04-10", lang="en")._repr_html_(),
-                 articles.show("A", lang="en")._repr_html_()):
+    for page in (
+        maps.control_map("2019-04-10", lang="en").get_root().render(),
+        maps.backers_map(lang="en").get_root().render(),
+        maps.article_places("A", lang="en").get_root().render(),
+        maps.control_map("2019-04-10", lang="en")._repr_html_(),
+        articles.show("A", lang="en")._repr_html_(),
+    ):
         assert not LIVE.search(page)
 
 
@@ -71,9 +73,12 @@ def test_question_text_is_inert_in_every_form(lessons_copy, payload):
     assert payload.splitlines()[0] in loaded.text()  # shown literally...
     html_from_markdown = markdown2html_mistune(loaded._repr_markdown_())
     assert not LIVE.search(html_from_markdown)  # ...and never as markup, even after a static-site render
-    widget_html = " ".join(text for child in _walk(loaded.widget())
-                           for text in (getattr(child, "value", None), getattr(child, "description", None))
-                           if isinstance(text, str))
+    widget_html = " ".join(
+        text
+        for child in _walk(loaded.widget())
+        for text in (getattr(child, "value", None), getattr(child, "description", None))
+        if isinstance(text, str)
+    )
     assert not LIVE.search(widget_html)
 
 
@@ -85,8 +90,12 @@ def _walk(widget):
 
 @pytest.mark.parametrize("payload", PAYLOADS)
 def test_student_answers_echoed_in_feedback_are_inert(payload):
-    for box in (check("00.1", payload), check("02.1", [payload]), check_brief(payload),
-                quiz.load("00-start-here").answer("q1", payload)):
+    for box in (
+        check("00.1", payload),
+        check("02.1", [payload]),
+        check_brief(payload),
+        quiz.load("00-start-here").answer("q1", payload),
+    ):
         assert not LIVE.search(box._repr_html_())
 
 

@@ -28,7 +28,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SRC_ID = ROOT / "notebooks" / "src" / "id"
 
 #: common English words that are not Indonesian words (nor names the kit uses)
-ENGLISH = set("""
+ENGLISH = set(
+    """
 the and of is are was were be been with for your you this that these those what which who whose
 when where why how not no yes or but if then than there their they them our we us my me he she his
 her its it's from into onto about after before between under over again also only just very more
@@ -42,17 +43,34 @@ years today yesterday tomorrow here now e.g i.e etc please thanks sorry good wro
 map maps chart charts table tables row rows column columns source sources claim claims side sides
 town towns city place places people person country countries government war fighting forces army
 language set changed trusted notebook make trust
-""".split())
+""".split()
+)
 
 #: English words the Indonesian edition keeps on purpose: names, code, the kit's terms
-ALLOW = set("""
+ALLOW = set(
+    """
 dateline pandas python jupyter jupyterlab binder notebook notebooks folium haversine merge isin
 unique dataframe series list string
-""".split())
+""".split()
+)
 
 #: words that are both English and Indonesian (or in the kit's Indonesian vocabulary)
-SHARED = {"data", "bus", "radio", "film", "program", "total", "normal", "media", "moral", "status",
-          "tweet", "no", "set", "map"}
+SHARED = {
+    "data",
+    "bus",
+    "radio",
+    "film",
+    "program",
+    "total",
+    "normal",
+    "media",
+    "moral",
+    "status",
+    "tweet",
+    "no",
+    "set",
+    "map",
+}
 
 
 @functools.lru_cache(maxsize=1)
@@ -85,7 +103,11 @@ def english_words(text: str) -> list[str]:
     text = re.sub(r"https?://\S+", " ", text)
     text = re.sub(r"\S*\w/\S*", " ", text)  # file paths such as helpers/exercises/
     text = re.sub(r"\"[^\"]*\"|“[^”]*”", " ", text)  # quotations (articles, sources, glosses)
-    text = re.sub(r"\*[A-Za-z][^*]*\*", lambda m: " " if m.group(0).startswith("*") and not m.group(0).startswith("**") else m.group(0), text)
+    text = re.sub(
+        r"\*[A-Za-z][^*]*\*",
+        lambda m: " " if m.group(0).startswith("*") and not m.group(0).startswith("**") else m.group(0),
+        text,
+    )
     text = re.sub(r"<[^>]+>", " ", text)  # HTML tags
     text = re.sub(r"\{[^}]*\}", " ", text)  # placeholders of the string catalogue
     text = re.sub(r"\b\w+\s*[=!]=", " ", text)  # a name being compared
@@ -143,7 +165,7 @@ ID_SOURCES = sorted(SRC_ID.glob("*.md"))
 def test_indonesian_markdown_has_no_english(path: Path) -> None:
     prose, _ = _markdown_and_comments(path)
     problems = []
-    for number, line in enumerate(prose.splitlines(), start=1):
+    for line in prose.splitlines():
         words = english_words(line)
         if words:
             problems.append(f"{path.name}: {words} in: {line.strip()[:90]}")
@@ -176,15 +198,21 @@ def _id_texts(node: object, where: str) -> list[tuple[str, str]]:
     return out
 
 
-WIDGET_FILES = sorted(ROOT.glob("lessons/*/quiz.yml")) + sorted(ROOT.glob("lessons/*/exercises.yml")) \
+WIDGET_FILES = (
+    sorted(ROOT.glob("lessons/*/quiz.yml"))
+    + sorted(ROOT.glob("lessons/*/exercises.yml"))
     + sorted((ROOT / "helpers" / "strings").glob("*.yml"))
+)
 
 
 @pytest.mark.parametrize("path", WIDGET_FILES, ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_indonesian_widget_text_has_no_english(path: Path) -> None:
     bank = yaml.safe_load(path.read_text(encoding="utf-8"))
-    problems = [f"{where}: {english_words(text)} in {text[:80]!r}"
-                for where, text in _id_texts(bank, path.name) if english_words(text)]
+    problems = [
+        f"{where}: {english_words(text)} in {text[:80]!r}"
+        for where, text in _id_texts(bank, path.name)
+        if english_words(text)
+    ]
     assert problems == []
 
 

@@ -33,26 +33,39 @@ def test_hub_link_opens_the_start_notebook():
     url = link.hub_link("https://hub.example.school/", repo=REPO)
     parsed = urlparse(url)
     assert parsed.netloc == "hub.example.school" and parsed.path == "/hub/user-redirect/git-pull"
-    assert query(url) == {"repo": [REPO], "branch": ["main"], "targetpath": ["libya-kit"],
-                          "urlpath": [f"lab/tree/libya-kit/{START}"]}
+    assert query(url) == {
+        "repo": [REPO],
+        "branch": ["main"],
+        "targetpath": ["libya-kit"],
+        "urlpath": [f"lab/tree/libya-kit/{START}"],
+    }
 
 
 def test_dot_git_address_clones_into_the_folder_the_link_opens():
     # nbgitpuller would clone ".../libya-kit.git" into "libya-kit.git/" on its own; targetpath fixes it.
-    q = query(link.hub_link("https://hub.example.school", repo=REPO + ".git", branch="dev", lang="id",
-                            notebook="03-mapping-control"))
+    q = query(
+        link.hub_link(
+            "https://hub.example.school", repo=REPO + ".git", branch="dev", lang="id", notebook="03-mapping-control"
+        )
+    )
     assert q["repo"] == [REPO + ".git"] and q["branch"] == ["dev"]
     assert q["targetpath"] == ["libya-kit"]
     assert q["urlpath"] == ["lab/tree/libya-kit/notebooks/id/03-mapping-control.ipynb"]
 
 
-@pytest.mark.parametrize("origin,clone", [
-    ("git@github.com:teacher/libya-kit.git", "https://github.com/teacher/libya-kit.git"),
-    ("git@github.com:teacher/libya-kit", "https://github.com/teacher/libya-kit"),
-    ("ssh://git@github.com/teacher/libya-kit.git", "https://github.com/teacher/libya-kit.git"),
-    ("git+ssh://git@gitlab.example.org/school/guru/libya-kit.git", "https://gitlab.example.org/school/guru/libya-kit.git"),
-    ("gitea@git.sekolah.example:guru/kit-libya.git", "https://git.sekolah.example/guru/kit-libya.git"),
-])
+@pytest.mark.parametrize(
+    "origin,clone",
+    [
+        ("git@github.com:teacher/libya-kit.git", "https://github.com/teacher/libya-kit.git"),
+        ("git@github.com:teacher/libya-kit", "https://github.com/teacher/libya-kit"),
+        ("ssh://git@github.com/teacher/libya-kit.git", "https://github.com/teacher/libya-kit.git"),
+        (
+            "git+ssh://git@gitlab.example.org/school/guru/libya-kit.git",
+            "https://gitlab.example.org/school/guru/libya-kit.git",
+        ),
+        ("gitea@git.sekolah.example:guru/kit-libya.git", "https://git.sekolah.example/guru/kit-libya.git"),
+    ],
+)
 def test_ssh_origins_become_https_clone_addresses(origin, clone):
     assert link.clone_address(origin) == clone
     q = query(link.hub_link("https://hub.example.school", repo=origin))
@@ -71,14 +84,20 @@ def test_a_fork_under_another_name_and_its_own_folder():
     q = query(link.hub_link("https://hub.example.school", repo=fork))
     assert q["targetpath"] == ["libya-kit-smk5"] and q["urlpath"] == [f"lab/tree/libya-kit-smk5/{START}"]
     # a fork with the upstream's name, for students who already have an upstream copy: its own folder
-    q = query(link.hub_link("https://hub.example.school", repo="https://github.com/teacher/libya-kit", folder="libya-kit-teacher"))
+    q = query(
+        link.hub_link(
+            "https://hub.example.school", repo="https://github.com/teacher/libya-kit", folder="libya-kit-teacher"
+        )
+    )
     assert q["repo"] == ["https://github.com/teacher/libya-kit"]
     assert q["targetpath"] == ["libya-kit-teacher"] and q["urlpath"] == [f"lab/tree/libya-kit-teacher/{START}"]
 
 
 def test_the_origin_of_a_fork_clone_is_the_default(tmp_path, monkeypatch):
     subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
-    subprocess.run(["git", "-C", str(tmp_path), "remote", "add", "origin", "git@github.com:teacher/libya-kit.git"], check=True)
+    subprocess.run(
+        ["git", "-C", str(tmp_path), "remote", "add", "origin", "git@github.com:teacher/libya-kit.git"], check=True
+    )
     (tmp_path / "notebooks" / "en").mkdir(parents=True)
     (tmp_path / START).write_text("{}")
     monkeypatch.setenv("KIT_ROOT", str(tmp_path))
@@ -88,38 +107,46 @@ def test_the_origin_of_a_fork_clone_is_the_default(tmp_path, monkeypatch):
 
 
 def test_binder_link():
-    assert link.binder_link(repo=REPO, lang="id") == \
-        "https://mybinder.org/v2/gh/libya-kit/libya-kit/main?urlpath=lab/tree/notebooks/id/00-start-here.ipynb"
+    assert (
+        link.binder_link(repo=REPO, lang="id")
+        == "https://mybinder.org/v2/gh/libya-kit/libya-kit/main?urlpath=lab/tree/notebooks/id/00-start-here.ipynb"
+    )
     assert link.binder_link(repo=REPO + ".git") == link.binder_link(repo=REPO)
 
 
-@pytest.mark.parametrize("kwargs,message", [
-    ({"hub": "hub.example.school"}, "https://hub.example.school"),
-    ({"hub": "ftp://hub"}, "https://"),
-    ({"hub": "https://hub", "lang": "fr"}, "en or id"),
-    ({"hub": "https://hub", "notebook": "start"}, "NN-slug"),
-    ({"hub": "https://hub", "notebook": "09-nothing"}, "no notebooks/en/09-nothing.ipynb"),
-    ({"hub": "https://hub", "folder": "../etc"}, "cannot be the folder name"),
-    ({"hub": "https://hub", "folder": "kit.git"}, "not ending in .git"),
-    ({"hub": "https://hub", "branch": "a b"}, "not a branch name"),
-])
+@pytest.mark.parametrize(
+    "kwargs,message",
+    [
+        ({"hub": "hub.example.school"}, "https://hub.example.school"),
+        ({"hub": "ftp://hub"}, "https://"),
+        ({"hub": "https://hub", "lang": "fr"}, "en or id"),
+        ({"hub": "https://hub", "notebook": "start"}, "NN-slug"),
+        ({"hub": "https://hub", "notebook": "09-nothing"}, "no notebooks/en/09-nothing.ipynb"),
+        ({"hub": "https://hub", "folder": "../etc"}, "cannot be the folder name"),
+        ({"hub": "https://hub", "folder": "kit.git"}, "not ending in .git"),
+        ({"hub": "https://hub", "branch": "a b"}, "not a branch name"),
+    ],
+)
 def test_bad_input_is_explained(kwargs, message):
     hub = kwargs.pop("hub")
     with pytest.raises(link.LinkError, match=message):
         link.hub_link(hub, repo=REPO, **kwargs)
 
 
-@pytest.mark.parametrize("repo,message", [
-    ("/srv/git/libya-kit.git", "give the https address of the git repository, e.g. https://github.com/OWNER/REPO"),
-    ("file:///srv/git/libya-kit.git", "a folder on disk or a file:// address"),
-    ("git://example.org/libya-kit.git", "https://github.com/OWNER/REPO"),
-    ("https://github.com", "https://github.com/OWNER/REPO"),
-    ("https://hub.example.school/", "https://github.com/OWNER/REPO"),
-    ("ssh://git@git.example.org:2222/guru/libya-kit.git", "SSH address whose https address cannot be worked out"),
-    ("git@git.example.org:~guru/libya-kit.git", "SSH address whose https address cannot be worked out"),
-    ("git@git.example.org:libya-kit.git", "SSH address whose https address cannot be worked out"),
-    ("https://guru:secret@github.com/guru/libya-kit", "without them ('https://github.com/guru/libya-kit')"),
-])
+@pytest.mark.parametrize(
+    "repo,message",
+    [
+        ("/srv/git/libya-kit.git", "give the https address of the git repository, e.g. https://github.com/OWNER/REPO"),
+        ("file:///srv/git/libya-kit.git", "a folder on disk or a file:// address"),
+        ("git://example.org/libya-kit.git", "https://github.com/OWNER/REPO"),
+        ("https://github.com", "https://github.com/OWNER/REPO"),
+        ("https://hub.example.school/", "https://github.com/OWNER/REPO"),
+        ("ssh://git@git.example.org:2222/guru/libya-kit.git", "SSH address whose https address cannot be worked out"),
+        ("git@git.example.org:~guru/libya-kit.git", "SSH address whose https address cannot be worked out"),
+        ("git@git.example.org:libya-kit.git", "SSH address whose https address cannot be worked out"),
+        ("https://guru:secret@github.com/guru/libya-kit", "without them ('https://github.com/guru/libya-kit')"),
+    ],
+)
 def test_repositories_it_cannot_use_are_explained(repo, message):
     with pytest.raises(link.LinkError) as caught:
         link.hub_link("https://hub.example.school", repo=repo)
@@ -144,8 +171,13 @@ def test_messages_in_indonesian():
 
 def run_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if k not in ("KIT_LANG", "KIT_ROOT")}
-    return subprocess.run([sys.executable, "-W", "error::RuntimeWarning", "-m", "helpers.link", *args],
-                          capture_output=True, text=True, cwd=cwd, env=env)
+    return subprocess.run(
+        [sys.executable, "-W", "error::RuntimeWarning", "-m", "helpers.link", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=env,
+    )
 
 
 def test_command_line():

@@ -37,15 +37,23 @@ def test_every_libyan_place_is_drawn():
         assert name.replace("'", "&#x27;") in page or name in page, name
 
 
-@pytest.mark.parametrize("lang,words", [("en", ["Who controlled what on 2020-06-06", "approximate", "Borders: Natural Earth"]),
-                                         ("id", ["Siapa menguasai apa pada 2020-06-06", "perkiraan", "Batas negara: Natural Earth"])])
+@pytest.mark.parametrize(
+    "lang,words",
+    [
+        ("en", ["Who controlled what on 2020-06-06", "approximate", "Borders: Natural Earth"]),
+        ("id", ["Siapa menguasai apa pada 2020-06-06", "perkiraan", "Batas negara: Natural Earth"]),
+    ],
+)
 def test_legend_and_labels_follow_the_language(lang, words):
     helpers.set_language(lang)
     page = rendered(maps.control_map("2020-06-10"))
     for word in words:
         assert word in page, word
     for side in style.PALETTE:
-        assert style.side_label(side, lang=lang).replace("'", "&#x27;") in page or style.side_label(side, lang=lang) in page
+        assert (
+            style.side_label(side, lang=lang).replace("'", "&#x27;") in page
+            or style.side_label(side, lang=lang) in page
+        )
 
 
 def test_only_leaflet_is_loaded_and_folium_defaults_stay_untouched():
@@ -77,7 +85,7 @@ def test_loader_tries_the_local_copy_first(monkeypatch):
         maps.set_asset_base(None)
 
 
-HOSTILE_BASES = ["x\"></script><script>alert(1)</script>", "javascript:alert(1)", "a'b", "/kit static/", "<img src=x>"]
+HOSTILE_BASES = ['x"></script><script>alert(1)</script>', "javascript:alert(1)", "a'b", "/kit static/", "<img src=x>"]
 
 
 @pytest.mark.parametrize("payload", HOSTILE_BASES)
@@ -103,12 +111,20 @@ def test_osm_tiles_are_optional_and_off():
 @pytest.fixture
 def evil_place(data_copy):
     places = data_copy / "places.csv"
-    places.write_text(places.read_text().replace("gharyan,Gharyan,Gharyan", "gharyan,<script>alert(1)</script>,<script>alert(1)</script>"))
+    places.write_text(
+        places.read_text().replace(
+            "gharyan,Gharyan,Gharyan", "gharyan,<script>alert(1)</script>,<script>alert(1)</script>"
+        )
+    )
 
 
 def test_names_are_escaped(evil_place):
-    for m in (maps.control_map("2019-04-10"), maps.compare("2019-04-03", "2019-04-10"), maps.article_places("A"),
-              maps.control_over_time()):
+    for m in (
+        maps.control_map("2019-04-10"),
+        maps.compare("2019-04-03", "2019-04-10"),
+        maps.article_places("A"),
+        maps.control_over_time(),
+    ):
         page = rendered(m)
         assert "<script>alert(1)" not in page
         assert "&lt;script&gt;alert(1)" in page
@@ -166,16 +182,27 @@ def test_bad_dates_are_friendly(bad):
 # --- accessibility (issue 18) -------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("lang,frame_title,words", [
-    ("en", "Interactive map: Who controlled what on 2020-06-06", ["Map of Libya on 2020-06-06", "The same facts as a table"]),
-    ("id", "Peta interaktif: Siapa menguasai apa pada 2020-06-06", ["Peta Libya pada 2020-06-06", "Fakta yang sama dalam bentuk tabel"]),
-])
+@pytest.mark.parametrize(
+    "lang,frame_title,words",
+    [
+        (
+            "en",
+            "Interactive map: Who controlled what on 2020-06-06",
+            ["Map of Libya on 2020-06-06", "The same facts as a table"],
+        ),
+        (
+            "id",
+            "Peta interaktif: Siapa menguasai apa pada 2020-06-06",
+            ["Peta Libya pada 2020-06-06", "Fakta yang sama dalam bentuk tabel"],
+        ),
+    ],
+)
 def test_map_output_has_a_titled_frame_a_text_alternative_and_a_table(lang, frame_title, words):
     m = maps.control_map("2020-06-06", lang=lang)
     out = m._repr_html_()
     assert f'<iframe title="{frame_title}"' in out
     assert out.count("<iframe") == 1
-    caption = out[out.index("<figcaption"):]
+    caption = out[out.index("<figcaption") :]
     frame = data.control_on("2020-06-06")
     counts = frame["controller"].value_counts()
     for word in words + [str(counts["GNA"]), str(counts["LNA"]), maps.t("maps.attribution", lang=lang)[:20]]:
@@ -187,8 +214,13 @@ def test_map_output_has_a_titled_frame_a_text_alternative_and_a_table(lang, fram
 
 
 def test_every_map_function_describes_itself():
-    for m in (maps.control_map("2020-06-06"), maps.control_over_time(), maps.compare("2020-01-07", "2020-06-06"),
-              maps.article_places("A"), maps.backers_map()):
+    for m in (
+        maps.control_map("2020-06-06"),
+        maps.control_over_time(),
+        maps.compare("2020-01-07", "2020-06-06"),
+        maps.article_places("A"),
+        maps.backers_map(),
+    ):
         assert m.kit_title and len(m.kit_summary) > 60 and m.kit_rows, type(m)
         assert all(len(row) == len(m.kit_columns) for row in m.kit_rows)
         page = m.get_root().render()
@@ -218,9 +250,11 @@ def test_as_table_matches_the_html_table_and_refuses_other_maps():
 def test_towns_carry_their_letter_in_a_contrasting_ink():
     page = rendered(maps.control_map("2020-06-10", lang="en"))
     for side, town in (("GNA", "Tarhuna"), ("LNA", "Sirte")):
-        pin = (f'<span class=\\"kit-pin\\" style=\\"background:{style.PALETTE[side]};color:{style.LETTER_INK[side]}\\">'
-               f'<span aria-hidden=\\"true\\">{style.SIDE_LETTER[side]}</span>'
-               f'<span class=\\"kit-sr\\">{town} — {style.SIDE_LETTER[side]}: {html.escape(style.side_label(side, lang="en"))}</span></span>')
+        pin = (
+            f'<span class=\\"kit-pin\\" style=\\"background:{style.PALETTE[side]};color:{style.LETTER_INK[side]}\\">'
+            f'<span aria-hidden=\\"true\\">{style.SIDE_LETTER[side]}</span>'
+            f'<span class=\\"kit-sr\\">{town} — {style.SIDE_LETTER[side]}: {html.escape(style.side_label(side, lang="en"))}</span></span>'
+        )
         assert pin in page, pin
     legend = f'style="background:{style.PALETTE["LNA"]};color:{style.LETTER_INK["LNA"]}" aria-hidden="true">L</span>'
     assert legend in page

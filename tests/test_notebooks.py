@@ -55,7 +55,9 @@ def test_notebooks_match_their_sources_and_are_executed():
 
 
 def test_check_command_runs_as_a_module():
-    out = subprocess.run([sys.executable, "-m", "tools.notebooks", "check"], cwd=ROOT, capture_output=True, text=True, check=False)
+    out = subprocess.run(
+        [sys.executable, "-m", "tools.notebooks", "check"], cwd=ROOT, capture_output=True, text=True, check=False
+    )
     assert out.returncode == 0, out.stdout + out.stderr
     assert "all notebooks match their sources" in out.stdout
 
@@ -186,7 +188,9 @@ def test_build_refuses_different_ids_or_types(src_copy, tmp_path, capsys):
 
 def test_build_refuses_the_wrong_language_line(src_copy, tmp_path, capsys):
     path = src_copy / "en" / f"{LESSON}.md"
-    path.write_text(path.read_text(encoding="utf-8").replace('set_language("en")', 'set_language("id")'), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace('set_language("en")', 'set_language("id")'), encoding="utf-8"
+    )
     code, output = build(src_copy, tmp_path / "out", capsys)
     assert code == 1
     assert f'{LESSON} (en): helpers.set_language("id") in the en edition' in output
@@ -196,7 +200,10 @@ def test_build_refuses_from_the_command_line(src_copy, tmp_path):
     edit(src_copy / "id" / f"{LESSON}.md", lambda nb: setattr(code_cell(nb), "source", "x = 'changed'"))
     out = subprocess.run(
         [sys.executable, "-m", "tools.notebooks", "build", "--src", str(src_copy), "--out", str(tmp_path / "out")],
-        cwd=ROOT, capture_output=True, text=True, check=False,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert out.returncode == 1
     assert "cannot build the notebooks" in out.stderr and "+x = 'changed'" in out.stderr
@@ -213,10 +220,14 @@ def test_source_errors_name_the_file_and_cell(tmp_path):
     bad.write_text("---\nkit:\n  title: Broken\n---\n\n# Broken\n", encoding="utf-8")
     with pytest.raises(nbtool.SourceError, match=r"99-broken\.md: cell 1 \(markdown, '# Broken'\) has no id"):
         nbtool.load_source(bad)
-    bad.write_text("---\nkit:\n  minutes: 5\n---\n\n+++ {\"id\": \"a\"}\n\n# Broken\n", encoding="utf-8")
-    with pytest.raises(nbtool.SourceError, match=r"99-broken\.md: the front matter needs `kit:` with a non-empty `title:`"):
+    bad.write_text('---\nkit:\n  minutes: 5\n---\n\n+++ {"id": "a"}\n\n# Broken\n', encoding="utf-8")
+    with pytest.raises(
+        nbtool.SourceError, match=r"99-broken\.md: the front matter needs `kit:` with a non-empty `title:`"
+    ):
         nbtool.load_source(bad)
-    bad.write_text("---\nkit:\n  title: T\n---\n\n+++ {\"id\": \"a\"}\n\n# One\n\n+++ {\"id\": \"a\"}\n\n# Two\n", encoding="utf-8")
+    bad.write_text(
+        '---\nkit:\n  title: T\n---\n\n+++ {"id": "a"}\n\n# One\n\n+++ {"id": "a"}\n\n# Two\n', encoding="utf-8"
+    )
     with pytest.raises(nbtool.SourceError, match=r"cell 2 \(markdown, '# Two'\) has the id 'a' of cell 1"):
         nbtool.load_source(bad)
 
@@ -238,7 +249,9 @@ def test_new_cells_get_the_same_new_id_in_both_editions(src_copy, tmp_path, caps
 
     assert nbtool.main(["ids", "--src", str(src_copy)]) == 0
     capsys.readouterr()
-    ids = {lang: [c.metadata["id"] for c in jupytext.read(src_copy / lang / f"{LESSON}.md").cells] for lang in ("en", "id")}
+    ids = {
+        lang: [c.metadata["id"] for c in jupytext.read(src_copy / lang / f"{LESSON}.md").cells] for lang in ("en", "id")
+    }
     assert ids["en"] == ids["id"]
     new = [i for i in ids["en"] if i not in before]
     assert len(new) == 2 and all(i.startswith(f"{LESSON}-") for i in new)
@@ -253,6 +266,8 @@ def test_new_cells_get_the_same_new_id_in_both_editions(src_copy, tmp_path, caps
 
 def test_ids_refuses_a_new_cell_in_one_edition_only(src_copy):
     edit(src_copy / "en" / f"{LESSON}.md", lambda nb: nb.cells.insert(3, nbformat.v4.new_code_cell("y = 1")))
-    with pytest.raises(nbtool.SourceError, match=rf"{LESSON}: new cells after cell \S+: en has \['code'\], id has none"):
+    with pytest.raises(
+        nbtool.SourceError, match=rf"{LESSON}: new cells after cell \S+: en has \['code'\], id has none"
+    ):
         nbtool.assign_ids(LESSON, src_copy)
     assert (src_copy / "id" / f"{LESSON}.md").read_text() == (SRC / "id" / f"{LESSON}.md").read_text()

@@ -10,7 +10,6 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
 from kit_venv import ROOT, bare_venv, build_wheel, pip_install
 
 CHECK = r"""
@@ -54,14 +53,23 @@ def test_wheel_carries_data_question_banks_and_leaflet(installed):
     for bank in sorted((ROOT / "lessons").glob("*/quiz.yml")):
         assert f"helpers/_kit/lessons/{bank.parent.name}/quiz.yml" in names
     assert "helpers/_kit/lessons/quiz.schema.json" in names
-    assert {"helpers/_kit/data/articles/A-original.txt", "helpers/_kit/data/articles/B-original.txt",
-            "helpers/static/leaflet/leaflet.js", "helpers/static/leaflet/leaflet.css"} <= names
+    assert {
+        "helpers/_kit/data/articles/A-original.txt",
+        "helpers/_kit/data/articles/B-original.txt",
+        "helpers/static/leaflet/leaflet.js",
+        "helpers/static/leaflet/leaflet.css",
+    } <= names
 
 
 def test_without_the_install_the_venv_has_no_kit(tmp_path):
     python = bare_venv(tmp_path / "venv")
-    out = subprocess.run([str(python), "-c", "import pandas, folium; import helpers"], capture_output=True, text=True,
-                         cwd=tmp_path, env=_clean_env())
+    out = subprocess.run(
+        [str(python), "-c", "import pandas, folium; import helpers"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=_clean_env(),
+    )
     assert out.returncode == 1 and "No module named 'helpers'" in out.stderr
 
 
@@ -69,7 +77,9 @@ def test_installed_package_reads_its_own_data(installed):
     tmp, _, python = installed
     work = tmp / "elsewhere"
     work.mkdir(exist_ok=True)
-    out = subprocess.run([str(python), "-c", CHECK], capture_output=True, text=True, cwd=work, env=_clean_env(), timeout=300)
+    out = subprocess.run(
+        [str(python), "-c", CHECK], capture_output=True, text=True, cwd=work, env=_clean_env(), timeout=300
+    )
     assert out.returncode == 0, out.stderr[-3000:]
     got = json.loads(out.stdout.strip().splitlines()[-1])
     venv = tmp / "venv"
@@ -78,7 +88,10 @@ def test_installed_package_reads_its_own_data(installed):
     assert Path(got["lessons"]).is_relative_to(venv)
     assert got["overview_rows"] >= 10 and got["questions"] >= 3
     import hashlib
-    assert got["article_sha"] == hashlib.sha256((ROOT / "data" / "articles" / "A-original.txt").read_bytes()).hexdigest()
+
+    assert (
+        got["article_sha"] == hashlib.sha256((ROOT / "data" / "articles" / "A-original.txt").read_bytes()).hexdigest()
+    )
     assert got["leaflet"] and got["map_html"] > 1000
 
 

@@ -88,8 +88,14 @@ def test_a_file_that_cannot_be_opened_is_moved_aside():
     assert len(progress.attempts()) == 1
 
 
-GOOD = {"kind": "quiz", "item": "00-start-here/q1", "lesson": "00-start-here", "answer": "a", "correct": True,
-        "score": 1}
+GOOD = {
+    "kind": "quiz",
+    "item": "00-start-here/q1",
+    "lesson": "00-start-here",
+    "answer": "a",
+    "correct": True,
+    "score": 1,
+}
 BAD_LINES = {
     "bad UTF-8 byte": b'{"kind": "quiz", "item": "x/q\xff", "lesson": "x", "answer": "a"}',
     "item is an object": json.dumps({**GOOD, "item": {"a": 1}}).encode(),
@@ -126,9 +132,14 @@ def test_a_byte_order_mark_and_windows_line_ends_cost_nothing():
 def test_report_survives_odd_but_readable_shapes():
     path = progress.progress_file()
     path.parent.mkdir(parents=True)
-    lines = [{**GOOD, "item": 3}, {**GOOD, "item": "3"}, {**GOOD, "item": 2.5, "lesson": 7},
-             {**GOOD, "lesson": r"$\alert$", "answer": [1, {"a": None}], "score": "0.5"},
-             {**GOOD, "correct": "yes", "score": None}, {"item": "bare"}]
+    lines = [
+        {**GOOD, "item": 3},
+        {**GOOD, "item": "3"},
+        {**GOOD, "item": 2.5, "lesson": 7},
+        {**GOOD, "lesson": r"$\alert$", "answer": [1, {"a": None}], "score": "0.5"},
+        {**GOOD, "correct": "yes", "score": None},
+        {"item": "bare"},
+    ]
     path.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
     frame = progress.attempts()
     assert list(frame["item"]) == ["3", "3", "2.5", "00-start-here/q1", "00-start-here/q1", "bare"]
@@ -137,8 +148,11 @@ def test_report_survives_odd_but_readable_shapes():
     assert "$\\alert$" in repr(report) and "<img alt=" in report._repr_html_()
 
 
-@pytest.mark.parametrize("answer", ["a\udcff", 10**5000, float("nan"), Unprintable := type(
-    "Unprintable", (), {"__repr__": lambda self: 1 / 0})()], ids=["lone surrogate", "huge int", "nan", "bad repr"])
+@pytest.mark.parametrize(
+    "answer",
+    ["a\udcff", 10**5000, float("nan"), Unprintable := type("Unprintable", (), {"__repr__": lambda self: 1 / 0})()],
+    ids=["lone surrogate", "huge int", "nan", "bad repr"],
+)
 def test_record_never_raises_on_a_hostile_answer(answer):
     entry = progress.record(kind="quiz", item="x/q1", lesson="x", answer=answer, correct=False, score=float("nan"))
     assert len(entry["answer"]) <= progress.FIELD_LIMIT and entry["score"] == 0.0
@@ -162,38 +176,62 @@ def test_export_neutralises_spreadsheet_formulas(tmp_path):
     for answer in ['=HYPERLINK("http://x.example","click")', "+cmd|' /C calc'!A0", "@SUM(A1)", "-3"]:
         progress.record(kind="quiz", item="x/q1", lesson="x", answer=answer, correct=False, score=0)
     frame = pd.read_csv(progress.export(tmp_path / "eve.csv", student="=1+1"), dtype=str, keep_default_na=False)
-    assert frame["answer"].tolist() == ["'=HYPERLINK(\"http://x.example\",\"click\")", "'+cmd|' /C calc'!A0",
-                                        "'@SUM(A1)", "-3"]
+    assert frame["answer"].tolist() == [
+        '\'=HYPERLINK("http://x.example","click")',
+        "'+cmd|' /C calc'!A0",
+        "'@SUM(A1)",
+        "-3",
+    ]
     assert set(frame["student"]) == {"'=1+1"}
-    assert [progress.spreadsheet_safe(cell) for cell in ("\tx", "\rx", "-2+3", "1e5")] == ["'\tx", "'\rx", "'-2+3", "1e5"]
+    assert [progress.spreadsheet_safe(cell) for cell in ("\tx", "\rx", "-2+3", "1e5")] == [
+        "'\tx",
+        "'\rx",
+        "'-2+3",
+        "1e5",
+    ]
 
 
 def test_summarize_cli_skips_bad_and_foreign_files(tmp_path):
     folder = tmp_path / "class"
     folder.mkdir()
-    rows = [("Ayu", "quiz", "00-start-here/q1", "00-start-here", "a", False, 0),
-            ("Ayu", "quiz", "00-start-here/q1", "00-start-here", "b", True, 1),
-            ("Budi", "quiz", "00-start-here/q1", "00-start-here", "a", False, 0)]
+    rows = [
+        ("Ayu", "quiz", "00-start-here/q1", "00-start-here", "a", False, 0),
+        ("Ayu", "quiz", "00-start-here/q1", "00-start-here", "b", True, 1),
+        ("Budi", "quiz", "00-start-here/q1", "00-start-here", "a", False, 0),
+    ]
     pd.DataFrame(rows[:2], columns=progress.COLUMNS[:-1]).to_csv(folder / "ayu.csv", index=False)
     pd.DataFrame(rows[2:], columns=progress.COLUMNS[:-1]).to_csv(folder / "budi.csv", index=False)
     (folder / "notes.csv").write_text("this,is\nnot,progress\n")
     (folder / "photo.jpg").write_bytes(b"\xff\xd8")
-    out = subprocess.run([sys.executable, "-m", "helpers.progress", "summarize", str(folder)],
-                         capture_output=True, text=True, env={**os.environ, "KIT_LANG": "en"})
+    out = subprocess.run(
+        [sys.executable, "-m", "helpers.progress", "summarize", str(folder)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "KIT_LANG": "en"},
+    )
     assert out.returncode == 0, out.stderr
     assert out.stderr == ""  # no RuntimeWarning from runpy, no other warning
     assert "Skipped notes.csv: not a progress file" in out.stdout and "Skipped photo.jpg: not a .csv" in out.stdout
     assert "00-start-here/q1" in out.stdout and "0.33" in out.stdout
     assert (folder / "summary.png").read_bytes().startswith(b"\x89PNG")
-    assert (folder / "summary.csv").read_text().splitlines()[1] == "00-start-here/q1,2,3,0.33,a,0.0,0.5"  # then first and last try side by side
-    again = subprocess.run([sys.executable, "-m", "helpers.progress", "summarize", str(folder), "--lang", "id"],
-                           capture_output=True, text=True)
+    assert (folder / "summary.csv").read_text().splitlines()[
+        1
+    ] == "00-start-here/q1,2,3,0.33,a,0.0,0.5"  # then first and last try side by side
+    again = subprocess.run(
+        [sys.executable, "-m", "helpers.progress", "summarize", str(folder), "--lang", "id"],
+        capture_output=True,
+        text=True,
+    )
     assert "Dilewati summary.csv: hasil ringkasan ini" in again.stdout
     assert "Dilewati summary.png: hasil ringkasan ini" in again.stdout
     empty = tmp_path / "empty"
     empty.mkdir()
-    assert "No progress files" in subprocess.run([sys.executable, "-m", "helpers.progress", "summarize", str(empty)],
-                                                 capture_output=True, text=True).stdout
+    assert (
+        "No progress files"
+        in subprocess.run(
+            [sys.executable, "-m", "helpers.progress", "summarize", str(empty)], capture_output=True, text=True
+        ).stdout
+    )
 
 
 def _writer(name: str, barrier, count: int) -> None:
@@ -239,8 +277,14 @@ def test_summarize_reads_jsonl_and_keeps_the_backend(tmp_path, capsys):
     backend = matplotlib.get_backend()
     folder = tmp_path / "class"
     folder.mkdir()
-    line = {"kind": "quiz", "item": "00-start-here/q2", "lesson": "00-start-here", "answer": "True",
-            "correct": False, "score": 0}
+    line = {
+        "kind": "quiz",
+        "item": "00-start-here/q2",
+        "lesson": "00-start-here",
+        "answer": "True",
+        "correct": False,
+        "score": 0,
+    }
     (folder / "citra.jsonl").write_text(json.dumps(line) + "\n{torn", encoding="utf-8")
     (folder / "empty.csv").write_text("")
     summary = progress.summarize(folder, out=tmp_path / "chart.png", lang="id")
@@ -253,8 +297,11 @@ def test_summarize_reads_jsonl_and_keeps_the_backend(tmp_path, capsys):
 def test_summarize_missing_folder_is_a_message_not_a_traceback(tmp_path, capsys):
     assert progress.summarize(tmp_path / "nowhere", lang="en").empty
     assert "nowhere" in capsys.readouterr().out
-    out = subprocess.run([sys.executable, "-m", "helpers.progress", "summarize", str(tmp_path / "nowhere")],
-                         capture_output=True, text=True)
+    out = subprocess.run(
+        [sys.executable, "-m", "helpers.progress", "summarize", str(tmp_path / "nowhere")],
+        capture_output=True,
+        text=True,
+    )
     assert out.returncode == 2 and "Traceback" not in out.stderr
 
 
@@ -294,9 +341,14 @@ def _limit_memory() -> None:
 
 def _summarize_cli(folder, *args, timeout=60):
     """Run the teacher's command; a file that makes it hang or eat memory fails the test instead."""
-    return subprocess.run([sys.executable, "-m", "helpers.progress", "summarize", str(folder), *args],
-                          capture_output=True, text=True, env={**os.environ, "KIT_LANG": "en"}, timeout=timeout,
-                          preexec_fn=_limit_memory)
+    return subprocess.run(
+        [sys.executable, "-m", "helpers.progress", "summarize", str(folder), *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "KIT_LANG": "en"},
+        timeout=timeout,
+        preexec_fn=_limit_memory,
+    )
 
 
 def _sparse(path, size):
@@ -310,21 +362,35 @@ HOSTILE = {
     "symlink to /dev/zero": (lambda f: (f / "x.jsonl").symlink_to("/dev/zero"), "Skipped x.jsonl: a link"),
     "symlink to a good file": (lambda f: (f / "x.csv").symlink_to(f / "ayu.csv"), "Skipped x.csv: a link"),
     "oversized file": (lambda f: _sparse(f / "x.csv", 60 * 1024 * 1024), "Skipped x.csv: larger than 5 MB"),
-    "20,000 items": (lambda f: (f / "x.csv").write_text(CSV_HEADER + "".join(_csv_row(f"i{n}") for n in range(20_000))),
-                     "Skipped x.csv: more than 1000 different questions"),
-    "100,000 columns": (lambda f: (f / "x.csv").write_text(",".join(f"c{n}" for n in range(100_000)) + "\n"),
-                        "Skipped x.csv: more than 64 columns"),
-    "a million short lines": (lambda f: (f / "x.jsonl").write_bytes(b"1\n" * 1_000_000),
-                              "Skipped x.jsonl: more than 50000 lines"),
-    "50,001 rows with CR line ends": (lambda f: (f / "x.csv").write_text(CSV_HEADER + "x/q1,a,False\r" * 50_001),
-                                      "Skipped x.csv: more than 50000 lines"),
-    "a field past the CSV field limit": (lambda f: (f / "x.csv").write_text(CSV_HEADER + '"' + "x" * 200_000 + '"\n'),
-                                         "Skipped x.csv: not a readable CSV file"),
+    "20,000 items": (
+        lambda f: (f / "x.csv").write_text(CSV_HEADER + "".join(_csv_row(f"i{n}") for n in range(20_000))),
+        "Skipped x.csv: more than 1000 different questions",
+    ),
+    "100,000 columns": (
+        lambda f: (f / "x.csv").write_text(",".join(f"c{n}" for n in range(100_000)) + "\n"),
+        "Skipped x.csv: more than 64 columns",
+    ),
+    "a million short lines": (
+        lambda f: (f / "x.jsonl").write_bytes(b"1\n" * 1_000_000),
+        "Skipped x.jsonl: more than 50000 lines",
+    ),
+    "50,001 rows with CR line ends": (
+        lambda f: (f / "x.csv").write_text(CSV_HEADER + "x/q1,a,False\r" * 50_001),
+        "Skipped x.csv: more than 50000 lines",
+    ),
+    "a field past the CSV field limit": (
+        lambda f: (f / "x.csv").write_text(CSV_HEADER + '"' + "x" * 200_000 + '"\n'),
+        "Skipped x.csv: not a readable CSV file",
+    ),
     "a folder named .csv": (lambda f: (f / "x.csv").mkdir(), "Skipped x.csv: a folder"),
-    "an old summary": (lambda f: (f / "summary-old.csv").write_text(CSV_HEADER + _csv_row("x/q9")),
-                       "Skipped summary-old.csv: an output of this summary"),
-    "only damaged lines": (lambda f: (f / "x.jsonl").write_text('{"item": ["a"]}\n{torn\n'),
-                           "Skipped x.jsonl: no readable answers in it (2 damaged"),
+    "an old summary": (
+        lambda f: (f / "summary-old.csv").write_text(CSV_HEADER + _csv_row("x/q9")),
+        "Skipped summary-old.csv: an output of this summary",
+    ),
+    "only damaged lines": (
+        lambda f: (f / "x.jsonl").write_text('{"item": ["a"]}\n{torn\n'),
+        "Skipped x.jsonl: no readable answers in it (2 damaged",
+    ),
     "empty": (lambda f: (f / "x.csv").write_text(""), "Skipped x.csv: no readable answers"),
 }
 
@@ -409,10 +475,15 @@ def test_an_exported_formula_reads_back_as_the_same_answer(handed_in, tmp_path):
 
 
 def test_odd_items_do_not_crash_the_summary_or_its_chart(handed_in, capsys):
-    lines = [{"item": r"$\alert$", "correct": False, "answer": "a"}, {"item": "$x^{$", "correct": True, "answer": "b"},
-             {"item": 3, "correct": True, "answer": 1.5}, {"item": "3", "correct": False, "answer": None},
-             {"item": 2.5, "correct": "True", "answer": ["x"]}, {"item": ["a", "b"], "correct": True, "answer": "a"},
-             {"item": {"x": 1}, "correct": True, "answer": "a"}]
+    lines = [
+        {"item": r"$\alert$", "correct": False, "answer": "a"},
+        {"item": "$x^{$", "correct": True, "answer": "b"},
+        {"item": 3, "correct": True, "answer": 1.5},
+        {"item": "3", "correct": False, "answer": None},
+        {"item": 2.5, "correct": "True", "answer": ["x"]},
+        {"item": ["a", "b"], "correct": True, "answer": "a"},
+        {"item": {"x": 1}, "correct": True, "answer": "a"},
+    ]
     (handed_in / "eve.jsonl").write_text("".join(json.dumps(line) + "\n" for line in lines))
     summary = progress.summarize(handed_in, lang="en")
     assert "Read eve.jsonl, but skipped 2 damaged line(s)" in capsys.readouterr().out
@@ -423,8 +494,9 @@ def test_odd_items_do_not_crash_the_summary_or_its_chart(handed_in, capsys):
 
 def test_a_jsonl_with_student_fields_counts_each_student(handed_in):
     line = {"item": "x/q1", "correct": False, "answer": "c"}
-    (handed_in / "class-export.jsonl").write_text("".join(json.dumps({**line, "student": name}) + "\n"
-                                                          for name in ("Citra", "Dewi", "Citra")))
+    (handed_in / "class-export.jsonl").write_text(
+        "".join(json.dumps({**line, "student": name}) + "\n" for name in ("Citra", "Dewi", "Citra"))
+    )
     (handed_in / "eko.jsonl").write_text(json.dumps(line) + "\n")  # no field: the file name is the student
     summary = progress.summarize(handed_in, lang="en")
     assert summary.iloc[0].tolist()[:5] == ["x/q1", 4, 6, round(1 / 6, 2), "c"]
@@ -432,7 +504,9 @@ def test_a_jsonl_with_student_fields_counts_each_student(handed_in):
 
 def test_a_bom_and_a_bad_byte_cost_nothing_in_a_handed_in_csv(handed_in):
     (handed_in / "bom.csv").write_bytes(b"\xef\xbb\xbf" + (CSV_HEADER + _csv_row("x/q1", "b", "Bom")).encode())
-    (handed_in / "byte.csv").write_bytes((CSV_HEADER + _csv_row("x/q1", "b", "Byte")).encode().replace(b"Byte", b"By\xffte"))
+    (handed_in / "byte.csv").write_bytes(
+        (CSV_HEADER + _csv_row("x/q1", "b", "Byte")).encode().replace(b"Byte", b"By\xffte")
+    )
     summary = progress.summarize(handed_in, lang="en")
     assert summary.iloc[0].tolist()[:5] == ["x/q1", 3, 4, 0.25, "b"]
 
@@ -449,8 +523,14 @@ def test_the_class_caps_skip_a_file_that_would_pass_them(handed_in, monkeypatch,
 def test_report_and_summary_show_first_and_final_score_side_by_side(tmp_path, monkeypatch):
     monkeypatch.setenv("KIT_PROGRESS_DIR", str(tmp_path / "me"))
     for answer, correct in (("a", False), ("c", False), ("b", True)):
-        progress.record(kind="quiz", item="00-start-here/q1", lesson="00-start-here", answer=answer,
-                        correct=correct, score=float(correct))
+        progress.record(
+            kind="quiz",
+            item="00-start-here/q1",
+            lesson="00-start-here",
+            answer=answer,
+            correct=correct,
+            score=float(correct),
+        )
     report = progress.report(lang="en")
     row = report.questions.iloc[0]
     assert (row["first try score"], row["final score"], row["tries"]) == (0.0, 1.0, 3)

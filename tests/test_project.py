@@ -7,8 +7,10 @@ import pytest
 import helpers
 from helpers.project import check_brief
 
-GOOD = ("On 10 April 2019 the LNA held Gharyan (control:gharyan@2019-04-10), as article A reported (A.p17.s01). " * 11
-        + "Moscow denied Wagner's role (B.p08.s01).")
+GOOD = (
+    "On 10 April 2019 the LNA held Gharyan (control:gharyan@2019-04-10), as article A reported (A.p17.s01). " * 11
+    + "Moscow denied Wagner's role (B.p08.s01)."
+)
 
 
 def test_a_good_brief_passes():

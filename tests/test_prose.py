@@ -31,28 +31,68 @@ SRC = ROOT / "notebooks" / "src"
 LANGS = ("en", "id")
 
 MONTHS = {
-    "en": ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-           "October", "November", "December"],
-    "id": ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
-           "Oktober", "November", "Desember"],
+    "en": [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ],
+    "id": [
+        "Januari",
+        "Februari",
+        "Maret",
+        "April",
+        "Mei",
+        "Juni",
+        "Juli",
+        "Agustus",
+        "September",
+        "Oktober",
+        "November",
+        "Desember",
+    ],
 }
 NUMBER_WORDS = {
-    "en": {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-           "nine": 9, "ten": 10},
-    "id": {"dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7,
-           "delapan": 8, "sembilan": 9, "sepuluh": 10},
+    "en": {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10},
+    "id": {
+        "dua": 2,
+        "tiga": 3,
+        "empat": 4,
+        "lima": 5,
+        "enam": 6,
+        "tujuh": 7,
+        "delapan": 8,
+        "sembilan": 9,
+        "sepuluh": 10,
+    },
 }
-APPROX = {"en": ("about", "close to", "around", "roughly", "nearly"),
-          "id": ("sekitar", "mendekati", "kira-kira", "hampir")}
+APPROX = {
+    "en": ("about", "close to", "around", "roughly", "nearly"),
+    "id": ("sekitar", "mendekati", "kira-kira", "hampir"),
+}
 #: figures the prose quotes from the articles themselves or from arithmetic, not from data/
-QUOTED_KM = {"100": "article A's own figure (A.p16.s01)", "1.609": "1 mile in km",
-             "1,609": "1 mile in km (Indonesian decimal comma)"}
+QUOTED_KM = {
+    "100": "article A's own figure (A.p16.s01)",
+    "1.609": "1 mile in km",
+    "1,609": "1 mile in km (Indonesian decimal comma)",
+}
 
 
 def lesson_sources() -> list[tuple[str, str, str]]:
     """(lang, lesson, text) for every MyST source."""
-    return [(lang, path.stem, path.read_text(encoding="utf-8"))
-            for lang in LANGS for path in sorted((SRC / lang).glob("*.md"))]
+    return [
+        (lang, path.stem, path.read_text(encoding="utf-8"))
+        for lang in LANGS
+        for path in sorted((SRC / lang).glob("*.md"))
+    ]
 
 
 def paragraphs(text: str) -> list[str]:
@@ -95,18 +135,18 @@ def km_problems(lang: str, lesson: str, text: str) -> list[str]:
     for index, block in enumerate(blocks):
         # a figure may refer to places named earlier in its section (the exercise above a "Discuss")
         start = max([i for i in range(index + 1) if blocks[i].lstrip().startswith("#")], default=0)
-        context = "\n\n".join(blocks[start: index + 1])
+        context = "\n\n".join(blocks[start : index + 1])
         for match in KM.finditer(block):
             figure = match.group(1)
             if figure in QUOTED_KM:
                 continue
             value = to_float(figure, lang)
-            before = block[max(0, match.start() - 25): match.start()].lower()
+            before = block[max(0, match.start() - 25) : match.start()].lower()
             approx = any(word in before for word in APPROX[lang])
             decimals = len(figure.split("," if lang == "id" else ".")[1]) if re.search(r"[.,]", figure) else 0
             places = places_named(context)
-            distances = [data.distance_km(a, b) for i, a in enumerate(places) for b in places[i + 1:]]
-            tolerance = 1.0 if approx else 0.5 * 10 ** -decimals
+            distances = [data.distance_km(a, b) for i, a in enumerate(places) for b in places[i + 1 :]]
+            tolerance = 1.0 if approx else 0.5 * 10**-decimals
             if not any(abs(value - d) <= tolerance + 1e-9 for d in distances):
                 shown = ", ".join(f"{d:.1f}" for d in distances) or "no two places named"
                 problems.append(f"{lang}/{lesson}: '{figure} km' matches no distance in its paragraph ({shown})")
@@ -204,8 +244,10 @@ HUMAN_WORDS = {
     "id": ("tewas", "terluka", "mengungsi", "meninggalkan rumah", "penahanan", "sekolah", "anak", "warga sipil"),
 }
 #: integers, with the edition's thousands separator ("150,000" / "150.000")
-INTEGER = {"en": re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(?![\w.,]\d)"),
-           "id": re.compile(r"(?<![\w.,])(\d{1,3}(?:\.\d{3})+|\d+)(?![\w.,]\d)")}
+INTEGER = {
+    "en": re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(?![\w.,]\d)"),
+    "id": re.compile(r"(?<![\w.,])(\d{1,3}(?:\.\d{3})+|\d+)(?![\w.,]\d)"),
+}
 DATE_WORDS = "|".join(MONTHS["en"] + MONTHS["id"])
 
 
@@ -266,8 +308,11 @@ def test_counts_in_words_match_their_rule(lang: str, lesson: str, text: str) -> 
         if (lesson, lang, match.group(0).lower()) in COUNT_NOT_DATA:
             continue
         said = words[match.group(1).lower()]
-        rules = [rule for name, nouns, rule in COUNT_RULES
-                 if name == lesson and re.fullmatch(nouns[lang], match.group(2).lower())]
+        rules = [
+            rule
+            for name, nouns, rule in COUNT_RULES
+            if name == lesson and re.fullmatch(nouns[lang], match.group(2).lower())
+        ]
         assert rules, f"{lang}/{lesson}: no rule computes '{match.group(0)}'; add one to COUNT_RULES"
         assert any(rule() == said for rule in rules), f"{lang}/{lesson}: '{match.group(0)}' disagrees with the data"
 

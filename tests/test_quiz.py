@@ -22,8 +22,16 @@ BANKS = sorted(p.parent.name for p in (ROOT / "lessons").glob("*/quiz.yml"))
 
 
 def q(type_, answer, **kw):
-    return Question("q", type_, {"en": "?", "id": "?"}, {"en": "o", "id": "o"}, ["A.p01.s01"],
-                    {"en": "because", "id": "karena"}, answer=answer, **kw)
+    return Question(
+        "q",
+        type_,
+        {"en": "?", "id": "?"},
+        {"en": "o", "id": "o"},
+        ["A.p01.s01"],
+        {"en": "because", "id": "karena"},
+        answer=answer,
+        **kw,
+    )
 
 
 def _parse(question, value, order):
@@ -106,8 +114,12 @@ def test_ordering_partial_credit():
 
 
 def test_matching_partial_credit():
-    question = q("matching", {"a": "GNA", "b": "LNA"}, items=OPTS[:2],
-                 right=[{"key": "GNA", "en": "GNA", "id": "GNA"}, {"key": "LNA", "en": "LNA", "id": "LNA"}])
+    question = q(
+        "matching",
+        {"a": "GNA", "b": "LNA"},
+        items=OPTS[:2],
+        right=[{"key": "GNA", "en": "GNA", "id": "GNA"}, {"key": "LNA", "en": "LNA", "id": "LNA"}],
+    )
     order = ["a", "b"]
     assert _score(question, _parse(question, "a=GNA, b=LNA", order)) == 1
     assert _score(question, _parse(question, {"a": "gna", "b": "GNA"}, order)) == 0.5
@@ -116,7 +128,10 @@ def test_matching_partial_credit():
 
 def test_answers_computed_from_data_agree_with_data():
     loaded = quiz.load("00-start-here")
-    assert loaded.questions["q6"].answer == helpers.data.control_on("2020-06-10").set_index("place").loc["tarhuna", "controller"]
+    assert (
+        loaded.questions["q6"].answer
+        == helpers.data.control_on("2020-06-10").set_index("place").loc["tarhuna", "controller"]
+    )
     assert loaded.questions["q5"].answer == pytest.approx(helpers.data.distance_km("tripoli", "gharyan"), abs=0.1)
 
 
@@ -163,7 +178,10 @@ MALFORMED = [
     ("options: [{key: a, en: A, id: A}, {key: b, en: B}]", r"question q1: field 'options\[2\]\.id' is missing"),
     ("options: [{key: a, en: A, id: A}, {key: a, en: B, id: B}]", r"question q1: field 'options' has repeated keys"),
     ("id: Q 1", r"question 1: field 'id' must be a simple name like q1"),
-    ("answer_from: {query: control, place: tarhuna, date: '2020-06-10'}", r"question q1: give only one of 'answer' / 'answer_from'"),
+    (
+        "answer_from: {query: control, place: tarhuna, date: '2020-06-10'}",
+        r"question q1: give only one of 'answer' / 'answer_from'",
+    ),
     ("sources: [hello]", r"question q1: field 'sources\[1\]' must be an article sentence id like A\.p03\.s01"),
     ("text: {en: '  ', id: x}", r"question q1: field 'text\.en' must be text that is not blank"),
     ("options: a", r"question q1: field 'options' must be a list"),
@@ -193,7 +211,9 @@ def test_malformed_bank_message_in_indonesian_and_answers_of_the_wrong_kind(tmp_
     _use_banks_in(monkeypatch, tmp_path / "lessons")
     try:
         helpers.set_language("id")
-        with pytest.raises(QuizError, match=r"lessons/broken/quiz\.yml soal q2: isian 'answer' harus berupa true atau false"):
+        with pytest.raises(
+            QuizError, match=r"lessons/broken/quiz\.yml soal q2: isian 'answer' harus berupa true atau false"
+        ):
             quiz.load("broken")
         helpers.set_language("en")
         bank["questions"][1]["answer"] = False
@@ -248,8 +268,12 @@ def _state_text(loaded):
 def test_no_answer_reaches_the_browser_before_an_attempt():
     loaded = quiz.show("00-start-here")
     state = _state_text(loaded)
-    bundle = json.dumps({k: v for k, v in loaded._repr_mimebundle_()[0].items()}
-                        if isinstance(loaded._repr_mimebundle_(), tuple) else loaded._repr_mimebundle_(), default=str)
+    bundle = json.dumps(
+        {k: v for k, v in loaded._repr_mimebundle_()[0].items()}
+        if isinstance(loaded._repr_mimebundle_(), tuple)
+        else loaded._repr_mimebundle_(),
+        default=str,
+    )
     for question in loaded.questions.values():
         for secret in (question.explanation["en"], question.explanation["id"]):
             assert secret not in state and secret not in bundle
@@ -322,8 +346,13 @@ def test_bad_mode():
 
 
 ANYTHING = st.one_of(
-    st.none(), st.just(Ellipsis), st.booleans(), st.integers(), st.floats(allow_nan=True, allow_infinity=True),
-    st.text(max_size=20), st.lists(st.one_of(st.text(max_size=5), st.integers()), max_size=5),
+    st.none(),
+    st.just(Ellipsis),
+    st.booleans(),
+    st.integers(),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.text(max_size=20),
+    st.lists(st.one_of(st.text(max_size=5), st.integers()), max_size=5),
     st.dictionaries(st.text(max_size=3), st.one_of(st.text(max_size=5), st.integers()), max_size=3),
 )
 
@@ -338,9 +367,12 @@ def test_no_answer_ever_raises(value, qid):
 
 ALL_QUESTIONS = [(lesson, qid) for lesson in BANKS for qid in quiz.load(lesson).questions]
 ANY_VALUE = st.one_of(
-    ANYTHING, st.just(Ellipsis), st.sets(st.text(max_size=3), max_size=3),
+    ANYTHING,
+    st.just(Ellipsis),
+    st.sets(st.text(max_size=3), max_size=3),
     st.builds(lambda n: __import__("pandas").DataFrame({"x": range(n)}), st.integers(0, 3)),
-    st.tuples(st.text(max_size=3), st.integers()), st.just(object()),
+    st.tuples(st.text(max_size=3), st.integers()),
+    st.just(object()),
 )
 
 
@@ -379,9 +411,12 @@ def test_no_answer_in_any_bank_widget_state(lesson):
     state = _state_text(loaded)
     plain = loaded._repr_mimebundle_()
     plain = json.dumps(plain[0] if isinstance(plain, tuple) else plain, default=str)
-    shown = " ".join(question.text[loaded.lang] + " " + " ".join(
-        question.label(e, loaded.lang) for e in question.options + question.items + question.right)
-        for question in loaded.questions.values())
+    shown = " ".join(
+        question.text[loaded.lang]
+        + " "
+        + " ".join(question.label(e, loaded.lang) for e in question.options + question.items + question.right)
+        for question in loaded.questions.values()
+    )
     for question in loaded.questions.values():
         secrets = [question.explanation["en"], question.explanation["id"]]
         secrets += [o["feedback"][lang] for o in question.options if "feedback" in o for lang in ("en", "id")]
@@ -500,8 +535,10 @@ def test_validating_a_bank_does_not_load_jsonschemas_slow_optional_checker():
     import subprocess
     import sys
 
-    code = ("import sys, importlib.util, helpers.quiz_bank as b; b.load_bank('00-start-here'); "
-            "print('rfc3987_syntax' in sys.modules, 'jsonschema' in sys.modules, "
-            "importlib.util.find_spec('rfc3987_syntax') is None or sys.modules.get('rfc3987_syntax', 0) is not None)")
+    code = (
+        "import sys, importlib.util, helpers.quiz_bank as b; b.load_bank('00-start-here'); "
+        "print('rfc3987_syntax' in sys.modules, 'jsonschema' in sys.modules, "
+        "importlib.util.find_spec('rfc3987_syntax') is None or sys.modules.get('rfc3987_syntax', 0) is not None)"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
     assert out.stdout.split() == ["False", "True", "True"], out.stdout + out.stderr

@@ -8,8 +8,16 @@ import pytest
 from helpers import quiz
 from helpers.quiz_kinds import KINDS
 
-LESSONS = ["00-start-here", "01-reading-the-news", "02-who-is-who", "03-mapping-control", "04-foreign-backing",
-           "05-timeline", "06-sources-and-claims", "07-project"]
+LESSONS = [
+    "00-start-here",
+    "01-reading-the-news",
+    "02-who-is-who",
+    "03-mapping-control",
+    "04-foreign-backing",
+    "05-timeline",
+    "06-sources-and-claims",
+    "07-project",
+]
 SINGLE = [(lesson, q) for lesson in LESSONS for q in quiz.load(lesson).questions.values() if q.type == "single"]
 
 
@@ -27,8 +35,10 @@ def test_the_right_option_is_not_the_longest_more_often_than_chance(lang):
 
 def test_options_are_shuffled_per_student_so_position_gives_nothing_away():
     lesson, q = next((lesson, q) for lesson, q in SINGLE if lesson == "03-mapping-control")
-    positions = {quiz.load(lesson, seed=name)._order[q.id].index(q.answer) for name in ("Ayu", "Budi", "Citra", "Dewi",
-                                                                                         "Eko", "Fajar", "Gita")}
+    positions = {
+        quiz.load(lesson, seed=name)._order[q.id].index(q.answer)
+        for name in ("Ayu", "Budi", "Citra", "Dewi", "Eko", "Fajar", "Gita")
+    }
     assert len(positions) > 1
 
 
@@ -40,8 +50,9 @@ def test_a_first_wrong_try_shows_neither_the_answer_nor_the_explanation(lesson, 
         for q in loaded.questions.values():
             if q.type not in ("single", "truefalse"):
                 continue
-            wrong = next(k for k in ([o["key"] for o in q.options] if q.type == "single" else [True, False])
-                         if k != q.answer)
+            wrong = next(
+                k for k in ([o["key"] for o in q.options] if q.type == "single" else [True, False]) if k != q.answer
+            )
             letter = "abcdefgh"[loaded._order[q.id].index(wrong)] if q.type == "single" else wrong
             result = loaded.answer(q.id, letter)
             assert not result.correct and result.explanation == ""

@@ -61,7 +61,9 @@ def broken(tables, name, index, **changes):
 def test_bracketed_title_without_a_reason_fires(tables):
     i = row_index(tables["sources"], source="unpoe-2021")
     errors = broken(tables, "sources", i, title="[a UN report]", note="A report of the Panel.")
-    assert any(f"data/sources.csv row {i + 1} (line {i + 2}): title '[a UN report]' is in brackets" in e for e in errors)
+    assert any(
+        f"data/sources.csv row {i + 1} (line {i + 2}): title '[a UN report]' is in brackets" in e for e in errors
+    )
 
 
 def test_bracketed_title_with_a_reason_passes(tables):
@@ -73,23 +75,39 @@ def test_bracketed_title_with_a_reason_passes(tables):
 def test_missing_address_fires(tables):
     i = row_index(tables["sources"], source="unpoe-2021")
     errors = broken(tables, "sources", i, url="  ")
-    assert errors == [f"data/sources.csv row {i + 1} (line {i + 2}): url is empty; every source needs a working address"]
+    assert errors == [
+        f"data/sources.csv row {i + 1} (line {i + 2}): url is empty; every source needs a working address"
+    ]
 
 
 def test_uncited_source_fires(tables):
     copy_ = copy.deepcopy(tables)
-    copy_["sources"].append({"source": "nobody-cites-me", "publisher": "X", "title": "Y", "date": "2020",
-                             "kind": "reference", "url": "https://example.org/", "note": ""})
+    copy_["sources"].append(
+        {
+            "source": "nobody-cites-me",
+            "publisher": "X",
+            "title": "Y",
+            "date": "2020",
+            "kind": "reference",
+            "url": "https://example.org/",
+            "note": "",
+        }
+    )
     n = len(copy_["sources"])
-    assert source_rule_errors(copy_) == [f"data/sources.csv row {n} (line {n + 1}): source 'nobody-cites-me' is cited by no table; cite it or remove the row"]
+    assert source_rule_errors(copy_) == [
+        f"data/sources.csv row {n} (line {n + 1}): source 'nobody-cites-me' is cited by no table; cite it or remove the row"
+    ]
 
 
 def test_stale_control_source_fires_unless_the_note_explains(tables):
     i = row_index(tables["control"], place="tarhuna", date="2020-06-06")
     errors = broken(tables, "control", i, sources="crisisgroup-2019-05-23", note_en="")
-    assert any(f"data/control.csv row {i + 1} (line {i + 2}): sources: the newest source (2019-05-23)" in e for e in errors)
-    explained = broken(tables, "control", i, sources="crisisgroup-2019-05-23",
-                       note_en="Carried forward: no later report found.")
+    assert any(
+        f"data/control.csv row {i + 1} (line {i + 2}): sources: the newest source (2019-05-23)" in e for e in errors
+    )
+    explained = broken(
+        tables, "control", i, sources="crisisgroup-2019-05-23", note_en="Carried forward: no later report found."
+    )
     assert explained == []
 
 
@@ -103,8 +121,9 @@ def test_reported_backing_whose_denial_row_is_missing_fires(tables):
     rows = copy.deepcopy(tables)
     rows["backing"] = [r for r in rows["backing"] if not (r["backer"] == "sudan" and r["status"] == "denied")]
     errors = source_rule_errors(rows)
-    assert any("note_en says the backer denied it, but there is no 'denied' row for sudan on the LNA side" in e
-               for e in errors)
+    assert any(
+        "note_en says the backer denied it, but there is no 'denied' row for sudan on the LNA side" in e for e in errors
+    )
 
 
 def test_denial_without_the_report_it_answers_fires(tables):
@@ -116,10 +135,14 @@ def test_denial_without_the_report_it_answers_fires(tables):
 def test_actor_side_against_the_alignment_rule_fires(tables):
     i = row_index(tables["actors"], actor="russia")
     errors = broken(tables, "actors", i, side="LNA")
-    assert errors == [f"data/actors.csv row {i + 1} (line {i + 2}): side 'LNA' for russia does not follow the "
-                      "alignment rule (data/backing.csv gives 'other')"]
-    (problem,) = source_rule_problems(copy.deepcopy(tables) | {"actors": [dict(r, side="LNA") if n == i else r
-                                                                          for n, r in enumerate(tables["actors"])]})
+    assert errors == [
+        f"data/actors.csv row {i + 1} (line {i + 2}): side 'LNA' for russia does not follow the "
+        "alignment rule (data/backing.csv gives 'other')"
+    ]
+    (problem,) = source_rule_problems(
+        copy.deepcopy(tables)
+        | {"actors": [dict(r, side="LNA") if n == i else r for n, r in enumerate(tables["actors"])]}
+    )
     assert (problem.file, problem.row, problem.field) == ("data/actors.csv", i + 1, "side")
     assert "aturan keberpihakan" in problem.message("id")
 
@@ -127,8 +150,9 @@ def test_actor_side_against_the_alignment_rule_fires(tables):
 def test_acknowledged_backer_must_be_aligned(tables):
     i = row_index(tables["actors"], actor="turkey")
     errors = broken(tables, "actors", i, side="other")
-    assert any("side 'other' for turkey does not follow the alignment rule (data/backing.csv gives 'GNA')" in e
-               for e in errors)
+    assert any(
+        "side 'other' for turkey does not follow the alignment rule (data/backing.csv gives 'GNA')" in e for e in errors
+    )
 
 
 def test_human_cost_period_backwards_fires(tables):
@@ -138,7 +162,7 @@ def test_human_cost_period_backwards_fires(tables):
 
 def test_article_sentences_count_as_citing_their_article(tables):
     copy_ = copy.deepcopy(tables)
-    for name, rows in copy_.items():
+    for rows in copy_.values():
         for row in rows:
             for field in ("sources", "sentences", "sentence"):
                 if field in row:

@@ -34,7 +34,9 @@ def test_index_lists_both_languages(site):
     assert "Mulai di sini" in index and "Start here" in index
 
 
-@pytest.mark.parametrize("lang,title,quiz_intro", [("en", "Start here", "Check yourself"), ("id", "Mulai di sini", "Uji dirimu")])
+@pytest.mark.parametrize(
+    "lang,title,quiz_intro", [("en", "Start here", "Check yourself"), ("id", "Mulai di sini", "Uji dirimu")]
+)
 def test_one_page_per_language(site, lang, title, quiz_intro):
     page = (site / lang / "00-start-here.html").read_text()
     assert title in page
@@ -107,10 +109,16 @@ def test_code_colours_and_prompts_are_readable(site):
         return matplotlib.colors.to_hex(value)  # named colours such as "blue"
 
     code_background = resolve(variables["--jp-cell-editor-background"])
-    tokens = {n: resolve(v) for n, v in variables.items() if n.startswith("--jp-mirror-editor-") and n.endswith("-color")}
+    tokens = {
+        n: resolve(v) for n, v in variables.items() if n.startswith("--jp-mirror-editor-") and n.endswith("-color")
+    }
     assert len(tokens) >= 15, tokens
     for name, colour in tokens.items():
         assert contrast_ratio(colour, code_background) >= 4.5, f"{name}: {colour} on {code_background}"
-    for name in ("--jp-cell-inprompt-font-color", "--jp-cell-outprompt-font-color", "--jp-cell-prompt-not-active-font-color"):
+    for name in (
+        "--jp-cell-inprompt-font-color",
+        "--jp-cell-outprompt-font-color",
+        "--jp-cell-prompt-not-active-font-color",
+    ):
         assert contrast_ratio(resolve(variables[name]), "#ffffff") >= 4.5, name
     assert variables["--jp-cell-prompt-not-active-opacity"] == "1"

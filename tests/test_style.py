@@ -23,8 +23,10 @@ GRAPHICS, TEXT = 3.0, 4.5
 BACKGROUNDS = {"paper": style.INK["paper"], "land": style.INK["land"]}
 
 
-@pytest.mark.parametrize("a,b,expected", [("#000", "#fff", 21.0), ("#fff", "#fff", 1.0), ("#777777", "#ffffff", 4.48),
-                                          ("#0072B2", "#ffffff", 5.19)])
+@pytest.mark.parametrize(
+    "a,b,expected",
+    [("#000", "#fff", 21.0), ("#fff", "#fff", 1.0), ("#777777", "#ffffff", 4.48), ("#0072B2", "#ffffff", 5.19)],
+)
 def test_contrast_ratio_matches_the_wcag_formula(a, b, expected):
     assert round(style.contrast_ratio(a, b), 2) == expected
     assert style.contrast_ratio(a, b) == style.contrast_ratio(b, a)
@@ -53,8 +55,9 @@ def test_letters_on_markers_and_text_in_side_colours_are_readable(side):
     assert style.contrast_ratio(style.SIDE_TEXT[side], style.INK["paper"]) >= TEXT
 
 
-@pytest.mark.parametrize("ink,minimum", [("text", TEXT), ("line", TEXT), ("caption", TEXT),
-                                         ("border", GRAPHICS), ("border_print", GRAPHICS)])
+@pytest.mark.parametrize(
+    "ink,minimum", [("text", TEXT), ("line", TEXT), ("caption", TEXT), ("border", GRAPHICS), ("border_print", GRAPHICS)]
+)
 def test_neutral_inks_are_readable_on_paper_and_land(ink, minimum):
     for background in BACKGROUNDS.values():
         assert style.contrast_ratio(style.INK[ink], background) >= minimum, ink
@@ -72,11 +75,14 @@ def test_colour_is_never_the_only_cue():
     assert len({str(v) for v in style.STATUS_DASH.values()}) == len(style.STATUS_ORDER)
 
 
-@pytest.mark.parametrize("func,keys", [
-    (style.side_label, list(style.PALETTE)),
-    (style.status_label, list(style.STATUS_ORDER)),
-    (style.support_label, list(style.SUPPORT_ORDER)),
-])
+@pytest.mark.parametrize(
+    "func,keys",
+    [
+        (style.side_label, list(style.PALETTE)),
+        (style.status_label, list(style.STATUS_ORDER)),
+        (style.support_label, list(style.SUPPORT_ORDER)),
+    ],
+)
 def test_labels_exist_in_both_languages(func, keys):
     for key in keys:
         en, id_ = func(key, lang="en"), func(key, lang="id")

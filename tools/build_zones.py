@@ -56,9 +56,13 @@ def build() -> dict:
     lons = [i * CELL for i in range(int(9 / CELL), int(25.5 / CELL))]
     lats = [j * CELL for j in range(int(19.5 / CELL), int(33.5 / CELL))]
     points = [(float(p["lat"]), float(p["lon"])) for p in places.values()]
-    cells = [(lat, lon) for lat in lats for lon in lons
-             if any(p.contains_point((lon + CELL / 2, lat + CELL / 2)) for p in outline)
-             or any(lat <= plat < lat + CELL and lon <= plon < lon + CELL for plat, plon in points)]
+    cells = [
+        (lat, lon)
+        for lat in lats
+        for lon in lons
+        if any(p.contains_point((lon + CELL / 2, lat + CELL / 2)) for p in outline)
+        or any(lat <= plat < lat + CELL and lon <= plon < lon + CELL for plat, plon in points)
+    ]
     features = []
     for date in sorted(by_date):
         rows = by_date[date]
@@ -66,8 +70,11 @@ def build() -> dict:
         owner: dict[tuple[float, float], str] = {}
         for lat, lon in cells:
             centre = (lat + CELL / 2, lon + CELL / 2)
-            inside = [r for (plat, plon, r) in seeds
-                      if lat <= plat < lat + CELL and lon <= plon < lon + CELL and r["confidence"] == "high"]
+            inside = [
+                r
+                for (plat, plon, r) in seeds
+                if lat <= plat < lat + CELL and lon <= plon < lon + CELL and r["confidence"] == "high"
+            ]
             if inside:
                 owner[(lat, lon)] = inside[0]["controller"]
                 continue
@@ -82,30 +89,43 @@ def build() -> dict:
                 if ctrl != run_ctrl:
                     if run_ctrl is not None:
                         x0, x1, y0, y1 = run_start, lon if lon is not None else lons[-1] + CELL, lat, lat + CELL
-                        rects[run_ctrl].append([[round(x0, 3), round(y0, 3)], [round(x1, 3), round(y0, 3)],
-                                                [round(x1, 3), round(y1, 3)], [round(x0, 3), round(y1, 3)],
-                                                [round(x0, 3), round(y0, 3)]])
+                        rects[run_ctrl].append(
+                            [
+                                [round(x0, 3), round(y0, 3)],
+                                [round(x1, 3), round(y0, 3)],
+                                [round(x1, 3), round(y1, 3)],
+                                [round(x0, 3), round(y1, 3)],
+                                [round(x0, 3), round(y0, 3)],
+                            ]
+                        )
                     run_start, run_ctrl = lon, ctrl
         for ctrl in sorted(rects):
             # the cells are cut from the Natural Earth outline of Libya, so that source is cited too
-            sources = sorted({s for r in rows if r["controller"] == ctrl for s in r["sources"].split(";")} | {"natural-earth-50m"})
-            features.append({
-                "type": "Feature",
-                "properties": {
-                    "date": date, "controller": ctrl, "approximate": True,
-                    "sources": ";".join(sources),
-                    "note_en": f"Approximate: each {CELL} degree cell takes the controller of the nearest listed place within {REACH_KM:.0f} km (tools/build_zones.py).",
-                    "note_id": f"Perkiraan: setiap petak {CELL} derajat mengikuti penguasa tempat terdaftar terdekat dalam jarak {REACH_KM:.0f} km (tools/build_zones.py).",
-                },
-                "geometry": {"type": "MultiPolygon", "coordinates": [[r] for r in rects[ctrl]]},
-            })
+            sources = sorted(
+                {s for r in rows if r["controller"] == ctrl for s in r["sources"].split(";")} | {"natural-earth-50m"}
+            )
+            features.append(
+                {
+                    "type": "Feature",
+                    "properties": {
+                        "date": date,
+                        "controller": ctrl,
+                        "approximate": True,
+                        "sources": ";".join(sources),
+                        "note_en": f"Approximate: each {CELL} degree cell takes the controller of the nearest listed place within {REACH_KM:.0f} km (tools/build_zones.py).",
+                        "note_id": f"Perkiraan: setiap petak {CELL} derajat mengikuti penguasa tempat terdaftar terdekat dalam jarak {REACH_KM:.0f} km (tools/build_zones.py).",
+                    },
+                    "geometry": {"type": "MultiPolygon", "coordinates": [[r] for r in rects[ctrl]]},
+                }
+            )
     return {"type": "FeatureCollection", "features": features}
 
 
 def main() -> None:
     zones = build()
-    (DATA / "zones.geojson").write_text(json.dumps(zones, separators=(",", ":"), ensure_ascii=False) + "\n",
-                                        encoding="utf-8")
+    (DATA / "zones.geojson").write_text(
+        json.dumps(zones, separators=(",", ":"), ensure_ascii=False) + "\n", encoding="utf-8"
+    )
     print(f"wrote data/zones.geojson: {len(zones['features'])} features")
 
 

@@ -62,8 +62,11 @@ def _field_table(fields: list[dict], heading: str) -> list[str]:
     lines = [f"| {heading} | what it holds | allowed values |\n| --- | --- | --- |"]
     for fld in fields:
         cons = fld.get("constraints", {})
-        allowed = ", ".join(map(_json_text, cons["enum"])) if "enum" in cons else (
-            f"{cons['minimum']} to {cons['maximum']}" if "minimum" in cons else fld.get("type", "string"))
+        allowed = (
+            ", ".join(map(_json_text, cons["enum"]))
+            if "enum" in cons
+            else (f"{cons['minimum']} to {cons['maximum']}" if "minimum" in cons else fld.get("type", "string"))
+        )
         required = " (required)" if cons.get("required") else ""
         lines.append(f"| `{fld['name']}` | {fld['description']}{required} | {allowed} |")
     return lines + [""]
@@ -95,9 +98,14 @@ def main(argv: list[str] | None = None) -> int:
     descriptor = json.dumps(package, indent=2, ensure_ascii=False) + "\n"
     text = readme(package)
     if args.check:
-        stale = [name for name, path, new in (("data/datapackage.json", DATA / "datapackage.json", descriptor),
-                                              ("data/README.md", DATA / "README.md", text))
-                 if not path.exists() or path.read_text(encoding="utf-8") != new]
+        stale = [
+            name
+            for name, path, new in (
+                ("data/datapackage.json", DATA / "datapackage.json", descriptor),
+                ("data/README.md", DATA / "README.md", text),
+            )
+            if not path.exists() or path.read_text(encoding="utf-8") != new
+        ]
         if stale:
             print(f"stale: {', '.join(stale)}; run: .venv/bin/python tools/datapackage.py")
             return 1

@@ -79,7 +79,9 @@ def export(out: Path) -> list[Path]:
         for path in sorted((ROOT / "notebooks" / lang).glob("[0-9][0-9]-*.ipynb")):
             nb = _without_widget_views(nbformat.read(path, as_version=4))
             exporter.language_code = lang
-            body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": nb.metadata.get("kit", {}).get("title", path.stem)}})
+            body, _ = exporter.from_notebook_node(
+                nb, resources={"metadata": {"name": nb.metadata.get("kit", {}).get("title", path.stem)}}
+            )
             body = _accessible(body, lang)
             target = out / lang / f"{path.stem}.html"
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -87,9 +89,13 @@ def export(out: Path) -> list[Path]:
             pages.append(target)
             titles[lang].append((target.name, nb.metadata.get("kit", {}).get("title", path.stem)))
     items = "".join(
-        f"<section lang=\"{lang}\"><h2>{'English' if lang == 'en' else 'Bahasa Indonesia'}</h2><ul>"
-        + "".join(f'<li><a href="{lang}/{html.escape(name)}">{html.escape(title)}</a></li>' for name, title in titles[lang])
-        + "</ul></section>" for lang in ("id", "en"))
+        f'<section lang="{lang}"><h2>{"English" if lang == "en" else "Bahasa Indonesia"}</h2><ul>'
+        + "".join(
+            f'<li><a href="{lang}/{html.escape(name)}">{html.escape(title)}</a></li>' for name, title in titles[lang]
+        )
+        + "</ul></section>"
+        for lang in ("id", "en")
+    )
     (out / "index.html").write_text(
         "<!DOCTYPE html><html lang='id'><head><meta charset='utf-8'>"
         "<meta name='viewport' content='width=device-width, initial-scale=1'>"
@@ -98,7 +104,8 @@ def export(out: Path) -> list[Path]:
         "<span lang='en'>reading the news, mapping the war</span></h1>"
         f"{items}<p><span lang='en'>Static copy: quizzes show as text; run the notebooks in JupyterLab to answer them.</span> / "
         "Salinan statis: kuis tampil sebagai teks; jalankan notebook di JupyterLab untuk menjawabnya.</p></main></body></html>",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     return pages
 
 

@@ -20,8 +20,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 START, END = "<!-- answer-key:start -->", "<!-- answer-key:end -->"
-HEAD = {"en": ("Quiz", "Exercises", "Model solution of", "Answer", "Why"),
-        "id": ("Kuis", "Latihan", "Model jawaban", "Jawaban", "Alasan")}
+HEAD = {
+    "en": ("Quiz", "Exercises", "Model solution of", "Answer", "Why"),
+    "id": ("Kuis", "Latihan", "Model jawaban", "Jawaban", "Alasan"),
+}
 
 
 def answer_key(lesson: str, lang: str) -> str:
@@ -32,8 +34,11 @@ def answer_key(lesson: str, lang: str) -> str:
     bank = quiz.load(lesson, lang=lang)
     lines = [f"### {bank.title}", ""]
     for n, q in enumerate(bank.questions.values(), start=1):
-        lines += [f"{n}. **{q.text[lang]}**  ", f"   {answer}: {KINDS[q.type].key(q, lang)}  ",
-                  f"   {why}: {q.explanation[lang]}"]
+        lines += [
+            f"{n}. **{q.text[lang]}**  ",
+            f"   {answer}: {KINDS[q.type].key(q, lang)}  ",
+            f"   {why}: {q.explanation[lang]}",
+        ]
     lessons_ex = [e for e in exercises.all_exercises() if e.lesson == lesson]
     if lessons_ex:
         lines += ["", f"### {ex_head}", ""]

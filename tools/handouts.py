@@ -132,9 +132,11 @@ def page(title: str, body: str, lang: str, *, subtitle: str = "") -> str:
     True
     """
     sub = f'<div class="meta">{_e(subtitle)}</div>' if subtitle else ""
-    return (f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>{_e(title)}</title>'
-            f"<style>{CSS}</style></head><body><div class=\"meta\">{_e(words('kit', lang))}</div>"
-            f"<h1>{_e(title)}</h1>{sub}{body}<div class=\"foot\">{_e(words('page_source', lang))}</div></body></html>")
+    return (
+        f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>{_e(title)}</title>'
+        f'<style>{CSS}</style></head><body><div class="meta">{_e(words("kit", lang))}</div>'
+        f'<h1>{_e(title)}</h1>{sub}{body}<div class="foot">{_e(words("page_source", lang))}</div></body></html>'
+    )
 
 
 def table(head: Iterable[str], rows: Iterable[Iterable[Any]], *, cls: str = "", fill: Iterable[int] = ()) -> str:
@@ -146,10 +148,16 @@ def table(head: Iterable[str], rows: Iterable[Iterable[Any]], *, cls: str = "", 
     '<table><tr><th>a</th><th>b</th></tr><tr><td>&lt;x&gt;</td><td class="fill"></td></tr></table>'
     """
     blank = set(fill)
-    out = [f'<table class="{cls}">' if cls else "<table>", "<tr>" + "".join(f"<th>{_e(h)}</th>" for h in head) + "</tr>"]
+    out = [
+        f'<table class="{cls}">' if cls else "<table>",
+        "<tr>" + "".join(f"<th>{_e(h)}</th>" for h in head) + "</tr>",
+    ]
     for row in rows:
-        out.append("<tr>" + "".join('<td class="fill"></td>' if i in blank else f"<td>{_e(c)}</td>"
-                                    for i, c in enumerate(row)) + "</tr>")
+        out.append(
+            "<tr>"
+            + "".join('<td class="fill"></td>' if i in blank else f"<td>{_e(c)}</td>" for i, c in enumerate(row))
+            + "</tr>"
+        )
     return "".join(out) + "</table>"
 
 
@@ -216,8 +224,10 @@ def _question_html(lesson: str, q: Any, lang: str) -> str:
     if q.type == "matching":
         opts = "".join(f"<li>{letter}) {_e(q.label(e, lang))} = ______</li>" for letter, e in lettered)
         rights = ", ".join(_e(q.label(r, lang)) for r in sorted(q.right, key=lambda r: q.label(r, lang)))
-        return (f'{text}<div class="help">{_e(words("match_prompt", lang))}</div><ul class="opts">{opts}</ul>'
-                f"<div>{_e(words('choices', lang))}: {rights}</div>")
+        return (
+            f'{text}<div class="help">{_e(words("match_prompt", lang))}</div><ul class="opts">{opts}</ul>'
+            f"<div>{_e(words('choices', lang))}: {rights}</div>"
+        )
     unit = f" {_e(q.unit)}" if q.type == "numeric" and getattr(q, "unit", None) else ""
     return f'{text}<div>{_e(words("write_answer", lang))}</div><div class="line"></div>{unit}'
 
@@ -258,38 +268,54 @@ def _human_cost(lang: str) -> str:
         figure = figure.replace(",", ".") if lang == "id" else figure
         start, end = date_text(r["start"], lang), date_text(r["end"], lang)
         period = f"{start} – {end}" if start and end and start != end else (start or end)
-        rows.append([figure, r[f"definition_{lang}"], period, r[f"area_{lang}"], data.describe_sources(r["sources"], lang=lang)])
+        rows.append(
+            [figure, r[f"definition_{lang}"], period, r[f"area_{lang}"], data.describe_sources(r["sources"], lang=lang)]
+        )
     head = [words(k, lang) for k in ("h_figure", "h_what", "h_period", "h_area", "source_line")]
-    return (f"<h2>{_e(words('human', lang))}</h2><div class=\"help\">{_e(words('human_help', lang))}</div>"
-            f"<div class=\"small\">{table(head, rows)}</div><div class=\"box\"></div>")
+    return (
+        f'<h2>{_e(words("human", lang))}</h2><div class="help">{_e(words("human_help", lang))}</div>'
+        f'<div class="small">{table(head, rows)}</div><div class="box"></div>'
+    )
 
 
 def _loaded(lang: str) -> str:
-    return (f"<h2>{_e(words('loaded', lang))}</h2><div><b>{_e(words('loaded_words', lang))}</b></div>"
-            f"<div class=\"help\">{_e(words('loaded_help', lang))}</div><div class=\"box\"></div><div class=\"box\"></div>")
+    return (
+        f"<h2>{_e(words('loaded', lang))}</h2><div><b>{_e(words('loaded_words', lang))}</b></div>"
+        f'<div class="help">{_e(words("loaded_help", lang))}</div><div class="box"></div><div class="box"></div>'
+    )
 
 
 def _corroboration(lang: str) -> str:
     head = [""] + [f"{words('c_source', lang)} {n}" for n in (1, 2, 3)]
-    rows = "".join(f"<tr><th>{_e(r)}</th><td class=\"tall\"></td><td class=\"tall\"></td><td class=\"tall\"></td></tr>"
-                   for r in words("c_rows", lang))
-    return (f"<h2>{_e(words('corroboration', lang))}</h2><div class=\"help\">{_e(words('corroboration_help', lang))}</div>"
-            f"<table><tr>{''.join(f'<th>{_e(h)}</th>' for h in head)}</tr>{rows}</table>"
-            f"<div>{_e(words('c_verdict', lang))}</div><div class=\"box\"></div>")
+    rows = "".join(
+        f'<tr><th>{_e(r)}</th><td class="tall"></td><td class="tall"></td><td class="tall"></td></tr>'
+        for r in words("c_rows", lang)
+    )
+    return (
+        f'<h2>{_e(words("corroboration", lang))}</h2><div class="help">{_e(words("corroboration_help", lang))}</div>'
+        f"<table><tr>{''.join(f'<th>{_e(h)}</th>' for h in head)}</tr>{rows}</table>"
+        f'<div>{_e(words("c_verdict", lang))}</div><div class="box"></div>'
+    )
 
 
 def _rubric(lang: str) -> str:
     """The project's rubric, read from the guide so that paper and guide never differ."""
     text = (ROOT / "lessons" / "07-project" / f"guide.{lang}.md").read_text(encoding="utf-8")
-    rows = [line.strip().strip("|").split("|") for line in text.split("## Rubri", 1)[1].split("\n## ", 1)[0].splitlines()
-            if line.startswith("|") and not line.startswith("| ---")]
-    return f"<h2>{_e(words('rubric', lang))}</h2>" + table([c.strip() for c in rows[0]], [[c.strip() for c in r] for r in rows[1:]])
+    rows = [
+        line.strip().strip("|").split("|")
+        for line in text.split("## Rubri", 1)[1].split("\n## ", 1)[0].splitlines()
+        if line.startswith("|") and not line.startswith("| ---")
+    ]
+    return f"<h2>{_e(words('rubric', lang))}</h2>" + table(
+        [c.strip() for c in rows[0]], [[c.strip() for c in r] for r in rows[1:]]
+    )
 
 
 def _five_w(lang: str) -> str:
     rows = [[words(k, lang), "", ""] for k in ("w_what", "w_who", "w_when", "w_where", "w_why", "w_how")]
-    return (f"<div class=\"help\">{_e(words('five_w_help', lang))}</div>"
-            + table([words("w_question", lang), words("w_answer", lang), words("w_sentence", lang)], rows, fill=[1, 2]))
+    return f'<div class="help">{_e(words("five_w_help", lang))}</div>' + table(
+        [words("w_question", lang), words("w_answer", lang), words("w_sentence", lang)], rows, fill=[1, 2]
+    )
 
 
 EXTRA: dict[str, list[Callable[[str], str]]] = {
@@ -318,11 +344,13 @@ def worksheet(lesson: str, lang: str) -> str:
     if exercises:
         body.append(f"<h2>{_e(words('exercises', lang))}</h2>")
         for ex in exercises:
-            body.append(f"<div><b>{_e(ex.id)}</b> — {_e(words('exercise_prompt', lang))}</div><div class=\"box\"></div>")
-    body.append(f"<h2>{_e(bank.title)}</h2><ol class=\"q\">")
+            body.append(f'<div><b>{_e(ex.id)}</b> — {_e(words("exercise_prompt", lang))}</div><div class="box"></div>')
+    body.append(f'<h2>{_e(bank.title)}</h2><ol class="q">')
     body += [f"<li>{_question_html(lesson, q, lang)}</li>" for q in bank.questions.values()]
     body.append("</ol>")
-    return page(f"{words('lesson', lang)} {lesson[:2]} · {words('worksheet', lang)}", "".join(body), lang, subtitle=lesson)
+    return page(
+        f"{words('lesson', lang)} {lesson[:2]} · {words('worksheet', lang)}", "".join(body), lang, subtitle=lesson
+    )
 
 
 def key(lesson: str, lang: str) -> str:
@@ -336,17 +364,21 @@ def key(lesson: str, lang: str) -> str:
     from helpers.quiz_kinds import KINDS
 
     bank = _quiz(lesson, lang)
-    body = [f"<h2>{_e(bank.title)}</h2><ol class=\"q\">"]
+    body = [f'<h2>{_e(bank.title)}</h2><ol class="q">']
     for q in bank.questions.values():
-        body.append(f"<li><b>{_e(q.text[lang])}</b><br>{_e(words('answer', lang))}: <b>{_e(KINDS[q.type].key(q, lang))}</b>"
-                    f"<br>{_e(words('why', lang))}: {_e(q.explanation[lang])}</li>")
+        body.append(
+            f"<li><b>{_e(q.text[lang])}</b><br>{_e(words('answer', lang))}: <b>{_e(KINDS[q.type].key(q, lang))}</b>"
+            f"<br>{_e(words('why', lang))}: {_e(q.explanation[lang])}</li>"
+        )
     body.append("</ol>")
     exercises = _exercises(lesson)
     if exercises:
         body.append(f"<h2>{_e(words('exercises', lang))}</h2>")
         for ex in exercises:
-            body.append(f"<div><b>{_e(ex.id)}</b> · {_e(words('model', lang))}</div><pre>{_e(ex.solution)}</pre>"
-                        f"<div>{_e(words('expected', lang))}:</div><pre>{_e(_shown_value(ex.expected()))}</pre>")
+            body.append(
+                f"<div><b>{_e(ex.id)}</b> · {_e(words('model', lang))}</div><pre>{_e(ex.solution)}</pre>"
+                f"<div>{_e(words('expected', lang))}:</div><pre>{_e(_shown_value(ex.expected()))}</pre>"
+            )
     if lesson == "02-who-is-who":
         body.append(_actors(lang, filled=True))
     return page(f"{words('lesson', lang)} {lesson[:2]} · {words('key', lang)}", "".join(body), lang, subtitle=lesson)
@@ -359,14 +391,21 @@ def _article(article: str, lang: str) -> str:
     table_ = articles.sentences(article)
     body = table_[table_["kind"] != "boilerplate"]
     # The voice column stays empty: students mark it (lesson 01), so the sheet does not give it away.
-    rows = [[r["sentence"], r["text"], r["translation_en"] if isinstance(r["translation_en"], str) else r["gloss_id"], ""]
-            for _, r in body.iterrows()]
+    rows = [
+        [r["sentence"], r["text"], r["translation_en"] if isinstance(r["translation_en"], str) else r["gloss_id"], ""]
+        for _, r in body.iterrows()
+    ]
     meta = data.load_article_meta().set_index("article").loc[article]
-    source = " · ".join(str(meta[c]) for c in ("outlet", f"title_{lang}", "published") if isinstance(meta[c], str) and meta[c])
+    source = " · ".join(
+        str(meta[c]) for c in ("outlet", f"title_{lang}", "published") if isinstance(meta[c], str) and meta[c]
+    )
     head = [words("w_sentence", lang), words("original", lang), words("translation", lang), words("voice", lang)]
-    return page(f"{words('article', lang)} {article}",
-                f"<div class=\"help\">{_e(words('article_help', lang))}</div><div class=\"small\">{table(head, rows, fill=[3])}</div>"
-                f"<div class=\"small\">{_e(words('source_line', lang))}: {_e(source)}</div>", lang)
+    return page(
+        f"{words('article', lang)} {article}",
+        f'<div class="help">{_e(words("article_help", lang))}</div><div class="small">{table(head, rows, fill=[3])}</div>'
+        f'<div class="small">{_e(words("source_line", lang))}: {_e(source)}</div>',
+        lang,
+    )
 
 
 def _actors(lang: str, *, filled: bool = False) -> str:
@@ -375,22 +414,30 @@ def _actors(lang: str, *, filled: bool = False) -> str:
     frame = data.load_actors()
     rows = [[r[f"name_{lang}"], r[f"description_{lang}"], r["type"], r["side"]] for _, r in frame.iterrows()]
     head = [words(k, lang) for k in ("a_name", "a_description", "a_type", "a_side")]
-    return (f"<h2>{_e(words('actors', lang))}</h2>"
-            + ("" if filled else f"<div class=\"help\">{_e(words('actors_help', lang))}</div>")
-            + f"<div class=\"small\">{table(head, rows, fill=() if filled else [2, 3])}</div>")
+    return (
+        f"<h2>{_e(words('actors', lang))}</h2>"
+        + ("" if filled else f'<div class="help">{_e(words("actors_help", lang))}</div>')
+        + f'<div class="small">{table(head, rows, fill=() if filled else [2, 3])}</div>'
+    )
 
 
 def _frames(lang: str) -> str:
     body = []
     for part in ("frames_neutral", "frames_brief"):
-        body.append(f"<h2>{_e(words(part, lang))}</h2><ol>" + "".join(
-            f"<li>{_e(f)}</li>" for f in words(f"{part}_list", lang)) + "</ol>")
+        body.append(
+            f"<h2>{_e(words(part, lang))}</h2><ol>"
+            + "".join(f"<li>{_e(f)}</li>" for f in words(f"{part}_list", lang))
+            + "</ol>"
+        )
     return page(words("frames", lang), "".join(body), lang)
 
 
 def _tickets(lang: str) -> str:
-    one = f"<div class=\"ticket\"><b>{_e(words('exit', lang))}</b> · {_e(words('name_line', lang))}<ol>" + "".join(
-        f"<li>{_e(p)}<div class=\"line\"></div></li>" for p in words("exit_list", lang)) + "</ol></div>"
+    one = (
+        f'<div class="ticket"><b>{_e(words("exit", lang))}</b> · {_e(words("name_line", lang))}<ol>'
+        + "".join(f'<li>{_e(p)}<div class="line"></div></li>' for p in words("exit_list", lang))
+        + "</ol></div>"
+    )
     return page(words("exit", lang), one * 3, lang)
 
 
@@ -410,8 +457,17 @@ def _map_png(day: str, lang: str) -> str:
     lat = y0 + 0.08 * (y1 - y0)
     km_per_degree = 111.32 * math.cos(math.radians(lat))
     start = x1 - 0.05 * (x1 - x0) - 300 / km_per_degree
-    ax.plot([start, start + 300 / km_per_degree], [lat, lat], color="black", linewidth=3, solid_capstyle="butt", zorder=5)
-    ax.text(start + 150 / km_per_degree, lat + 0.02 * (y1 - y0), f"300 {words('scale', lang)}", ha="center", fontsize=9, zorder=5)
+    ax.plot(
+        [start, start + 300 / km_per_degree], [lat, lat], color="black", linewidth=3, solid_capstyle="butt", zorder=5
+    )
+    ax.text(
+        start + 150 / km_per_degree,
+        lat + 0.02 * (y1 - y0),
+        f"300 {words('scale', lang)}",
+        ha="center",
+        fontsize=9,
+        zorder=5,
+    )
     buffer = io.BytesIO()
     with matplotlib.rc_context({"svg.fonttype": "none"}):  # text stays text: searchable and sharp in print
         fig.savefig(buffer, format="svg")
@@ -426,12 +482,16 @@ def _maps(lang: str) -> str:
     cells = []
     for _, r in snaps.iterrows():
         day = r["date"].date().isoformat()
-        cells.append(f"<figure><img src=\"{_map_png(day, lang)}\" alt=\"{_e(r[f'label_{lang}'])}\"><figcaption><b>"
-                     f"{_e(date_text(day, lang))}</b>: {_e(r[f'label_{lang}'])}. {_e(words('source_line', lang))}: "
-                     f"{_e(data.describe_sources(r['sources'], lang=lang))}</figcaption></figure>")
-    pages = [cells[i:i + 4] for i in range(0, len(cells), 4)]
-    body = "".join(f"<div class=\"maps{' pagebreak' if n < len(pages) - 1 else ''}\">{''.join(p)}</div>" for n, p in enumerate(pages))
-    return page(words("maps", lang), f"<div class=\"help\">{_e(words('maps_help', lang))}</div>{body}", lang)
+        cells.append(
+            f'<figure><img src="{_map_png(day, lang)}" alt="{_e(r[f"label_{lang}"])}"><figcaption><b>'
+            f"{_e(date_text(day, lang))}</b>: {_e(r[f'label_{lang}'])}. {_e(words('source_line', lang))}: "
+            f"{_e(data.describe_sources(r['sources'], lang=lang))}</figcaption></figure>"
+        )
+    pages = [cells[i : i + 4] for i in range(0, len(cells), 4)]
+    body = "".join(
+        f'<div class="maps{" pagebreak" if n < len(pages) - 1 else ""}">{"".join(p)}</div>' for n, p in enumerate(pages)
+    )
+    return page(words("maps", lang), f'<div class="help">{_e(words("maps_help", lang))}</div>{body}', lang)
 
 
 def _glossary(lang: str) -> str:
@@ -439,7 +499,11 @@ def _glossary(lang: str) -> str:
 
     frame = data.load_glossary()
     rows = [[r[f"term_{lang}"], r[f"definition_{lang}"]] for _, r in frame.iterrows()]
-    return page(words("glossary", lang), f"<div class=\"small\">{table([words('g_term', lang), words('g_definition', lang)], rows)}</div>", lang)
+    return page(
+        words("glossary", lang),
+        f'<div class="small">{table([words("g_term", lang), words("g_definition", lang)], rows)}</div>',
+        lang,
+    )
 
 
 def _timeline(lang: str) -> str:
@@ -447,7 +511,11 @@ def _timeline(lang: str) -> str:
 
     frame = data.load_events().sort_values("date")
     rows = [[date_text(r["date"], lang, precision=r["precision"]), r[f"title_{lang}"]] for _, r in frame.iterrows()]
-    return page(words("timeline", lang), f"<div class=\"tiny\">{table([words('t_date', lang), words('t_event', lang)], rows)}</div>", lang)
+    return page(
+        words("timeline", lang),
+        f'<div class="tiny">{table([words("t_date", lang), words("t_event", lang)], rows)}</div>',
+        lang,
+    )
 
 
 def materials(lang: str) -> dict[str, Callable[[], str]]:
@@ -459,12 +527,19 @@ def materials(lang: str) -> dict[str, Callable[[], str]]:
     ['5w1h', 'actors', 'article-a']
     """
     return {
-        "5w1h": lambda: page(words("five_w", lang), f"<div>{_e(words('name_line', lang))}</div>" + _five_w(lang) * 2, lang),
+        "5w1h": lambda: page(
+            words("five_w", lang), f"<div>{_e(words('name_line', lang))}</div>" + _five_w(lang) * 2, lang
+        ),
         "article-a": lambda: _article("A", lang),
         "article-b": lambda: _article("B", lang),
-        "calendar-2020-01": lambda: page(f"{words('calendar', lang)}: {words('months', lang)[0]} 2020",
-                                         f"<div class=\"help\">{_e(words('calendar_help', lang))}</div>{month_grid(2020, 1, lang)}", lang),
-        "actors": lambda: page(words("actors", lang), f"<div>{_e(words('name_line', lang))}</div>" + _actors(lang), lang),
+        "calendar-2020-01": lambda: page(
+            f"{words('calendar', lang)}: {words('months', lang)[0]} 2020",
+            f'<div class="help">{_e(words("calendar_help", lang))}</div>{month_grid(2020, 1, lang)}',
+            lang,
+        ),
+        "actors": lambda: page(
+            words("actors", lang), f"<div>{_e(words('name_line', lang))}</div>" + _actors(lang), lang
+        ),
         "sentence-frames": lambda: _frames(lang),
         "exit-ticket": lambda: _tickets(lang),
         "maps": lambda: _maps(lang),
@@ -492,8 +567,16 @@ def find_chromium() -> str | None:
 def print_pdf(browser: str, source: Path, target: Path) -> None:
     """Print the HTML file ``source`` to the PDF ``target`` with headless Chromium (A4, tagged, no header)."""
     with tempfile.TemporaryDirectory(prefix="handouts-chromium-") as profile:
-        cmd = [browser, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
-               f"--user-data-dir={profile}", f"--print-to-pdf={target}", source.resolve().as_uri()]
+        cmd = [
+            browser,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-pdf-header-footer",
+            f"--user-data-dir={profile}",
+            f"--print-to-pdf={target}",
+            source.resolve().as_uri(),
+        ]
         out = subprocess.run(cmd, capture_output=True, text=True, timeout=120, check=False)
     if out.returncode != 0 or not target.exists():
         raise RuntimeError(f"Chromium could not print {source.name}: {out.stderr.strip()[-400:]}")
@@ -543,8 +626,10 @@ def build(out: Path, *, langs: Iterable[str] = LANGS, pdf: bool = True, jobs: in
         return html_files
     browser = find_chromium()
     if browser is None:
-        raise RuntimeError("Chromium was not found, so no PDF was printed (the HTML is in "
-                           f"{out}). On Debian or Ubuntu: apt-get install chromium; or run with --html-only.")
+        raise RuntimeError(
+            "Chromium was not found, so no PDF was printed (the HTML is in "
+            f"{out}). On Debian or Ubuntu: apt-get install chromium; or run with --html-only."
+        )
     targets = [p.with_suffix(".pdf") for p in html_files]
     _print_all(browser, list(zip(html_files, targets)), jobs)
     return targets

@@ -201,14 +201,19 @@ def compare_editions(slug: str, editions: dict[str, nbformat.NotebookNode]) -> l
             problems.append(
                 f'{slug} ({lang}): helpers.set_language("{found}") in the {lang} edition; it must say "{lang}"'
             )
-    code = {lang: {c.metadata.get("id"): c.source for c in editions[lang].cells if c.cell_type == "code"} for lang in LANGS}
+    code = {
+        lang: {c.metadata.get("id"): c.source for c in editions[lang].cells if c.cell_type == "code"} for lang in LANGS
+    }
     for cid, source in code[a].items():
         other = code[b].get(cid)
         if other is None or normalize_code(source) == normalize_code(other):
             continue
         diff = difflib.unified_diff(
-            normalize_code(source).splitlines(), normalize_code(other).splitlines(),
-            f"{a}/{slug}.md", f"{b}/{slug}.md", lineterm="",
+            normalize_code(source).splitlines(),
+            normalize_code(other).splitlines(),
+            f"{a}/{slug}.md",
+            f"{b}/{slug}.md",
+            lineterm="",
         )
         problems.append(f"{slug}, cell {cid}: the code differs between the editions ({a}, {b}):\n" + "\n".join(diff))
     return problems

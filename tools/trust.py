@@ -81,16 +81,20 @@ def check(folder: Path = NOTEBOOKS, path: Path = MANIFEST) -> list[str]:
     known = manifest(path)
     found = {nb.relative_to(folder).as_posix(): digest(nb) for nb in notebooks(folder)}
     problems = [f"{name}: not in {path.name}" for name in sorted(set(found) - set(known))]
-    problems += [f"{name}: changed since `make notebooks` recorded it" for name in sorted(found) if name in known
-                 and known[name] != found[name]]
+    problems += [
+        f"{name}: changed since `make notebooks` recorded it"
+        for name in sorted(found)
+        if name in known and known[name] != found[name]
+    ]
     problems += [f"{name}: in {path.name} but missing" for name in sorted(set(known) - set(found))]
     return problems
 
 
 def main(argv: list[str] | None = None) -> int:
     """Command line: ``record``, ``apply`` or ``check``."""
-    parser = argparse.ArgumentParser(prog="python -m tools.trust", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="python -m tools.trust", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("command", choices=["record", "apply", "check"])
     args = parser.parse_args(argv)
     if args.command == "record":
@@ -101,9 +105,11 @@ def main(argv: list[str] | None = None) -> int:
         print("\n".join(problems) or "every notebook matches notebooks/TRUSTED.sha256")
         return 1 if problems else 0
     for nb_path in apply():
-        print(f"not trusted, changed since the kit built it (run its cells to see its maps) / "
-              f"tidak dipercaya, berubah sejak dibuat kit (jalankan sel-selnya untuk melihat peta): "
-              f"{nb_path.relative_to(ROOT)}")
+        print(
+            f"not trusted, changed since the kit built it (run its cells to see its maps) / "
+            f"tidak dipercaya, berubah sejak dibuat kit (jalankan sel-selnya untuk melihat peta): "
+            f"{nb_path.relative_to(ROOT)}"
+        )
     return 0
 
 

@@ -93,9 +93,17 @@ class Exercise:
 _REGISTRY: dict[str, Exercise] = {}
 
 
-def exercise(exercise_id: str, *, lesson: str, expects: str, sentences: list[str] | None = None,
-             columns: list[str] | None = None, key: list[str] | None = None, ordered: bool = False,
-             tolerance: float = 1e-6):
+def exercise(
+    exercise_id: str,
+    *,
+    lesson: str,
+    expects: str,
+    sentences: list[str] | None = None,
+    columns: list[str] | None = None,
+    key: list[str] | None = None,
+    ordered: bool = False,
+    tolerance: float = 1e-6,
+):
     """Register a reference function as the solution of exercise ``exercise_id``.
 
     Its hints come from ``lessons/<lesson>/exercises.yml``.
@@ -121,11 +129,22 @@ def exercise(exercise_id: str, *, lesson: str, expects: str, sentences: list[str
     def register(func: Callable[[], Any]) -> Callable[[], Any]:
         lines = textwrap.dedent(inspect.getsource(func)).splitlines()
         start = next(i for i, line in enumerate(lines) if line.startswith("def "))
-        body = "\n".join(lines[start + 1:])
+        body = "\n".join(lines[start + 1 :])
         if exercise_id in _REGISTRY:
             raise ValueError(f"exercise {exercise_id} is registered twice")
-        _REGISTRY[exercise_id] = Exercise(exercise_id, lesson, expects, func, [], list(sentences or []),
-                                          columns, key, ordered, tolerance, _solution(body))
+        _REGISTRY[exercise_id] = Exercise(
+            exercise_id,
+            lesson,
+            expects,
+            func,
+            [],
+            list(sentences or []),
+            columns,
+            key,
+            ordered,
+            tolerance,
+            _solution(body),
+        )
         return func
 
     return register
@@ -177,7 +196,9 @@ def load_hints(lesson: str) -> dict[str, list[dict[str, str]]]:
         in_one = len(problem.path) >= 2 and problem.path[0] == "exercises"
         where = f"{rel} " + t("exercises.where", id=problem.path[1]) if in_one else rel
         raise ExerciseError(f"{where}: {problem.message(skip=2 if in_one else 0)}")
-    return {str(eid): [{"en": h["en"], "id": h["id"]} for h in entry["hints"]] for eid, entry in raw["exercises"].items()}
+    return {
+        str(eid): [{"en": h["en"], "id": h["id"]} for h in entry["hints"]] for eid, entry in raw["exercises"].items()
+    }
 
 
 def _load_all() -> None:

@@ -43,8 +43,13 @@ def tripoli_to_sirte_km():
     return data.distance_km("Tripoli", "Sirte")
 
 
-@exercise("00.5", lesson="00-start-here", expects="dataframe", columns=["backer", "support", "status"],
-          key=["backer", "support", "status"])
+@exercise(
+    "00.5",
+    lesson="00-start-here",
+    expects="dataframe",
+    columns=["backer", "support", "status"],
+    key=["backer", "support", "status"],
+)
 def denied_backing():
     from helpers import data
 

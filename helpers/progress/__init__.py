@@ -77,6 +77,7 @@ __all__ = [
     "summarize",
 ]
 
+
 def progress_file() -> Path:
     """Return the path of the progress file (``$KIT_PROGRESS_DIR/progress.jsonl``).
 
@@ -154,8 +155,17 @@ def set_student(name: str) -> str:
     return text
 
 
-def record(*, kind: str, item: str, lesson: str, answer: Any, correct: bool, score: float,
-           attempt: int | None = None, explained: str | None = None) -> dict[str, Any]:
+def record(
+    *,
+    kind: str,
+    item: str,
+    lesson: str,
+    answer: Any,
+    correct: bool,
+    score: float,
+    attempt: int | None = None,
+    explained: str | None = None,
+) -> dict[str, Any]:
     """Append one attempt to the progress file; return the attempt.
 
     ``attempt`` numbers the tries of one question; ``explained`` says whether the explanation was
@@ -171,8 +181,12 @@ def record(*, kind: str, item: str, lesson: str, answer: Any, correct: bool, sco
     'b'
     """
     entry = {
-        "kind": _short(kind), "item": _short(item), "lesson": _short(lesson), "answer": _short(answer),
-        "correct": _truthy(correct), "score": round(_score(score), 3),
+        "kind": _short(kind),
+        "item": _short(item),
+        "lesson": _short(lesson),
+        "answer": _short(answer),
+        "correct": _truthy(correct),
+        "score": round(_score(score), 3),
         "time": datetime.now(timezone.utc).isoformat(timespec="seconds"),
     }
     if isinstance(attempt, int) and not isinstance(attempt, bool):
@@ -226,7 +240,7 @@ def _append(path: Path, line: bytes) -> None:
                 line = b"\n" + line
         view = memoryview(line)
         while view:
-            view = view[os.write(fd, view):]
+            view = view[os.write(fd, view) :]
         os.fsync(fd)
     finally:
         os.close(fd)
@@ -294,8 +308,9 @@ def _per_question(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     if tried.empty:
         return pd.DataFrame()
     grouped = tried.groupby(["lesson", "item"], sort=False)["score"]
-    table = pd.DataFrame({"first_score": grouped.first(), "final_score": grouped.last(),
-                          "tries": grouped.size()}).reset_index()
+    table = pd.DataFrame(
+        {"first_score": grouped.first(), "final_score": grouped.last(), "tries": grouped.size()}
+    ).reset_index()
     looked = set(frame.loc[frame["kind"] == "solution", "item"])
     table["solution_seen"] = table["item"].isin(looked)
     table = table[["lesson", "item", "tries", "first_score", "final_score", "solution_seen"]]

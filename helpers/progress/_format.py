@@ -119,7 +119,7 @@ def parse_lines(data: bytes) -> tuple[list[dict[str, Any]], int]:
     for raw in data.split(b"\n"):
         raw = raw.strip()
         if raw.startswith(_BOM):
-            raw = raw[len(_BOM):].strip()
+            raw = raw[len(_BOM) :].strip()
         if not raw:
             continue
         try:

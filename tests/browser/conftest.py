@@ -27,10 +27,20 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 CHROMIUM = os.environ.get("KIT_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
-HOW_TO_GET = ("install Debian's Chromium (as root: apt-get update && apt-get install -y chromium), "
-              "or run `bash .ci/run`, which installs it, then `make test-browser`")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+HOW_TO_GET = (
+    "install Debian's Chromium (as root: apt-get update && apt-get install -y chromium), "
+    "or run `bash .ci/run`, which installs it, then `make test-browser`"
+)
 
 
 def browser_unavailable() -> str | None:
@@ -99,8 +109,18 @@ def start_lab(extra_args: list[str] | None = None, command: list[str] | None = N
     news.mkdir(parents=True)
     (news / "notification.jupyterlab-settings").write_text('{"fetchNews": "false", "checkForUpdates": false}')
     args = command or [sys.executable, "-m", "jupyterlab"]
-    args = args + ["--no-browser", "--ip=127.0.0.1", f"--port={port}", f"--IdentityProvider.token={token}",
-                   f"--ServerApp.root_dir={ROOT}", "--LabApp.expose_app_in_browser=True"] + (extra_args or [])
+    args = (
+        args
+        + [
+            "--no-browser",
+            "--ip=127.0.0.1",
+            f"--port={port}",
+            f"--IdentityProvider.token={token}",
+            f"--ServerApp.root_dir={ROOT}",
+            "--LabApp.expose_app_in_browser=True",
+        ]
+        + (extra_args or [])
+    )
     if os.geteuid() == 0:
         args.append("--allow-root")
     with open(tmp / "lab.log", "wb") as log:  # the child keeps its own copy of the handle

@@ -27,12 +27,13 @@ import sys
 import tempfile
 import threading
 import time
-import tomllib
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 from socketserver import ThreadingMixIn
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
+
+import tomllib
 
 ROOT = Path(__file__).resolve().parents[2]
 LOCK = ROOT / "requirements" / "lock.txt"
@@ -40,8 +41,17 @@ HUB_REQUIREMENTS = ROOT / "deploy" / "hub-requirements.txt"
 OVERRIDES = ROOT / "deploy" / "overrides.json"
 STUDENT = "siswa"
 
-__all__ = ["HubUnavailable", "user_env", "proxy_command", "GitServer", "Hub", "start_hub", "login", "kit_link",
-           "student_memory_mb"]
+__all__ = [
+    "HubUnavailable",
+    "user_env",
+    "proxy_command",
+    "GitServer",
+    "Hub",
+    "start_hub",
+    "login",
+    "kit_link",
+    "student_memory_mb",
+]
 
 
 class HubUnavailable(RuntimeError):
@@ -77,13 +87,31 @@ def user_env() -> Path:
         shutil.rmtree(old, ignore_errors=True)
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(env)], check=True, timeout=120)
     python = env / "bin" / "python"
-    done = subprocess.run([sys.executable, "-m", "pip", "--python", str(python), "install", "--quiet",
-                           "-c", str(LOCK), *_kit_dependencies(), "-r", str(HUB_REQUIREMENTS)],
-                          capture_output=True, text=True, timeout=1200)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "--python",
+            str(python),
+            "install",
+            "--quiet",
+            "-c",
+            str(LOCK),
+            *_kit_dependencies(),
+            "-r",
+            str(HUB_REQUIREMENTS),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=1200,
+    )
     if done.returncode != 0:
         shutil.rmtree(env, ignore_errors=True)
-        raise HubUnavailable("could not install the hub's user environment from the lock "
-                             f"(needs PyPI or a filled pip cache): {done.stderr.strip()[-600:]}")
+        raise HubUnavailable(
+            "could not install the hub's user environment from the lock "
+            f"(needs PyPI or a filled pip cache): {done.stderr.strip()[-600:]}"
+        )
     if subprocess.run([str(python), "-c", "import helpers"], capture_output=True, cwd=env).returncode == 0:
         raise RuntimeError(f"the hub's user environment {env} must not contain the kit")
     # what the image's postBuild does: the kit's JupyterLab settings overrides (no news prompt)
@@ -124,7 +152,7 @@ class GitServer:
         self.url = f"http://127.0.0.1:{self.server.server_port}"
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
-    def __enter__(self) -> "GitServer":
+    def __enter__(self) -> GitServer:
         self.thread.start()
         return self
 
@@ -135,8 +163,14 @@ class GitServer:
     def _app(self, environ, start_response):
         self.requests.append(f"{environ['REQUEST_METHOD']} {environ.get('PATH_INFO', '')}")
         env = {k: v for k, v in environ.items() if isinstance(v, str) and k.isupper()}
-        env.update(GIT_PROJECT_ROOT=str(self.root), GIT_HTTP_EXPORT_ALL="1", PATH=os.environ.get("PATH", "/usr/bin:/bin"),
-                   GIT_CONFIG_COUNT="1", GIT_CONFIG_KEY_0="safe.directory", GIT_CONFIG_VALUE_0="*")
+        env.update(
+            GIT_PROJECT_ROOT=str(self.root),
+            GIT_HTTP_EXPORT_ALL="1",
+            PATH=os.environ.get("PATH", "/usr/bin:/bin"),
+            GIT_CONFIG_COUNT="1",
+            GIT_CONFIG_KEY_0="safe.directory",
+            GIT_CONFIG_VALUE_0="*",
+        )
         length = int(environ.get("CONTENT_LENGTH") or 0)
         body = environ["wsgi.input"].read(length) if length else b""
         done = subprocess.run(["git", "http-backend"], input=body, env=env, capture_output=True, timeout=120)
@@ -166,10 +200,14 @@ def serve_clone(where: Path, source: Path = ROOT) -> tuple[Path, str]:
     source = Path(os.environ.get("KIT_HUB_SOURCE") or source)
     bare = where / "libya-kit.git"
     subprocess.run(["git", "clone", "--quiet", "--bare", str(source), str(bare)], check=True, timeout=300)
-    commit = subprocess.run(["git", "-C", str(source), "rev-parse", "HEAD"], capture_output=True, text=True,
-                            check=True).stdout.strip()
-    subprocess.run(["git", "-C", str(bare), "fetch", "--quiet", str(source), f"{commit}:refs/heads/hub-test"],
-                   check=True, timeout=300)
+    commit = subprocess.run(
+        ["git", "-C", str(source), "rev-parse", "HEAD"], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    subprocess.run(
+        ["git", "-C", str(bare), "fetch", "--quiet", str(source), f"{commit}:refs/heads/hub-test"],
+        check=True,
+        timeout=300,
+    )
     return bare, "hub-test"
 
 
@@ -241,20 +279,38 @@ def start_hub(tmp: Path | None = None) -> Hub:
     port = _free_port()
     args = ["--LabApp.expose_app_in_browser=True"] + (["--allow-root"] if os.geteuid() == 0 else [])
     config = tmp / "jupyterhub_config.py"
-    config.write_text(_CONFIG.format(port=port, hub_port=_free_port(), api_port=_free_port(), proxy=proxy,
-                                     proxy_pid=str(tmp / "proxy.pid"), homes=str(tmp / "home"),
-                                     singleuser=str(env / "bin" / "jupyterhub-singleuser"), args=args, tmp=str(tmp)))
+    config.write_text(
+        _CONFIG.format(
+            port=port,
+            hub_port=_free_port(),
+            api_port=_free_port(),
+            proxy=proxy,
+            proxy_pid=str(tmp / "proxy.pid"),
+            homes=str(tmp / "home"),
+            singleuser=str(env / "bin" / "jupyterhub-singleuser"),
+            args=args,
+            tmp=str(tmp),
+        )
+    )
     child_env = {k: v for k, v in os.environ.items() if not k.startswith(("JUPYTER", "PYTHON", "KIT_", "VIRTUAL_ENV"))}
     child_env["PATH"] = f"{env / 'bin'}{os.pathsep}{os.environ.get('PATH', '/usr/bin:/bin')}"
     log = tmp / "hub.log"
     with open(log, "wb") as handle:  # the child keeps its own copy of the handle
-        proc = subprocess.Popen([str(env / "bin" / "jupyterhub"), "-f", str(config)], cwd=tmp, env=child_env,
-                                stdout=handle, stderr=subprocess.STDOUT, start_new_session=True)
+        proc = subprocess.Popen(
+            [str(env / "bin" / "jupyterhub"), "-f", str(config)],
+            cwd=tmp,
+            env=child_env,
+            stdout=handle,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
     hub = Hub(url=f"http://127.0.0.1:{port}", tmp=tmp, proc=proc, env=env, log=log)
     deadline = time.monotonic() + 90
     while time.monotonic() < deadline:
         if proc.poll() is not None:
-            raise RuntimeError(f"JupyterHub exited with code {proc.returncode}:\n{log.read_text(errors='replace')[-3000:]}")
+            raise RuntimeError(
+                f"JupyterHub exited with code {proc.returncode}:\n{log.read_text(errors='replace')[-3000:]}"
+            )
         try:
             with urllib.request.urlopen(f"{hub.url}/hub/api/", timeout=2) as response:
                 if response.status == 200:
@@ -267,8 +323,27 @@ def start_hub(tmp: Path | None = None) -> Hub:
 
 def kit_link(hub: Hub, repo: str, branch: str, *, lang: str = "en", notebook: str = "00-start-here") -> str:
     """The link a teacher shares, made by the kit's own command line."""
-    done = subprocess.run([sys.executable, "-m", "helpers.link", "--hub", hub.url, "--repo", repo, "--branch", branch,
-                           "--lang", lang, "--notebook", notebook], capture_output=True, text=True, cwd=ROOT, timeout=60)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "helpers.link",
+            "--hub",
+            hub.url,
+            "--repo",
+            repo,
+            "--branch",
+            branch,
+            "--lang",
+            lang,
+            "--notebook",
+            notebook,
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+    )
     assert done.returncode == 0 and not done.stderr, done.stderr
     return done.stdout.strip()
 

@@ -56,8 +56,21 @@ def axe_path() -> Path | None:
     path = AXE_CACHE / "node_modules" / "axe-core" / "axe.min.js"
     if not path.exists() and shutil.which("npm"):
         AXE_CACHE.mkdir(parents=True, exist_ok=True)
-        subprocess.run(["npm", "install", "--no-save", "--no-audit", "--no-fund", "--prefix", str(AXE_CACHE),
-                        f"axe-core@{AXE_VERSION}"], check=False, capture_output=True, timeout=300)
+        subprocess.run(
+            [
+                "npm",
+                "install",
+                "--no-save",
+                "--no-audit",
+                "--no-fund",
+                "--prefix",
+                str(AXE_CACHE),
+                f"axe-core@{AXE_VERSION}",
+            ],
+            check=False,
+            capture_output=True,
+            timeout=300,
+        )
     return path if path.exists() else None
 
 
@@ -65,8 +78,10 @@ def axe_path() -> Path | None:
 def axe_source() -> str:
     path = axe_path()
     if path is None:
-        pytest.skip("axe-core is not installed: run `bash .ci/run`, or `npm install axe-core` and set KIT_AXE_JS "
-                    "to its axe.min.js")
+        pytest.skip(
+            "axe-core is not installed: run `bash .ci/run`, or `npm install axe-core` and set KIT_AXE_JS "
+            "to its axe.min.js"
+        )
     return path.read_text(encoding="utf-8")
 
 
@@ -120,8 +135,9 @@ def is_known(violation: dict) -> str | None:
 
 
 def describe(where: str, violations: list[dict]) -> str:
-    return "\n".join(f"{where} | {v['rule']} | {v['target']} | {v['html'][:160]} | {v['summary'][:200]}"
-                     for v in violations)
+    return "\n".join(
+        f"{where} | {v['rule']} | {v['target']} | {v['html'][:160]} | {v['summary'][:200]}" for v in violations
+    )
 
 
 # --- the static site -------------------------------------------------------------------------
@@ -152,7 +168,9 @@ def wait_for_maps(page, timeout_ms: int = 10_000) -> None:
         ready = 0
         for frame in frames:
             try:
-                ready += bool(frame.evaluate("typeof window.L === 'object' && !!document.querySelector('.leaflet-pane')"))
+                ready += bool(
+                    frame.evaluate("typeof window.L === 'object' && !!document.querySelector('.leaflet-pane')")
+                )
             except Exception:
                 pass
         if ready >= len(frames):
@@ -187,8 +205,12 @@ def site(tmp_path_factory):
 def site_results(browser, site):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
-    page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(("http://127.0.0.1", "data:", "about:", "blob:"))
-               else r.abort())
+    page.route(
+        "**/*",
+        lambda r: (
+            r.continue_() if r.request.url.startswith(("http://127.0.0.1", "data:", "about:", "blob:")) else r.abort()
+        ),
+    )
     try:
         return site_violations(page, site)
     finally:
@@ -221,18 +243,26 @@ def test_lesson_outputs_pass_wcag_a_and_aa(page, lab, lang, notebook, lesson_res
     wait_for_maps(page)
     assert page.locator(OUTPUTS).count() > 0, "the notebook shows no output after Run All"
     page.add_style_tag(content=BODY_HEIGHT)
-    bottom = page.evaluate("(s) => Math.max(...[...document.querySelectorAll(s)].map(e => e.getBoundingClientRect().bottom))", OUTPUTS)
+    bottom = page.evaluate(
+        "(s) => Math.max(...[...document.querySelectorAll(s)].map(e => e.getBoundingClientRect().bottom))", OUTPUTS
+    )
     assert bottom <= LAB_VIEWPORT["height"], f"outputs reach {bottom:.0f} px: raise LAB_VIEWPORT so axe sees them all"
     found = run_axe(page, source, include=[OUTPUTS])
     lesson_results[f"{lang}/{notebook}"] = found
     new = [v for v in found if not is_known(v)]
-    assert not new, f"WCAG 2 A/AA violations in the kit's outputs (page | rule | element | html | why):\n" + describe(
-        f"{lang}/{notebook}", new)
+    assert not new, "WCAG 2 A/AA violations in the kit's outputs (page | rule | element | html | why):\n" + describe(
+        f"{lang}/{notebook}", new
+    )
 
 
 @pytest.mark.xfail(bool(KNOWN), strict=True, reason="cases listed in KNOWN need the changes in NEEDS-LEAD.md")
 def test_known_violations_are_gone(site_results, lesson_results):
     """Strict expected failure while KNOWN lists cases; once they are fixed, this passes: then empty KNOWN."""
-    still = [(page, v["rule"], v["target"]) for results in (site_results, lesson_results)
-             for page, found in results.items() for v in found if is_known(v)]
+    still = [
+        (page, v["rule"], v["target"])
+        for results in (site_results, lesson_results)
+        for page, found in results.items()
+        for v in found
+        if is_known(v)
+    ]
     assert not still, still

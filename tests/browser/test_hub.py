@@ -127,12 +127,16 @@ def maps_in(page, panel: str, expected: int, timeout_s: float = 20) -> list[dict
         found = []
         for frame in page.frames:
             try:
-                if frame.parent_frame is None or not frame.frame_element().evaluate("(e, id) => !!e.closest('#' + id)", panel):
+                if frame.parent_frame is None or not frame.frame_element().evaluate(
+                    "(e, id) => !!e.closest('#' + id)", panel
+                ):
                     continue
-                found.append(frame.evaluate("""() => ({leaflet: typeof window.L === 'object',
+                found.append(
+                    frame.evaluate("""() => ({leaflet: typeof window.L === 'object',
                     containers: document.querySelectorAll('.leaflet-container').length,
                     paths: document.querySelectorAll('.leaflet-container path').length,
-                    towns: document.querySelectorAll('.kit-town').length})"""))
+                    towns: document.querySelectorAll('.kit-town').length})""")
+                )
             except Exception:
                 continue
         drawn = [f for f in found if f["leaflet"] and f["containers"] and f["paths"]]
@@ -217,10 +221,12 @@ def test_a_class_on_jupyterhub(hub, page):
     assert settings and settings["fetchNews"]["default"] == "false", settings and settings.get("fetchNews")
     assert settings["checkForUpdates"]["default"] is False
     memory = hub_setup.student_memory_mb(running)
-    print(f"\n[hub] link to start notebook run and map drawn: en {timings['en']:.1f} s, id {timings['id']:.1f} s, "
-          f"en again {timings['again']:.1f} s; "
-          f"lesson 03 with four maps: {timings['03']:.1f} s; student's server and kernels: {memory:.0f} MB; "
-          f"Leaflet from {leaflet}")
+    print(
+        f"\n[hub] link to start notebook run and map drawn: en {timings['en']:.1f} s, id {timings['id']:.1f} s, "
+        f"en again {timings['again']:.1f} s; "
+        f"lesson 03 with four maps: {timings['03']:.1f} s; student's server and kernels: {memory:.0f} MB; "
+        f"Leaflet from {leaflet}"
+    )
 
 
 def test_the_git_server_speaks_smart_http(hub, tmp_path):
@@ -228,7 +234,11 @@ def test_the_git_server_speaks_smart_http(hub, tmp_path):
     running, repo, branch = hub
     with urllib.request.urlopen(f"{repo}/info/refs?service=git-upload-pack", timeout=10) as response:
         assert response.headers["Content-Type"] == "application/x-git-upload-pack-advertisement"
-    out = subprocess.run(["git", "clone", "--quiet", "--depth", "1", "--branch", branch, repo, str(tmp_path / "c")],
-                         capture_output=True, text=True, timeout=120)
+    out = subprocess.run(
+        ["git", "clone", "--quiet", "--depth", "1", "--branch", branch, repo, str(tmp_path / "c")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert out.returncode == 0, out.stderr
     assert (tmp_path / "c" / "helpers" / "link.py").is_file()

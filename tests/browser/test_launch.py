@@ -20,12 +20,23 @@ def test_make_lab_opens_the_start_notebook(page):
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     tmp = Path(tempfile.mkdtemp(prefix="kit-make-lab-"))
-    env = dict(os.environ, JUPYTER_RUNTIME_DIR=str(tmp / "runtime"), JUPYTERLAB_WORKSPACES_DIR=str(tmp / "ws"),
-               JUPYTERLAB_SETTINGS_DIR=str(tmp / "settings"), JUPYTER_CONFIG_DIR=str(tmp / "config"),
-               KIT_PROGRESS_DIR=str(tmp / "progress"))
+    env = dict(
+        os.environ,
+        JUPYTER_RUNTIME_DIR=str(tmp / "runtime"),
+        JUPYTERLAB_WORKSPACES_DIR=str(tmp / "ws"),
+        JUPYTERLAB_SETTINGS_DIR=str(tmp / "settings"),
+        JUPYTER_CONFIG_DIR=str(tmp / "config"),
+        KIT_PROGRESS_DIR=str(tmp / "progress"),
+    )
     with open(tmp / "lab.log", "w+b") as log:  # the child keeps its own copy of the handle
-        proc = subprocess.Popen(["make", "lab", f"KIT_PORT={port}", "KIT_LANG=id"], cwd=ROOT, env=env, stdout=log,
-                                stderr=subprocess.STDOUT, start_new_session=True)
+        proc = subprocess.Popen(
+            ["make", "lab", f"KIT_PORT={port}", "KIT_LANG=id"],
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
     try:
         url = None
         deadline = time.monotonic() + 240

@@ -15,20 +15,35 @@ TOWNS = int((data.load_places()["country"] == "LBY").sum())
 
 NOTEBOOKS = {
     "00-start-here": {
-        "quiz": {"nth": 0, "wrong": {"en": "In New York", "id": "Di New York"}, "right": {"en": "In Tripoli", "id": "Di Tripoli"}},
+        "quiz": {
+            "nth": 0,
+            "wrong": {"en": "In New York", "id": "Di New York"},
+            "right": {"en": "In Tripoli", "id": "Di Tripoli"},
+        },
         "map_towns": TOWNS,
         "chart_alt": {"en": "Stacked bars", "id": "Batang bertumpuk"},
     },
     "01-reading-the-news": {
-        "quiz": {"nth": 1, "wrong": {"en": "the BBC wrote the joint statement", "id": "BBC yang menulis pernyataan bersama itu"},
-                 "right": {"en": "Liputan6 took the quotation from the BBC's report", "id": "Liputan6 mengambil kutipan itu dari berita BBC"}},
+        "quiz": {
+            "nth": 1,
+            "wrong": {"en": "the BBC wrote the joint statement", "id": "BBC yang menulis pernyataan bersama itu"},
+            "right": {
+                "en": "Liputan6 took the quotation from the BBC's report",
+                "id": "Liputan6 mengambil kutipan itu dari berita BBC",
+            },
+        },
         "map_towns": None,
         "chart_alt": None,
     },
     "04-foreign-backing": {
-        "quiz": {"nth": 1, "wrong": {"en": "Acknowledged by France", "id": "Diakui Prancis"},
-                 "right": {"en": "Denied by France (its missiles found in Gharyan were, it said, never handed over)",
-                           "id": "Dibantah Prancis (rudalnya yang ditemukan di Gharyan, katanya, tidak pernah diserahkan)"}},
+        "quiz": {
+            "nth": 1,
+            "wrong": {"en": "Acknowledged by France", "id": "Diakui Prancis"},
+            "right": {
+                "en": "Denied by France (its missiles found in Gharyan were, it said, never handed over)",
+                "id": "Dibantah Prancis (rudalnya yang ditemukan di Gharyan, katanya, tidak pernah diserahkan)",
+            },
+        },
         "map_towns": None,
         "chart_alt": {"en": "Bar chart", "id": "Grafik batang"},
     },
@@ -38,8 +53,10 @@ NOTEBOOKS = {
         "chart_alt": {"en": "Stacked bars", "id": "Batang bertumpuk"},
     },
 }
-WORDS = {"en": {"check": "Check", "wrong": "Not quite", "right": "Correct!"},
-         "id": {"check": "Periksa", "wrong": "Belum tepat", "right": "Benar!"}}
+WORDS = {
+    "en": {"check": "Check", "wrong": "Not quite", "right": "Correct!"},
+    "id": {"check": "Periksa", "wrong": "Belum tepat", "right": "Benar!"},
+}
 
 KERNEL_IDLE_AND_ALL_RUN = """() => {
   const app = window.jupyterapp; if (!app) return false;
@@ -56,9 +73,12 @@ def open_and_run(page, lab, lang: str, notebook: str, *, workspace: str | None =
     # a workspace of its own, so no tab of an earlier test is restored
     workspace = workspace or f"{lang}-{notebook}"
     page.goto(f"{base}/lab/workspaces/{workspace}/tree/notebooks/{lang}/{notebook}.ipynb?reset&token={token}")
-    page.wait_for_function("""() => { const a = window.jupyterapp; const w = a && a.shell.currentWidget;
+    page.wait_for_function(
+        """() => { const a = window.jupyterapp; const w = a && a.shell.currentWidget;
         return w && w.sessionContext && w.sessionContext.session && w.sessionContext.session.kernel
-               && w.sessionContext.session.kernel.status === 'idle'; }""", timeout=90_000)
+               && w.sessionContext.session.kernel.status === 'idle'; }""",
+        timeout=90_000,
+    )
     page.evaluate("window.jupyterapp.commands.execute('notebook:clear-all-cell-outputs')")
     page.evaluate("window.jupyterapp.commands.execute('notebook:run-all-cells')")
     page.wait_for_timeout(500)

@@ -12,11 +12,21 @@ import pytest
 from .test_notebooks_in_browser import open_and_run
 
 #: Lesson -> the question types answered there.
-TYPES = {"00-start-here": ["single", "multiple", "truefalse", "numeric", "text"],
-         "05-timeline": ["ordering"], "02-who-is-who": ["matching"]}
+TYPES = {
+    "00-start-here": ["single", "multiple", "truefalse", "numeric", "text"],
+    "05-timeline": ["ordering"],
+    "02-who-is-who": ["matching"],
+}
 #: Keys that choose an answer once the first input of a question has the focus.
-CHOOSE = {"single": ["Space"], "multiple": ["Space"], "truefalse": ["Space"], "numeric": ["Control+a", "8", "0"],
-          "text": ["T", "r", "i", "p", "o", "l", "i"], "ordering": ["End"], "matching": ["End"]}
+CHOOSE = {
+    "single": ["Space"],
+    "multiple": ["Space"],
+    "truefalse": ["Space"],
+    "numeric": ["Control+a", "8", "0"],
+    "text": ["T", "r", "i", "p", "o", "l", "i"],
+    "ordering": ["End"],
+    "matching": ["End"],
+}
 
 
 def _answer_with_keys(page, box, kind: str, check_label: str) -> str:

@@ -8,7 +8,6 @@ import threading
 from pathlib import Path
 
 from helpers import data
-
 from tools import export_html
 
 ROOT = Path(__file__).resolve().parents[2]
