@@ -18,12 +18,13 @@ SANITIZE := --nbval-sanitize-with tests/nbval_sanitize.cfg
 # Notebooks and tests write progress here, never into a real student's home folder.
 TEST_ENV := KIT_PROGRESS_DIR=$(CURDIR)/.venv/test-progress
 
-.PHONY: lab test test-unit test-notebooks test-browser notebooks html guides handouts bench check-python clean help
+.PHONY: lab lint test test-unit test-notebooks test-browser notebooks html guides handouts bench check-python clean help
 
 help:
 	@echo "make lab            set up, then open JupyterLab on the start notebook (KIT_LANG=id for Indonesian)"
 	@echo "make test           set up, then run every test (unit, notebooks, browser)"
 	@echo "make notebooks      give new cells ids, then rebuild and re-execute every notebook from notebooks/src/{en,id}/"
+	@echo "make lint           ruff: lint and format check (part of make test; ruff format . fixes the format)"
 	@echo "make test-browser   run only the real-browser tests"
 	@echo "make html           export every notebook to a static site in site/"
 	@echo "make guides         regenerate the answer keys in the teacher guides"
@@ -66,7 +67,11 @@ lab: $(STAMP_LAB)
 	  --ServerApp.root_dir="$(CURDIR)" \
 	  --LabApp.default_url=/lab/tree/notebooks/$(KIT_LANG)/00-start-here.ipynb
 
-test: $(STAMP_TEST)
+lint: $(STAMP_TEST)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+test: $(STAMP_TEST) lint
 	$(TEST_ENV) $(PY) -m pytest tests helpers tools notebooks --doctest-modules --nbval $(SANITIZE) --nbval-current-env -p no:cacheprovider
 
 test-unit: $(STAMP_TEST)
