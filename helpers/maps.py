@@ -6,18 +6,7 @@ popups and tooltips is HTML-escaped.
 
 How maps work offline: see :mod:`helpers._map_page`.
 
-How maps reach every student (WCAG 2.1 AA)
-------------------------------------------
-Every function returns a :class:`KitMap`, a ``folium.Map`` that shows in a notebook as a
-``<figure>``: the map's frame, titled (``<iframe title=...>``, and ``lang`` and ``<title>`` inside
-it), then a caption that a screen reader reads right after the frame: what the map shows, the
-date, how many places each side held, the source line, and a ``<details>`` toggle holding the
-same facts as an HTML table with headers. The text sits in the map's own output, so it is there
-in every notebook, on the static site and in the stored outputs without an extra cell, and a
-screen-reader user does not have to find it elsewhere; :func:`as_table` gives the same facts as a
-DataFrame for students who want to sort or filter them. On the map, every town is a marker
-with its side's letter (G, L, ?, o) in a contrasting ink, reachable with the Tab key (Enter
-opens its popup).
+How maps reach every student: see :mod:`helpers._map_layers`.
 
 Examples
 --------
@@ -32,17 +21,13 @@ import html
 from typing import TYPE_CHECKING, Any
 
 import folium
-import pandas as pd
 
 from . import style
 from .articles import quote, sentences
 from .data import (
     changed_hands,
     control_on,
-    describe_sources,
-    load_actors,
     load_article_meta,
-    load_backing,
     load_places,
     load_snapshots,
     split_list,
@@ -51,6 +36,17 @@ from .data import (
 if TYPE_CHECKING:
     from .charts import KitFigure
 
+from ._map_backers import backers_map
+from ._map_layers import (
+    _add_towns,
+    _add_zones,
+    _control_columns,
+    _control_rows,
+    _counts,
+    _describe,
+    _letter_key,
+    as_table,
+)
 from ._map_page import (  # noqa: F401  (CDN_*, asset_dir, set_asset_base, html_size: public here too)
     CDN_CSS,
     CDN_JS,
@@ -70,9 +66,6 @@ from ._map_page import (  # noqa: F401  (CDN_*, asset_dir, set_asset_base, html_
 from .i18n import by_lang, get_language, t
 from .style import INK
 
-#: The view of the backers' map: from the Sahel to Europe, and from the Atlantic to the Gulf.
-BACKERS_BOUNDS = [[10, -10], [56, 56]]
-
 __all__ = [
     "KitMap",
     "control_map",
@@ -86,133 +79,6 @@ __all__ = [
     "set_asset_base",
     "html_size",
 ]
-
-
-def as_table(m: KitMap) -> pd.DataFrame:
-    """The facts a kit map shows, as a DataFrame (the same table as under the map).
-
-    Examples
-    --------
-    >>> table = as_table(control_map("2020-06-06", lang="en"))
-    >>> list(table.columns)[:2], len(table) == len(control_on("2020-06-06"))
-    (['Place', 'Controlled by'], True)
-    """
-    if not isinstance(m, KitMap):
-        raise TypeError(t("maps.not_a_kit_map", kind=type(m).__name__))
-    return pd.DataFrame(list(m.kit_rows), columns=list(m.kit_columns))
-
-
-def _describe(m: KitMap, lang: str, title: str, summary: str, columns: list[str], rows: list[tuple[str, ...]]) -> None:
-    m.kit_lang, m.kit_title, m.kit_summary = lang, title, summary
-    m.kit_columns, m.kit_rows = tuple(columns), tuple(tuple(str(c) for c in r) for r in rows)
-    m.get_root().title = html.escape(title)
-
-
-def _counts(frame: pd.DataFrame) -> dict[str, int]:
-    counts = frame["controller"].astype(str).value_counts()
-    return {
-        "n": len(frame),
-        "gna": int(counts.get("GNA", 0)),
-        "lna": int(counts.get("LNA", 0)),
-        "contested": int(counts.get("contested", 0)),
-        "other": int(counts.get("other", 0)),
-    }
-
-
-def _letter_key(lang: str) -> str:
-    return t(
-        "maps.alt.letters",
-        lang=lang,
-        key=", ".join(f"{style.SIDE_LETTER[s]} = {style.side_label(s, lang=lang)}" for s in style.PALETTE),
-    )
-
-
-def _control_rows(frame: pd.DataFrame, lang: str, extra: dict[str, str] | None = None) -> list[tuple[str, ...]]:
-    rows = []
-    for _, row in frame.sort_values("name_en").iterrows():
-        ctrl = str(row["controller"])
-        cells = [
-            _name(row, lang),
-            f"{style.SIDE_LETTER[ctrl]}: {style.side_label(ctrl, lang=lang)}",
-            t(f"maps.confidence.{row['confidence']}", lang=lang),
-            describe_sources(row["control_sources"], lang=lang, titles=False),
-        ]
-        if extra is not None:
-            cells.append(extra.get(row["place"], "—"))
-        rows.append(tuple(cells))
-    return rows
-
-
-def _control_columns(lang: str, *, change: bool = False) -> list[str]:
-    cols = [
-        t("maps.col.place", lang=lang),
-        t("maps.popup.controller", lang=lang),
-        t("maps.popup.confidence", lang=lang),
-        t("maps.popup.source", lang=lang),
-    ]
-    return cols + [t("maps.popup.change", lang=lang)] if change else cols
-
-
-def _add_zones(layer, date_iso: str, lang: str) -> None:
-    for feature in _zones_for(date_iso):
-        ctrl = feature["properties"]["controller"]
-        label = html.escape(f"{style.side_label(ctrl, lang=lang)} — {t('maps.approximate', lang=lang)}")
-        folium.GeoJson(
-            {
-                "type": "FeatureCollection",
-                "features": [{"type": "Feature", "properties": {"label": label}, "geometry": feature["geometry"]}],
-            },
-            style_function=lambda f, c=style.PALETTE[ctrl]: {
-                "color": c,
-                "weight": 0,
-                "fillColor": c,
-                "fillOpacity": 0.28,
-            },
-            tooltip=folium.GeoJsonTooltip(fields=["label"], labels=False),
-            control=False,
-        ).add_to(layer)
-
-
-def _add_towns(
-    layer, frame, lang: str, *, highlight: set[str] | None = None, extra: dict[str, str] | None = None
-) -> int:
-    """Towns as one GeoJSON layer of circle markers (much lighter than one folium marker each)."""
-    features = []
-    for _, row in frame.iterrows():
-        ctrl = str(row["controller"])
-        name = _name(row, lang)
-        rows = [
-            (t("maps.popup.name", lang=lang), f"{row['name_id']} / {row['name_en']}"),
-            (t("maps.popup.controller", lang=lang), style.side_label(ctrl, lang=lang)),
-            (t("maps.popup.confidence", lang=lang), t(f"maps.confidence.{row['confidence']}", lang=lang)),
-            (t("maps.popup.source", lang=lang), describe_sources(row["control_sources"], lang=lang, titles=False)),
-        ]
-        if extra and row["place"] in extra:
-            rows.append((t("maps.popup.change", lang=lang), extra[row["place"]]))
-        big = highlight is not None and row["place"] in highlight
-        tip = html.escape(f"{name} — {style.SIDE_LETTER[ctrl]}: {style.side_label(ctrl, lang=lang)}")
-        if big:
-            tip += html.escape(f" ({extra[row['place']]})") if extra and row["place"] in extra else ""
-        features.append(
-            {
-                "type": "Feature",
-                "geometry": {
-                    "type": "Point",
-                    "coordinates": [round(float(row["lon"]), 4), round(float(row["lat"]), 4)],
-                },
-                "properties": {"tip": tip, "info": _info(rows), "fill": style.PALETTE[ctrl], "big": big, "side": ctrl},
-            }
-        )
-    if features:
-        folium.GeoJson(
-            {"type": "FeatureCollection", "features": features},
-            marker=folium.Marker(icon=folium.DivIcon(class_name="kit-town", icon_size=(16, 16), icon_anchor=(8, 8))),
-            style_function=lambda f: _pin(f["properties"]),
-            tooltip=folium.GeoJsonTooltip(fields=["tip"], labels=False),
-            popup=folium.GeoJsonPopup(fields=["info"], labels=False, max_width=320),
-            control=False,
-        ).add_to(layer)
-    return len(features)
 
 
 def control_map(date: Any, *, lang: str | None = None, tiles: bool = True) -> folium.Map:
@@ -405,126 +271,6 @@ def article_places(article: str, *, lang: str | None = None) -> folium.Map:
     folium.LayerControl(collapsed=False).add_to(m)
     if len(libyan) != len(named):
         m.fit_bounds([[named["lat"].min(), named["lon"].min()], [named["lat"].max(), named["lon"].max()]])
-    return m
-
-
-def backers_map(*, lang: str | None = None) -> folium.Map:
-    """Foreign backers linked to the side they backed: colour by side, line style by evidence.
-
-    A line joins the backer's home (``home`` in data/actors.csv) to Tripoli (GNA) or Benghazi
-    (LNA); when a backing is both reported and denied, the line shows the strongest evidence and
-    the popup lists every status with its sources.
-
-    Examples
-    --------
-    >>> "Ankara" in backers_map(lang="en").get_root().render()
-    True
-    """
-    lang = lang or get_language()
-    places = load_places().set_index("place")
-    actors = load_actors().set_index("actor")
-    backing = load_backing()
-    m = _base_map(lang, bounds=BACKERS_BOUNDS)
-    targets = {"GNA": "tripoli", "LNA": "benghazi"}
-    lines, homes, facts, sides, denied = [], {}, [], [], 0
-    for (backer, side), group in backing.groupby(["backer", "side"], observed=True, sort=True):
-        home = actors.loc[backer, "home"]
-        if not home:
-            continue
-        statuses = [s for s in style.STATUS_ORDER if s in set(group["status"].astype(str))]
-        shown = statuses[0]
-        start, end = places.loc[home], places.loc[targets[str(side)]]
-        name = by_lang(actors.loc[backer], "name", lang)
-        rows = [
-            (t("maps.popup.backer", lang=lang), name),
-            (t("maps.popup.side", lang=lang), style.side_label(str(side), lang=lang)),
-        ]
-        rows += [
-            (
-                style.support_label(r.support, lang=lang),
-                f"{style.status_label(r.status, lang=lang)} ({describe_sources(r.sources, lang=lang, titles=False)})",
-            )
-            for r in group.itertuples()
-        ]
-        lines.append(
-            {
-                "type": "Feature",
-                "geometry": {
-                    "type": "LineString",
-                    "coordinates": [[float(start["lon"]), float(start["lat"])], [float(end["lon"]), float(end["lat"])]],
-                },
-                "properties": {
-                    "tip": html.escape(
-                        f"{name} → {style.side_label(str(side), lang=lang)}: {style.status_label(shown, lang=lang)}"
-                    ),
-                    "info": _info(rows),
-                    "colour": style.PALETTE[str(side)],
-                    "status": shown,
-                },
-            }
-        )
-        homes[home] = _name(places.loc[home], lang)
-        facts.append(
-            (
-                name,
-                style.side_label(str(side), lang=lang),
-                _name(places.loc[home], lang),
-                "; ".join(
-                    f"{style.support_label(r.support, lang=lang)}: {style.status_label(r.status, lang=lang)}"
-                    for r in group.itertuples()
-                ),
-            )
-        )
-        sides.append(str(side))
-        denied += shown == "denied"
-    folium.GeoJson(
-        {"type": "FeatureCollection", "features": lines},
-        style_function=lambda f: {
-            "color": f["properties"]["colour"],
-            "weight": 3,
-            "opacity": 1,
-            "dashArray": style.STATUS_DASH[f["properties"]["status"]],
-        },
-        tooltip=folium.GeoJsonTooltip(fields=["tip"], labels=False),
-        popup=folium.GeoJsonPopup(fields=["info"], labels=False, max_width=360),
-        control=False,
-    ).add_to(m)
-    folium.GeoJson(
-        {
-            "type": "FeatureCollection",
-            "features": [
-                {
-                    "type": "Feature",
-                    "geometry": {
-                        "type": "Point",
-                        "coordinates": [float(places.loc[h, "lon"]), float(places.loc[h, "lat"])],
-                    },
-                    "properties": {"label": html.escape(label)},
-                }
-                for h, label in sorted(homes.items())
-            ],
-        },
-        marker=folium.CircleMarker(radius=4, fill=True, fill_opacity=1, class_name="kit-capital"),
-        style_function=lambda f: {"color": INK["text"], "fillColor": INK["text"], "weight": 1},
-        tooltip=folium.GeoJsonTooltip(fields=["label"], labels=False, sticky=False),
-        control=False,
-    ).add_to(m)
-    title = t("maps.title.backers", lang=lang)
-    _legend(m, title, lang, statuses=True, note=t("maps.backers_note", lang=lang))
-    _describe(
-        m,
-        lang,
-        title,
-        t("maps.alt.backers", lang=lang, n=len(facts), gna=sides.count("GNA"), lna=sides.count("LNA"), denied=denied),
-        [
-            t("maps.popup.backer", lang=lang),
-            t("maps.popup.side", lang=lang),
-            t("maps.col.home", lang=lang),
-            t("maps.col.evidence", lang=lang),
-        ],
-        facts,
-    )
-    folium.LayerControl(collapsed=False).add_to(m)
     return m
 
 
