@@ -107,6 +107,9 @@ _PAGE = Template(
 )
 
 
+_UNTRUSTED = "Make this Notebook Trusted to load map: File -> Trust Notebook"
+
+
 class KitMap(folium.Map):
     """A folium map that shows with a title, a text alternative and a table of the same facts.
 
@@ -137,6 +140,8 @@ class KitMap(folium.Map):
         frame = super()._repr_html_(**kwargs)
         title = html.escape(t("maps.frame_title", lang=self.kit_lang, title=self.kit_title))
         frame = frame.replace("<iframe ", f'<iframe title="{title}" ', 1)
+        # folium's own notice, shown by an untrusted notebook instead of the map, in the kit's language
+        frame = frame.replace(_UNTRUSTED, html.escape(t("maps.untrusted", lang=self.kit_lang)), 1)
         head = "".join(f'<th scope="col">{html.escape(c)}</th>' for c in self.kit_columns)
         body = "".join(
             "<tr>"
