@@ -27,7 +27,7 @@ import os
 from importlib import resources
 from pathlib import Path
 
-__all__ = ["kit_root", "data_dir", "lessons_dir", "notebooks_dir", "installed_root"]
+__all__ = ["kit_root", "data_dir", "lessons_dir", "notebooks_dir", "installed_root", "lesson_slugs"]
 
 #: A file that only a folder holding the kit's data has.
 _MARKER = Path("data") / "datapackage.json"
@@ -72,6 +72,17 @@ def data_dir() -> Path:
 def lessons_dir() -> Path:
     """Return the ``lessons/`` folder (question banks and, in a checkout, teacher guides)."""
     return kit_root() / "lessons"
+
+
+def lesson_slugs() -> list[str]:
+    """The lessons of the kit, ``NN-slug``, in order: the folders of ``lessons/`` with a question bank.
+
+    Examples
+    --------
+    >>> lesson_slugs()[0]
+    '00-start-here'
+    """
+    return sorted(p.parent.name for p in lessons_dir().glob("[0-9][0-9]-*/quiz.yml"))
 
 
 def notebooks_dir() -> Path:

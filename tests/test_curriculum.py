@@ -11,19 +11,12 @@ import pytest
 import yaml
 
 from helpers import articles, exercises, quiz
+from helpers.paths import lesson_slugs
 from tools import notebooks as nbtool
 
 ROOT = Path(__file__).resolve().parent.parent
 SID = re.compile(r"\b[AB]\.p\d{2}\.s\d{2}\b")
-LESSONS = [
-    "01-reading-the-news",
-    "02-who-is-who",
-    "03-mapping-control",
-    "04-foreign-backing",
-    "05-timeline",
-    "06-sources-and-claims",
-    "07-project",
-]
+LESSONS = [slug for slug in lesson_slugs() if slug != "00-start-here"]  # the lessons proper (00 is the on-ramp)
 
 
 def used_sentences() -> dict[str, set[str]]:

@@ -19,19 +19,11 @@ from hypothesis import strategies as st
 
 import helpers
 from helpers import data, exercises, progress, quiz
+from helpers.paths import lesson_slugs
 from helpers.project import check_brief
 
 IDS = [ex.id for ex in exercises.all_exercises()]
-LESSONS = [
-    "00-start-here",
-    "01-reading-the-news",
-    "02-who-is-who",
-    "03-mapping-control",
-    "04-foreign-backing",
-    "05-timeline",
-    "06-sources-and-claims",
-    "07-project",
-]
+LESSONS = lesson_slugs()
 FAST = dict(deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 
 

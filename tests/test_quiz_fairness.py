@@ -6,18 +6,10 @@ from __future__ import annotations
 import pytest
 
 from helpers import quiz
+from helpers.paths import lesson_slugs
 from helpers.quiz_kinds import KINDS
 
-LESSONS = [
-    "00-start-here",
-    "01-reading-the-news",
-    "02-who-is-who",
-    "03-mapping-control",
-    "04-foreign-backing",
-    "05-timeline",
-    "06-sources-and-claims",
-    "07-project",
-]
+LESSONS = lesson_slugs()
 SINGLE = [(lesson, q) for lesson in LESSONS for q in quiz.load(lesson).questions.values() if q.type == "single"]
 
 
