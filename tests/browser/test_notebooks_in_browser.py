@@ -38,7 +38,10 @@ NOTEBOOKS = {
     "04-foreign-backing": {
         "quiz": {
             "nth": 1,
-            "wrong": {"en": "Acknowledged by France", "id": "Diakui Prancis"},
+            "wrong": {
+                "en": "Acknowledged by France, which said the missiles in Gharyan were sold to the LNA legally",
+                "id": "Diakui Prancis, yang menyatakan rudal di Gharyan dijual kepada LNA secara sah",
+            },
             "right": {
                 "en": "Denied by France (its missiles found in Gharyan were, it said, never handed over)",
                 "id": "Dibantah Prancis (rudalnya yang ditemukan di Gharyan, katanya, tidak pernah diserahkan)",
