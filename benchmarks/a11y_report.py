@@ -20,14 +20,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _local_only(route) -> None:
-    url = route.request.url
-    if url.startswith(("http://127.0.0.1", "ws://127.0.0.1", "data:", "about:", "blob:")):
-        route.continue_()
-    else:
-        route.abort()
-
-
 def run(*, lessons: bool = False) -> dict[str, list[dict]]:
     """Violating nodes per page: ``site/<path>`` for static pages, ``lab/<lang>/<notebook>`` for lessons."""
     from tests.browser import conftest
@@ -47,7 +39,7 @@ def run(*, lessons: bool = False) -> dict[str, list[dict]]:
             site = Path(tmp) / "site"
             a11y.build_site(site)
             page = browser.new_page(viewport={"width": 1280, "height": 900})
-            page.route("**/*", _local_only)
+            page.route("**/*", conftest.local_only)
             for rel, found in a11y.site_violations(page, site).items():
                 results[f"site/{rel}"] = found
             page.close()
@@ -59,7 +51,7 @@ def run(*, lessons: bool = False) -> dict[str, list[dict]]:
                     for lang in ("en", "id"):
                         for notebook in a11y.LESSONS:
                             page = browser.new_page(viewport=a11y.LAB_VIEWPORT)
-                            page.route("**/*", _local_only)
+                            page.route("**/*", conftest.local_only)
                             open_and_run(
                                 page, (base, token), lang, notebook, workspace=f"a11y-report-{lang}-{notebook}"
                             )

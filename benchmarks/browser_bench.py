@@ -28,14 +28,7 @@ def run(repeat: int = 3) -> dict[str, float]:
             browser = p.chromium.launch(executable_path=conftest.CHROMIUM, args=conftest.CHROMIUM_ARGS)
             for n in range(repeat):
                 page = browser.new_page(viewport={"width": 1280, "height": 900})
-                page.route(
-                    "**/*",
-                    lambda r: (
-                        r.continue_()
-                        if r.request.url.startswith(("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:", "about:"))
-                        else r.abort()
-                    ),
-                )
+                page.route("**/*", conftest.local_only)
                 start = time.perf_counter()
                 open_and_run(page, (base, token), "en", "00-start-here", workspace=f"bench{n}")
                 while not any(

@@ -46,14 +46,7 @@ def run(repeat: int = 2) -> dict[str, float]:
                 user = f"{hub_setup.STUDENT}{n}"
                 context = browser.new_context(viewport={"width": 1280, "height": 900})
                 page = context.new_page()
-                page.route(
-                    "**/*",
-                    lambda r: (
-                        r.continue_()
-                        if r.request.url.startswith(("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:", "about:"))
-                        else r.abort()
-                    ),
-                )
+                page.route("**/*", conftest.local_only)
                 try:
                     start = time.perf_counter()
                     panel = follow(page, link, path, user=user)

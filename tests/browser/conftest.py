@@ -43,6 +43,24 @@ HOW_TO_GET = (
 )
 
 
+#: Addresses a page may reach: this machine only (and in-page data).
+LOCAL = ("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:", "about:")
+
+
+def local_only(route, *, aborted: list[str] | None = None) -> None:
+    """A Playwright route handler: let requests to this machine through, abort (and note) the rest.
+
+    ``aborted`` is keyword-only: Playwright passes the request as a second positional argument.
+    """
+    url = route.request.url
+    if url.startswith(LOCAL):
+        route.continue_()
+    else:
+        if aborted is not None:
+            aborted.append(url)
+        route.abort()
+
+
 def browser_unavailable() -> str | None:
     """Why browser tests cannot run here, or None when they can."""
     try:
@@ -160,16 +178,7 @@ def page(browser, request):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.aborted = []
-
-    def route(r):
-        url = r.request.url
-        if url.startswith(("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:", "about:")):
-            r.continue_()
-        else:
-            page.aborted.append(url)
-            r.abort()
-
-    page.route("**/*", route)
+    page.route("**/*", lambda route: local_only(route, aborted=page.aborted))
     try:
         yield page
     finally:
