@@ -114,6 +114,15 @@ def stop(proc: subprocess.Popen) -> None:
             proc.wait(timeout=5)
 
 
+class Lab(tuple):
+    """``(base url, token)`` of a running JupyterLab, with the path of the progress file its kernels write."""
+
+    def __new__(cls, base: str, token: str, *, progress: Path):
+        lab = super().__new__(cls, (base, token))
+        lab.progress = progress
+        return lab
+
+
 def start_lab(extra_args: list[str] | None = None, command: list[str] | None = None):
     """Start JupyterLab in its own process group; return (process, base url, token, temp dir)."""
     port, token = free_port(), secrets.token_hex(16)
@@ -151,10 +160,10 @@ def start_lab(extra_args: list[str] | None = None, command: list[str] | None = N
 
 @pytest.fixture(scope="session")
 def lab():
-    """A JupyterLab server for the whole session: (base url, token)."""
+    """A JupyterLab server for the whole session: (base url, token), and ``.progress``, its progress file."""
     proc, base, token, tmp = start_lab()
     try:
-        yield base, token
+        yield Lab(base, token, progress=tmp / "progress" / "progress.jsonl")
     finally:
         stop(proc)
         shutil.rmtree(tmp, ignore_errors=True)

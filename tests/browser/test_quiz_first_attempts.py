@@ -1,0 +1,79 @@
+"""A quiz teaches before it tells, and the teacher sees what the student first thought.
+
+In a real browser a student answers lesson 00's first question wrong: the feedback points at the
+sentence to reread and shows neither the right option nor the explanation. They answer again, right:
+now the explanation appears. The attempts their kernel wrote are then read by the teacher's class
+summary, which shows the first try wrong and the last try right for that question.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from helpers.summary import summarize
+
+from .test_notebooks_in_browser import WORDS, open_and_run
+
+pytestmark = pytest.mark.browser
+
+#: Lesson 00, question q1 (lessons/00-start-here/quiz.yml): a wrong option, its nudge, the right
+#: option and words of the explanation, which must stay hidden until the right answer.
+Q1 = {
+    "en": {
+        "wrong": "In New York",
+        "nudge": "A.p02.s01",
+        "right": "In Tripoli",
+        "explanation": "while Guterres was in Tripoli",
+    },
+    "id": {
+        "wrong": "Di New York",
+        "nudge": "A.p02.s01",
+        "right": "Di Tripoli",
+        "explanation": "ketika Guterres berada di Tripoli",
+    },
+}
+
+
+def _attempts(path) -> list[dict]:
+    if not path.exists():
+        return []
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_wrong_then_right_and_the_summary_keeps_the_first_try(page, lab, lang, tmp_path):
+    words, q1 = WORDS[lang], Q1[lang]
+    open_and_run(page, lab, lang, "00-start-here", workspace=f"first-try-{lang}")
+    page.keyboard.press("Escape")
+    before = len(_attempts(lab.progress))
+
+    box = page.locator(".kit-question.kit-q-single").first
+    box.scroll_into_view_if_needed()
+    box.get_by_role("radio", name=q1["wrong"], exact=True).check()
+    box.get_by_role("button", name=words["check"]).click()
+    alert = box.locator('[role="alert"]')
+    alert.filter(has_text=words["wrong"]).wait_for(timeout=10_000)
+    said = alert.inner_text()
+    assert q1["nudge"] in said, said
+    assert q1["explanation"] not in box.inner_text(), "the explanation showed after a first wrong try"
+    assert q1["right"] not in said, "the feedback named the right option"
+
+    box.get_by_role("radio", name=q1["right"], exact=True).check()
+    box.get_by_role("button", name=words["check"]).click()
+    alert.filter(has_text=words["right"]).wait_for(timeout=10_000)
+    assert q1["explanation"] in box.inner_text()
+
+    mine = [
+        a for a in _attempts(lab.progress)[before:] if a.get("item") == "00-start-here/q1" and a.get("kind") == "quiz"
+    ]
+    assert [a["correct"] for a in mine] == [False, True], mine
+    assert [a.get("explained") for a in mine] == ["no", "after_correct"], mine
+
+    handed_in = tmp_path / "class"
+    handed_in.mkdir()
+    (handed_in / "student.jsonl").write_text("".join(json.dumps(a) + "\n" for a in mine), encoding="utf-8")
+    summary = summarize(handed_in, lang="en", out=tmp_path / "summary.png")
+    row = summary.iloc[0]
+    assert (row["first try right"], row["last try right"], row["tries"]) == (0.0, 1.0, 2), summary.to_dict("records")
