@@ -30,7 +30,10 @@ and its hints in ``lessons/03-mapping-control/exercises.yml``::
             id: "Pakai helpers.data.control_on(...)."
 
 The body of the function (without its docstring) is the model solution printed in the teacher's
-answer key. For ``expects="figure"`` (or ``"map"``) the reference returns the model Figure (or
+answer key. In the student edition (``make release``) each ``lessonNN.py`` is replaced by a module
+that calls :func:`sealed_exercise` with the same options and the function's source sealed
+(:mod:`helpers.sealed`), so checks, hints and ``helpers.solution`` work the same without the model
+solutions being readable at a glance. For ``expects="figure"`` (or ``"map"``) the reference returns the model Figure (or
 ``folium.Map``) and the student's is compared by structure: the number of plot areas, and in each
 the number of lines, bars and groups of points, plus a title and axis labels where the model has
 them (for maps: the number of markers). A reference may instead return a function
@@ -59,8 +62,9 @@ import yaml
 from ..i18n import t
 from ..paths import lessons_dir
 from ..schema import first_problem, load_schema
+from ..sealed import unseal
 
-__all__ = ["Exercise", "ExerciseError", "exercise", "get", "all_exercises", "hints_path", "load_hints", "EXPECTS"]
+__all__ = ["Exercise", "ExerciseError", "exercise", "sealed_exercise", "get", "all_exercises", "hints_path", "load_hints", "EXPECTS"]
 
 #: The kinds of answer an exercise can expect.
 EXPECTS = ("dataframe", "series", "number", "text", "list", "figure", "map")
@@ -127,9 +131,6 @@ def exercise(
         raise ValueError(f"exercise {exercise_id}: expects must be one of {', '.join(EXPECTS)}")
 
     def register(func: Callable[[], Any]) -> Callable[[], Any]:
-        lines = textwrap.dedent(inspect.getsource(func)).splitlines()
-        start = next(i for i, line in enumerate(lines) if line.startswith("def "))
-        body = "\n".join(lines[start + 1 :])
         if exercise_id in _REGISTRY:
             raise ValueError(f"exercise {exercise_id} is registered twice")
         _REGISTRY[exercise_id] = Exercise(
@@ -143,11 +144,41 @@ def exercise(
             key,
             ordered,
             tolerance,
-            _solution(body),
+            _solution(_body(getattr(func, "__kit_source__", None) or inspect.getsource(func))),
         )
         return func
 
     return register
+
+
+def sealed_exercise(exercise_id: str, *, code: str, **options: Any) -> None:
+    """Register an exercise whose reference function's source is sealed (the student edition).
+
+    ``code`` is :func:`helpers.sealed.seal` of ``{"name": function name, "source": its source}``;
+    ``options`` are those of :func:`exercise`. The function is rebuilt from its source, so the
+    exercise checks, and shows its model solution, exactly as the plain module does.
+
+    Examples
+    --------
+    >>> from helpers.sealed import seal
+    >>> sealed_exercise("99.9", lesson="x", expects="number", code=seal({"name": "f", "source": "def f():\\n    return 6 * 7\\n"}))
+    >>> _REGISTRY["99.9"].reference(), _REGISTRY["99.9"].solution
+    (42, 'return 6 * 7')
+    >>> del _REGISTRY["99.9"]
+    """
+    spec = unseal(code)
+    namespace: dict[str, Any] = {"__name__": f"{__name__}.sealed"}
+    exec(compile(spec["source"], f"<sealed exercise {exercise_id}>", "exec"), namespace)  # the kit's own code
+    func = namespace[spec["name"]]
+    func.__kit_source__ = spec["source"]  # inspect cannot find the source of exec'd code
+    exercise(exercise_id, **options)(func)
+
+
+def _body(source: str) -> str:
+    """A function's source without its decorators and ``def`` line."""
+    lines = textwrap.dedent(source).splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("def "))
+    return "\n".join(lines[start + 1 :])
 
 
 def _solution(body: str) -> str:

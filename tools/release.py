@@ -1,0 +1,352 @@
+"""Build the student edition (no answer keys) and the teacher edition of the kit from the committed tree.
+
+Usage::
+
+    python -m tools.release                    # build/student/ and build/teacher/
+    python -m tools.release --out /tmp/b       # somewhere else
+    python -m tools.release --branch           # ... and commit build/student as the tip of branch `student`
+    python -m tools.release --branch handout   # ... or of another branch
+
+(``make release``, ``make release BRANCH=student``.)
+
+The build reads the files of ``HEAD`` (``git archive``), not the working tree, so it gives the
+same result on a fresh clone. The teacher edition is the whole kit as committed. The student
+edition holds what a student's copy needs (READMEs, licence, Binder and hub set-up, ``helpers/``,
+``data/``, the executed notebooks and their trust manifest, the question banks and hints) and none
+of the teacher guides, answer keys, rubrics or tests:
+
+- every question bank is rewritten by :func:`seal_bank`: the answer, accepted spellings,
+  tolerance, explanation, nudge and options' feedback go into a ``sealed`` blob, and the answers of
+  ``single``, ``truefalse`` and ``text`` questions are kept only as salted hashes
+  (``answer_hash``); ``answer_from`` (computed from ``data/``) stays as it is;
+- every ``helpers/exercises/lessonNN.py`` (the model solutions) becomes a module that registers the
+  same exercises with the reference function's source sealed (:func:`seal_exercises`).
+
+Sealing (:mod:`helpers.sealed`) keeps answers out of sight; it is not encryption. Salts are
+derived from the content, so an unchanged kit builds byte-for-byte the same student edition and
+``--branch`` adds a commit only when something changed. The sealing runs with the committed
+tree's own ``helpers`` (in a child process), so it is what a fresh clone would build.
+
+``--branch NAME`` commits ``build/student`` as the new tip of ``NAME`` in this repository (its
+parent is the previous tip, if any) through a temporary index: the working tree, the index and
+the checked-out branch are not touched.
+
+Examples
+--------
+>>> student_path("lessons/03-mapping-control/guide.en.md"), student_path("notebooks/id/03-x.ipynb")
+(False, True)
+>>> student_path("helpers/exercises/lesson03.py"), student_path("tools/release.py")
+(True, False)
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import hashlib
+import io
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tarfile
+import tempfile
+from fnmatch import fnmatch
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+__all__ = [
+    "STUDENT_FILES",
+    "student_path",
+    "seal_bank",
+    "seal_exercises",
+    "student_makefile",
+    "export_tree",
+    "build",
+    "commit_branch",
+    "main",
+]
+
+ROOT = Path(__file__).resolve().parent.parent
+
+#: What the student edition keeps of the committed tree (shell patterns; ``*`` does not cross ``/``).
+#: ``tools/trust.py`` is there because Binder's ``postBuild`` and ``make lab`` trust the notebooks with it.
+STUDENT_FILES = (
+    "README.md",
+    "README.id.md",
+    "LICENSE",
+    "LICENSE-TEXT.md",
+    "CITATION.cff",
+    "environment.yml",
+    "postBuild",
+    "pyproject.toml",
+    "Makefile",
+    ".gitignore",
+    "deploy/*",
+    "requirements/*",
+    "helpers/**",
+    "data/**",
+    "notebooks/[a-z][a-z]/[0-9][0-9]-*.ipynb",
+    "notebooks/TRUSTED.sha256",
+    "lessons/quiz.schema.json",
+    "lessons/exercises.schema.json",
+    "lessons/*/quiz.yml",
+    "lessons/*/exercises.yml",
+    "tools/__init__.py",
+    "tools/trust.py",
+)
+#: Targets of the kit's Makefile that work in the student edition (the others need tests/ or tools/).
+STUDENT_TARGETS = ("help", "check-python", "$(PY)", "$(STAMP_LAB)", "lab", "clean")
+_EXERCISE_MODULE = re.compile(r"helpers/exercises/lesson\d\d\.py")
+
+
+def student_path(path: str) -> bool:
+    """Whether a committed file (path relative to the kit) belongs in the student edition."""
+    for pattern in STUDENT_FILES:
+        if pattern.endswith("/**"):
+            if path.startswith(pattern[:-2]):
+                return True
+        elif fnmatch(path, pattern) and path.count("/") == pattern.count("/"):
+            return True
+    return False
+
+
+# ---------------------------------------------------------------- salts
+def _salt(*parts: Any) -> str:
+    """A salt derived from the content it protects (so an unchanged kit builds the same edition)."""
+    return hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()[:16]
+
+
+def _seal(value: Any, salt: str) -> str:
+    from helpers.sealed import seal
+
+    return seal(value, salt=salt)
+
+
+# ---------------------------------------------------------------- question banks
+def seal_bank(lesson: str) -> str:
+    """The student form of ``lessons/<lesson>/quiz.yml`` (YAML text), read through :mod:`helpers.quiz_bank`.
+
+    The bank is first loaded (validated, ``answer_from`` resolved), so a malformed bank stops the
+    release with the usual message naming file, question and field.
+    """
+    from helpers.quiz_bank import HIDDEN, bank_path, load_bank
+    from helpers.quiz_kinds import KINDS
+    from helpers.sealed import answer_hash
+
+    _, questions = load_bank(lesson)
+    by_id = {q.id: q for q in questions}
+    raw = yaml.safe_load(bank_path(lesson).read_text(encoding="utf-8"))
+    for rq in raw["questions"]:
+        q = by_id[rq["id"]]
+        salt = _salt(lesson, rq)
+        hidden = {name: rq.pop(name) for name in HIDDEN if name in rq}
+        feedback = {}
+        for name in ("options", "items", "right"):
+            notes = {str(e["key"]): e.pop("feedback") for e in rq.get(name, []) if "feedback" in e}
+            if notes:
+                feedback[name] = notes
+        if feedback:
+            hidden["feedback"] = feedback
+        kind = KINDS[q.type]
+        if "answer_from" not in rq and kind.hashable:
+            hidden.pop("answer", None)
+            hidden.pop("accept", None)
+            rq["answer_hash"] = {"salt": salt, "sha256": [answer_hash(salt, f) for f in kind.answer_forms(q)]}
+        rq["sealed"] = _seal(hidden, salt)
+    head = (
+        f"# Question bank of lesson {lesson}, student edition (built by make release from the teacher's bank).\n"
+        "# Answers are salted hashes (answer_hash) or sealed (helpers.sealed: zlib + base64, not encryption).\n"
+    )
+    return head + yaml.safe_dump(raw, allow_unicode=True, sort_keys=False, width=100)
+
+
+# ---------------------------------------------------------------- exercises
+def seal_exercises(source: str, name: str = "lessonNN") -> str:
+    """The student form of an exercise module: the same registrations, each reference function sealed.
+
+    Examples
+    --------
+    >>> src = 'from . import exercise\\n\\n@exercise("9.1", lesson="x", expects="number")\\ndef f():\\n    return 42\\n'
+    >>> out = seal_exercises(src)
+    >>> 'sealed_exercise(\\n    "9.1",' in out and "return 42" not in out
+    True
+    """
+    tree = ast.parse(source)
+    lines = source.splitlines()
+    doc = (ast.get_docstring(tree) or "").strip().splitlines()
+    title = doc[0].rstrip(".") if doc else f"Exercises of {name}"
+    calls = []
+    for node in tree.body:
+        if not isinstance(node, ast.FunctionDef):
+            continue
+        decorators = [
+            d
+            for d in node.decorator_list
+            if isinstance(d, ast.Call) and isinstance(d.func, ast.Name) and d.func.id == "exercise"
+        ]
+        if len(decorators) != 1 or len(node.decorator_list) != 1:
+            raise ValueError(f"{name}: function {node.name} is not registered by exactly one @exercise(...)")
+        call = decorators[0]
+        body = "\n".join(lines[node.lineno - 1 : node.end_lineno]) + "\n"
+        args = [ast.get_source_segment(source, a) for a in call.args]
+        args += [f"{k.arg}={ast.get_source_segment(source, k.value)}" for k in call.keywords]
+        blob = _seal({"name": node.name, "source": body}, _salt(name, body))
+        inner = "".join(f"    {a},\n" for a in [*args, f'code="{blob}"'])
+        calls.append(f"sealed_exercise(\n{inner})\n")
+    return (
+        f'"""{title}: student edition (built by make release).\n\n'
+        "The model solutions are sealed (helpers.sealed: zlib + base64, not encryption). The kit opens\n"
+        'them to check your answers; helpers.solution("NN.N") shows one, and records that you looked.\n"""\n\n'
+        "from __future__ import annotations\n\nfrom . import sealed_exercise\n\n" + "\n".join(calls)
+    )
+
+
+# ---------------------------------------------------------------- Makefile
+def student_makefile(text: str) -> str:
+    """The kit's Makefile with only the targets that work without tests/ and tools/ (:data:`STUDENT_TARGETS`)."""
+    kept = []
+    for block in text.split("\n\n"):
+        first = next((line for line in block.splitlines() if line and not line.startswith("#")), "")
+        target = re.match(r"^([^\s:=]+)\s*:(?!=)", first)
+        if first.startswith(".PHONY"):
+            kept.append(".PHONY: " + " ".join(t for t in STUDENT_TARGETS if not t.startswith("$")))
+        elif target is None:
+            kept.append(block)
+        elif target.group(1) in STUDENT_TARGETS:
+            if target.group(1) == "help":
+                block = "\n".join(
+                    line for line in block.splitlines() if "@echo" not in line or re.search(r'"make (lab|clean)\b', line)
+                )
+            kept.append(block)
+    header = "# Student edition of the kit's Makefile (built by make release): `make lab` sets up and opens the lessons.\n"
+    return header + "\n\n".join(kept).rstrip("\n") + "\n"
+
+
+# ---------------------------------------------------------------- building
+def _git(repo: Path, *args: str, env: dict[str, str] | None = None, data: bytes | None = None) -> bytes:
+    out = subprocess.run(["git", "-C", str(repo), *args], capture_output=True, env=env, input=data)
+    if out.returncode != 0:
+        raise SystemExit(f"git {' '.join(args)} failed: {out.stderr.decode(errors='replace').strip()}")
+    return out.stdout
+
+
+def export_tree(repo: Path, ref: str, target: Path) -> str:
+    """Write the files of commit ``ref`` into ``target`` (``git archive``); return the commit's hash."""
+    commit = _git(repo, "rev-parse", "--verify", f"{ref}^{{commit}}").decode().strip()
+    data = _git(repo, "archive", "--format=tar", commit)
+    target.mkdir(parents=True, exist_ok=True)
+    with tarfile.open(fileobj=io.BytesIO(data)) as tar:
+        tar.extractall(target, filter="data") if hasattr(tarfile, "data_filter") else tar.extractall(target)
+    return commit
+
+
+def _files(tree: Path) -> list[str]:
+    return sorted(p.relative_to(tree).as_posix() for p in tree.rglob("*") if p.is_file() or p.is_symlink())
+
+
+def build_from_tree(tree: Path, out: Path) -> None:
+    """Write ``out/teacher`` and ``out/student`` from an exported tree, with that tree's own helpers.
+
+    Runs in a child process whose ``helpers`` and ``KIT_ROOT`` are the tree's (see :func:`build`).
+    """
+    from helpers.paths import lesson_slugs
+
+    teacher, student = out / "teacher", out / "student"
+    for folder in (teacher, student):
+        shutil.rmtree(folder, ignore_errors=True)
+    shutil.copytree(tree, teacher, symlinks=True)
+    for rel in _files(tree):
+        if not student_path(rel):
+            continue
+        target = student / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if _EXERCISE_MODULE.fullmatch(rel):
+            target.write_text(seal_exercises((tree / rel).read_text(encoding="utf-8"), Path(rel).stem), encoding="utf-8")
+        elif rel == "Makefile":
+            target.write_text(student_makefile((tree / rel).read_text(encoding="utf-8")), encoding="utf-8")
+        elif rel.endswith("/quiz.yml") and rel.split("/")[1] in lesson_slugs():
+            target.write_text(seal_bank(rel.split("/")[1]), encoding="utf-8")
+        else:
+            shutil.copy2(tree / rel, target, follow_symlinks=False)
+
+
+def build(out: Path, repo: Path = ROOT, ref: str = "HEAD") -> str:
+    """Build both editions of commit ``ref`` of ``repo`` into ``out``; return the commit's hash."""
+    out = out.resolve()
+    with tempfile.TemporaryDirectory(prefix="kit-release-") as tmp:
+        tree = Path(tmp) / "tree"
+        commit = export_tree(repo, ref, tree)
+        env = dict(os.environ, KIT_ROOT=str(tree), PYTHONPATH=str(tree), PYTHONDONTWRITEBYTECODE="1")
+        done = subprocess.run(
+            [sys.executable, "-m", "tools.release", "--from-tree", str(tree), "--out", str(out)], cwd=tree, env=env
+        )
+        if done.returncode != 0:
+            raise SystemExit(done.returncode)
+    return commit
+
+
+def commit_branch(repo: Path, folder: Path, branch: str, message: str) -> str | None:
+    """Commit the files of ``folder`` as the new tip of ``branch``; return the new commit (None if unchanged).
+
+    A temporary index is used (``GIT_INDEX_FILE``), so the working tree and the index are untouched.
+    """
+    repo = repo.resolve()
+    ref = f"refs/heads/{branch}"
+    _git(repo, "check-ref-format", ref)
+    current = subprocess.run(["git", "-C", str(repo), "symbolic-ref", "-q", "HEAD"], capture_output=True, text=True)
+    if current.stdout.strip() == ref:
+        raise SystemExit(f"branch {branch} is checked out here; release to another branch or check out another one")
+    parent = subprocess.run(
+        ["git", "-C", str(repo), "rev-parse", "-q", "--verify", f"{ref}^{{commit}}"], capture_output=True, text=True
+    ).stdout.strip()
+    with tempfile.TemporaryDirectory(prefix="kit-release-index-") as tmp:
+        env = dict(os.environ, GIT_INDEX_FILE=str(Path(tmp) / "index"))
+        for name, fallback in (("NAME", "libya-kit release"), ("EMAIL", "release@libya-kit.invalid")):
+            configured = subprocess.run(
+                ["git", "-C", str(repo), "config", f"user.{name.lower()}"], capture_output=True, text=True
+            ).stdout.strip()
+            if not configured:
+                env.setdefault(f"GIT_AUTHOR_{name}", fallback)
+                env.setdefault(f"GIT_COMMITTER_{name}", fallback)
+        _git(repo, f"--work-tree={folder.resolve()}", "add", "--all", "--force", ".", env=env)
+        tree = _git(repo, "write-tree", env=env).decode().strip()
+        if parent and _git(repo, "rev-parse", f"{parent}^{{tree}}").decode().strip() == tree:
+            return None
+        commit = _git(repo, "commit-tree", tree, *(["-p", parent] if parent else []), "-m", message, env=env)
+        commit = commit.decode().strip()
+        _git(repo, "update-ref", ref, commit, *([parent] if parent else []))
+    return commit
+
+
+def main(argv: list[str] | None = None) -> int:
+    """The command line (see the module's docstring)."""
+    parser = argparse.ArgumentParser(prog="python -m tools.release", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--out", default="build", help="where build/student and build/teacher go (default: build)")
+    parser.add_argument(
+        "--branch", nargs="?", const="student", default=None, help="commit the student edition as this branch's tip"
+    )
+    parser.add_argument("--ref", default="HEAD", help="the commit to build (default: HEAD)")
+    parser.add_argument("--from-tree", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    out = Path(args.out)
+    if args.from_tree:
+        build_from_tree(Path(args.from_tree), out)
+        return 0
+    repo = Path(_git(Path.cwd(), "rev-parse", "--show-toplevel").decode().strip())
+    commit = build(out if out.is_absolute() else repo / out, repo, args.ref)
+    student = (out if out.is_absolute() else repo / out) / "student"
+    print(f"built {student} and {student.parent / 'teacher'} from {commit[:12]}")
+    if args.branch:
+        message = f"Student edition of {commit}\n\nBuilt by `make release` (tools/release.py); teacher material stays on main."
+        new = commit_branch(repo, student, args.branch, message)
+        print(f"branch {args.branch}: " + (f"new tip {new[:12]}" if new else "unchanged (same files as its tip)"))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
