@@ -18,7 +18,7 @@ SANITIZE := --nbval-sanitize-with tests/nbval_sanitize.cfg
 # Notebooks and tests write progress here, never into a real student's home folder.
 TEST_ENV := KIT_PROGRESS_DIR=$(CURDIR)/.venv/test-progress
 
-.PHONY: lab lint test test-unit test-notebooks test-browser notebooks html guides handouts bench check-python clean help
+.PHONY: lab lint test test-unit test-notebooks test-browser notebooks html guides handouts release bench check-python clean help
 
 help:
 	@echo "make lab            set up, then open JupyterLab on the start notebook (KIT_LANG=id for Indonesian)"
@@ -29,6 +29,7 @@ help:
 	@echo "make html           export every notebook to a static site in site/"
 	@echo "make guides         regenerate the answer keys in the teacher guides"
 	@echo "make handouts       print the worksheets, teacher keys, maps and sheets to PDF in build/handouts/ (needs chromium)"
+	@echo "make release        build the student edition (no answer keys) and the teacher edition in build/; BRANCH=student also commits it to that branch"
 	@echo "make bench          print run times, memory, sizes and WCAG violations per page (benchmarks/)"
 
 check-python:
@@ -94,6 +95,10 @@ guides: $(STAMP_TEST)
 
 handouts: $(STAMP_TEST)
 	$(PY) -m tools.handouts --out build/handouts
+
+# Builds from the committed tree (HEAD), so uncommitted changes are not released.
+release: $(STAMP_LAB)
+	$(PY) -m tools.release --out build $(if $(BRANCH),--branch $(BRANCH))
 
 html: $(STAMP_TEST)
 	$(PY) -m tools.export_html --out site

@@ -247,6 +247,9 @@ def _question(where: str, raw: dict[str, Any]) -> Question:
         nudge=_bilingual(raw["nudge"]) if raw.get("nudge") else None,
     )
     if "answer_hash" in raw:
+        other = next((name for name in ("answer", "answer_from") if name in raw), None)
+        if other:
+            raise QuizError(f"{where}: " + t("schema.not_both", names=f"'answer_hash' / '{other}'"))
         if not KINDS[q.type].hashable:
             raise QuizError(f"{where}: " + t("quiz.bank.not_hashable", kind=q.type))
         q.answer_hash = {"salt": raw["answer_hash"]["salt"], "sha256": list(raw["answer_hash"]["sha256"])}

@@ -1,0 +1,425 @@
+"""The student release (``make release``, tools/release.py): what it builds, what it must not contain.
+
+One build of a fresh clone of HEAD is shared by the tests of this module (``built``). The student
+edition must score every quiz answer and check every exercise exactly as the teacher's kit does,
+pass nbval, and hold no answer of any answer key (the leak test, which is shown to fail when a
+guide or a plain bank is copied in).
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import os
+import random
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+QUIZ_SCRIPT = r'''
+import json, sys, itertools
+from dataclasses import asdict
+import helpers
+from helpers import quiz as quizmod
+from helpers.quiz_bank import load_bank
+from helpers.paths import lesson_slugs
+from helpers.exercises import all_exercises
+
+quizmod.Quiz._record = lambda *a, **k: None  # scoring is compared, not the progress file
+candidates = json.loads(open(sys.argv[1], encoding="utf-8").read())
+out = {"quiz": {}, "exercises": {}}
+for lesson in lesson_slugs():
+    try:
+        _, questions = load_bank(lesson)
+    except Exception:
+        continue
+    for q in questions:
+        for lang in ("en", "id"):
+            for raw in candidates[f"{lesson}/{q.id}"]:
+                quiz = quizmod.load(lesson, seed="release-test", lang=lang)
+                quiz.questions = {x.id: x for x in questions}
+                quiz._order = {x.id: [e["key"] for e in x.entries] for x in questions}
+                first, second = quiz.answer(q.id, raw), quiz.answer(q.id, raw)
+                out["quiz"].setdefault(f"{lesson}/{q.id}/{lang}", []).append([raw, asdict(first), asdict(second)])
+for ex in all_exercises():
+    out["exercises"][ex.id] = [ex.lesson, ex.expects, ex.hints, ex.sentences, ex.columns, ex.key, ex.ordered,
+                               ex.tolerance, ex.solution, repr(ex.expected())[:2000]]
+print(json.dumps(out, ensure_ascii=False, sort_keys=True))
+'''
+
+
+def _git(*args: str, cwd: Path) -> str:
+    return subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True, text=True).stdout
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> dict[str, Path]:
+    """A fresh clone of HEAD and the editions its release builds (``python -m tools.release``)."""
+    tmp = tmp_path_factory.mktemp("release")
+    clone = tmp / "clone"
+    subprocess.run(["git", "clone", "-q", str(ROOT), str(clone)], check=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "tools.release", "--out", str(tmp / "build")],
+        cwd=clone,
+        capture_output=True,
+        text=True,
+        env=dict(os.environ, PYTHONPATH=str(clone)),
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    return {"clone": clone, "student": tmp / "build" / "student", "teacher": tmp / "build" / "teacher", "tmp": tmp}
+
+
+def _files(folder: Path) -> list[str]:
+    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
+
+
+def test_release_builds_both_editions(built):
+    student, teacher, clone = built["student"], built["teacher"], built["clone"]
+    files = _files(student)
+    assert _files(teacher) == sorted(_git("ls-files", cwd=clone).split("\n")[:-1])
+    notebooks = sorted(p.relative_to(clone).as_posix() for p in clone.glob("notebooks/*/[0-9][0-9]-*.ipynb"))
+    assert notebooks and set(notebooks) <= set(files)
+    assert {"README.md", "README.id.md", "LICENSE", "environment.yml", "postBuild", "pyproject.toml", "Makefile"} <= set(
+        files
+    )
+    assert "notebooks/TRUSTED.sha256" in files and "requirements/lock.txt" in files
+    assert not [f for f in files if f.startswith(("tests/", "benchmarks/", "notebooks/src/", "lessons/handouts/"))]
+    assert [f for f in files if f.startswith("tools/")] == ["tools/__init__.py", "tools/trust.py"]
+    assert not [f for f in files if re.search(r"guide\.[a-z]+\.md$|^lessons/README", f)]
+    assert any(re.search(r"^lessons/[^/]+/guide\.en\.md$", f) for f in _files(teacher))
+    for nb in notebooks:  # executed, as committed
+        assert (student / nb).read_bytes() == (clone / nb).read_bytes()
+    makefile = (student / "Makefile").read_text()
+    assert "lab:" in makefile and "tools.trust apply" in makefile
+    assert not re.search(r"^(test|lint|notebooks|guides|handouts|bench|release)\b.*:", makefile, re.M)
+
+
+def test_student_makefile_targets_exist(built):
+    """Every target the student Makefile names has a rule there (make -n resolves them)."""
+    done = subprocess.run(["make", "-n", "lab", "clean", "help"], cwd=built["student"], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+
+
+def _candidates(clone: Path) -> dict[str, list]:
+    """Right answers, every wrong option and partial answers of every question (from the plain banks)."""
+    script = r"""
+import json, itertools, random
+from helpers.quiz_bank import load_bank
+from helpers.paths import lesson_slugs
+from helpers.quiz_kinds import LETTERS
+from helpers import data
+out = {}
+for lesson in lesson_slugs():
+    try:
+        _, questions = load_bank(lesson)
+    except Exception:
+        continue
+    for q in questions:
+        keys = [e["key"] for e in q.entries]
+        letter = {k: LETTERS[i] for i, k in enumerate(keys)}
+        rnd = random.Random(q.id + lesson)
+        c = ["", "???", "zz"]
+        if q.type == "single":
+            c += [letter[k] for k in keys]
+        elif q.type == "multiple":
+            c += [",".join(letter[k] for k in sub) for n in range(1, len(keys) + 1) for sub in itertools.combinations(keys, n)]
+        elif q.type == "truefalse":
+            c += ["true", "false", "benar", "salah", "ya", "mungkin"]
+        elif q.type == "numeric":
+            a, tol = q.answer, q.tolerance
+            c += [f"{v:g}" for v in (a, a + tol, a - tol, a + tol + 0.2, a - tol - 0.2, round(a), a + 1, a * 2, 0)]
+            c += [f"{a:g} {q.unit_in('en')}", str(a).replace(".", ",")]
+        elif q.type == "text":
+            c += [q.answer, q.answer.upper(), f"  {q.answer} ", *q.accept, "Tripoli", "Benghazi", "Sirte", "Haftar"]
+            if q.accept_place:
+                key = data.find_place(q.answer)
+                row = data.load_places().set_index("place").loc[key]
+                c += [key] + [str(v) for v in row.values if isinstance(v, str) and 2 < len(v) < 40]
+        elif q.type == "ordering":
+            perms = list(itertools.permutations(keys))
+            if len(perms) > 150:
+                perms = rnd.sample(perms, 150) + [tuple(q.answer), tuple(reversed(q.answer))]
+            c += [",".join(letter[k] for k in p) for p in perms]
+        elif q.type == "matching":
+            rights = [r["key"] for r in q.right]
+            combos = list(itertools.product(rights, repeat=len(keys)))
+            if len(combos) > 150:
+                combos = rnd.sample(combos, 150) + [tuple(q.answer[k] for k in keys)]
+            c += [", ".join(f"{letter[k]}={v}" for k, v in zip(keys, combo)) for combo in combos]
+            c += [", ".join(f"{letter[k]}={v}" for k, v in list(q.answer.items())[:-1])]
+        out[f"{lesson}/{q.id}"] = c
+print(json.dumps(out, ensure_ascii=False))
+"""
+    done = subprocess.run([sys.executable, "-c", script], cwd=clone, capture_output=True, text=True, env=_env(clone))
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
+def _env(kit: Path, **extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("KIT_ROOT", "PYTHONPATH")}
+    return dict(env, KIT_ROOT=str(kit), PYTHONPATH=str(kit), PYTHONDONTWRITEBYTECODE="1", **extra)
+
+
+def _outcomes(kit: Path, candidates: Path, progress: Path) -> dict:
+    done = subprocess.run(
+        [sys.executable, "-c", QUIZ_SCRIPT, str(candidates)],
+        cwd=kit,
+        capture_output=True,
+        text=True,
+        env=_env(kit, KIT_PROGRESS_DIR=str(progress)),
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    return json.loads(done.stdout)
+
+
+@pytest.fixture(scope="module")
+def outcomes(built) -> dict[str, dict]:
+    """Every candidate answer of every question, scored by the teacher's kit and by the student edition."""
+    tmp = built["tmp"]
+    path = tmp / "candidates.json"
+    path.write_text(json.dumps(_candidates(built["clone"]), ensure_ascii=False), encoding="utf-8")
+    return {
+        edition: _outcomes(built[edition], path, tmp / f"progress-{edition}")
+        for edition in ("clone", "student")
+    }
+
+
+def test_student_banks_hold_no_plain_answer(built):
+    for bank in built["student"].glob("lessons/*/quiz.yml"):
+        raw = yaml.safe_load(bank.read_text(encoding="utf-8"))
+        for q in raw["questions"]:
+            assert not {"answer", "accept", "tolerance", "explanation", "nudge"} & set(q), (bank, q["id"])
+            assert q["sealed"].startswith("sealed-v1:")
+            assert ("answer_from" in q) or ("answer_hash" in q) or q["type"] in ("multiple", "numeric", "ordering", "matching")
+            assert not any("feedback" in e for name in ("options", "items", "right") for e in q.get(name, []))
+
+
+def test_both_editions_score_every_answer_identically(outcomes):
+    plain, sealed = outcomes["clone"]["quiz"], outcomes["student"]["quiz"]
+    assert plain.keys() == sealed.keys() and len(plain) > 40
+    for where in plain:
+        assert plain[where] == sealed[where], where
+    scores = [first["score"] for runs in plain.values() for _, first, _ in runs if first["understood"]]
+    assert 1.0 in scores and 0.0 in scores and any(0 < s < 1 for s in scores)  # right, wrong and partial answers
+
+
+def test_both_editions_register_the_same_exercises(outcomes):
+    plain, sealed = outcomes["clone"]["exercises"], outcomes["student"]["exercises"]
+    assert plain == sealed and len(plain) >= 10
+
+
+def test_exercise_checks_give_the_same_verdicts_in_the_student_edition(built, tmp_path):
+    """tests/test_check*.py (the right and wrong answers of every exercise) pass against the student helpers."""
+    kit = tmp_path / "student"
+    shutil.copytree(built["student"], kit)
+    (kit / "tests").mkdir()
+    for name in ["conftest.py", *(p.name for p in (built["clone"] / "tests").glob("test_check*.py"))]:
+        shutil.copy2(built["clone"] / "tests" / name, kit / "tests" / name)
+    (kit / "tests" / "test_is_student_edition.py").write_text(
+        "import inspect\nimport helpers.exercises.lesson03 as m\n\n"
+        "def test_sealed():\n    assert 'sealed_exercise(' in inspect.getsource(m) and 'def ' not in inspect.getsource(m)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "tests", "-q", "-p", "no:cacheprovider", "-x"],
+        cwd=kit,
+        capture_output=True,
+        text=True,
+        env=_env(kit, KIT_PROGRESS_DIR=str(tmp_path / "progress")),
+    )
+    assert done.returncode == 0, done.stdout[-3000:]
+    assert " passed" in done.stdout and "test_is_student_edition" not in done.stdout
+
+
+# ---------------------------------------------------------------- the leak test
+def _secrets(kit: Path) -> dict[str, str]:
+    """What no student file may contain: {text: where it comes from}."""
+    out: dict[str, str] = {}
+
+    def add(text: object, where: str, minimum: int = 4) -> None:
+        text = str(text).strip()
+        if len(text) >= minimum:
+            out.setdefault(text, where)
+
+    for bank in sorted(kit.glob("lessons/*/quiz.yml")):
+        raw = yaml.safe_load(bank.read_text(encoding="utf-8"))
+        rel = bank.relative_to(kit).as_posix()
+        for q in raw["questions"]:
+            where = f"{rel} {q['id']}"
+            if "answer" in q:
+                answer = q["answer"]
+                add(yaml.safe_dump({"answer": answer}, default_flow_style=True, allow_unicode=True)[1:-2], where)
+                add(f"answer: {answer}", where)
+                add(f'"answer": {json.dumps(answer, ensure_ascii=False)}', where)
+                if q["type"] == "text":
+                    add(answer, where, minimum=8)
+            if q.get("accept"):
+                add(f"accept: {q['accept']}", where)
+                add(f'"accept": {json.dumps(q["accept"], ensure_ascii=False)}', where)
+            for field in ("explanation", "nudge"):
+                for text in (q.get(field) or {}).values():
+                    add(text, f"{where} {field}")
+            for name in ("options", "items", "right"):
+                for entry in q.get(name, []):
+                    for text in (entry.get("feedback") or {}).values():
+                        add(text, f"{where} feedback")
+    for guide in sorted(kit.glob("lessons/*/guide.*.md")):
+        text = guide.read_text(encoding="utf-8")
+        for block in re.findall(r"<!-- answer-key:start -->(.*?)<!-- answer-key:end -->", text, re.S):
+            fenced = False
+            for line in block.splitlines():
+                fenced ^= line.strip().startswith("```")
+                line = line.strip()
+                if fenced or line.startswith(("#", "```", "|")) or re.match(r"^\d+\.\s+\*\*", line):
+                    continue
+                add(line, guide.relative_to(kit).as_posix(), minimum=12)
+    return out
+
+
+def _model_solution_lines(kit: Path, shown: set[str]) -> dict[str, str]:
+    script = "import json; from helpers.exercises import all_exercises; print(json.dumps({e.id: e.solution for e in all_exercises()}))"
+    done = subprocess.run([sys.executable, "-c", script], cwd=kit, capture_output=True, text=True, env=_env(kit))
+    assert done.returncode == 0, done.stderr
+    return {
+        line.strip(): f"model solution of {eid}"
+        for eid, solution in json.loads(done.stdout).items()
+        for line in solution.splitlines()
+        if len(line.strip()) >= 20 and line.strip() not in shown
+    }
+
+
+def _notebook_lines(kit: Path) -> set[str]:
+    """Every line the student notebooks show (cell sources), which a model solution may share."""
+    lines = set()
+    for nb in kit.glob("notebooks/*/[0-9][0-9]-*.ipynb"):
+        for cell in json.loads(nb.read_text(encoding="utf-8"))["cells"]:
+            lines |= {line.strip() for line in "".join(cell["source"]).splitlines()}
+    return lines
+
+
+def leaks(folder: Path, secrets: dict[str, str]) -> list[str]:
+    """Every secret found in a text file of ``folder`` (also JSON-escaped, as notebooks store text)."""
+    found = []
+    forms = {s: {s, json.dumps(s)[1:-1], json.dumps(s, ensure_ascii=False)[1:-1]} for s in secrets}
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        try:
+            text = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            continue
+        found += [
+            f"{path.relative_to(folder)}: {secret[:60]!r} ({where})"
+            for secret, where in secrets.items()
+            if any(form in text for form in forms[secret])
+        ]
+    return found
+
+
+@pytest.fixture(scope="module")
+def secrets(built) -> dict[str, str]:
+    clone = built["clone"]
+    found = _secrets(clone) | _model_solution_lines(clone, _notebook_lines(clone))
+    assert len(found) > 200  # explanations of every question, key lines, solution lines
+    return found
+
+
+def test_student_edition_leaks_no_answer(built, secrets):
+    assert leaks(built["student"], secrets) == []
+
+
+def test_the_leak_test_finds_a_copied_guide_a_plain_bank_and_a_model_solution(built, secrets, tmp_path):
+    clone = built["clone"]
+    guide = next(clone.glob("lessons/*/guide.id.md"))
+    bank = next(clone.glob("lessons/*/quiz.yml"))
+    module = next(clone.glob("helpers/exercises/lesson0[1-6].py"))
+    for source in (guide, bank, module):
+        target = tmp_path / source.name
+        shutil.copy2(source, target)
+        assert leaks(tmp_path, secrets), source.name
+        target.unlink()
+    assert leaks(tmp_path, secrets) == []
+
+
+# ---------------------------------------------------------------- nbval on the student edition
+def test_student_notebooks_pass_nbval(built, tmp_path):
+    kit = tmp_path / "student"
+    shutil.copytree(built["student"], kit)
+    notebooks = sorted(str(p.relative_to(kit)) for p in kit.glob("notebooks/*/[0-9][0-9]-*.ipynb"))
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", *notebooks, "--nbval", "--nbval-current-env", "-p", "no:cacheprovider", "-q",
+         "--nbval-sanitize-with", str(built["clone"] / "tests" / "nbval_sanitize.cfg")],
+        cwd=kit,
+        capture_output=True,
+        text=True,
+        env=_env(kit, KIT_PROGRESS_DIR=str(tmp_path / "progress")),
+        timeout=3000,
+    )
+    assert done.returncode == 0, done.stdout[-4000:]
+    assert " passed" in done.stdout and " failed" not in done.stdout
+
+
+# ---------------------------------------------------------------- the student branch
+def test_branch_is_committed_without_touching_the_working_tree(built, tmp_path):
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", str(built["clone"]), str(clone)], check=True)
+    _git("config", "user.name", "Test", cwd=clone)
+    _git("config", "user.email", "test@example.invalid", cwd=clone)
+    (clone / "scratch.txt").write_text("not committed\n")
+    before = (_git("status", "--porcelain", cwd=clone), _git("rev-parse", "HEAD", cwd=clone), _git("ls-files", "-s", cwd=clone))
+
+    def release(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [sys.executable, "-m", "tools.release", "--out", str(tmp_path / "b"), *args],
+            cwd=clone, capture_output=True, text=True, env=_env(clone),
+        )
+
+    done = release("--branch")
+    assert done.returncode == 0, done.stderr
+    tip = _git("rev-parse", "student", cwd=clone).strip()
+    assert sorted(_git("ls-tree", "-r", "--name-only", "student", cwd=clone).split()) == _files(tmp_path / "b" / "student")
+    assert _git("rev-list", "--count", "student", cwd=clone).strip() == "1"
+    assert (_git("status", "--porcelain", cwd=clone), _git("rev-parse", "HEAD", cwd=clone), _git("ls-files", "-s", cwd=clone)) == before
+    assert release("--branch").returncode == 0  # same content: same tree, no new commit (salts come from the content)
+    assert _git("rev-parse", "student", cwd=clone).strip() == tip
+    (clone / "README.md").write_text((clone / "README.md").read_text() + "\nOne more line.\n")
+    _git("commit", "-qam", "README: one more line", cwd=clone)
+    assert release("--branch", "student").returncode == 0
+    assert _git("rev-parse", "student^", cwd=clone).strip() == tip  # the previous tip is the parent
+    assert "One more line." in _git("show", "student:README.md", cwd=clone)
+    assert _git("status", "--porcelain", cwd=clone) == before[0]
+
+
+# ---------------------------------------------------------------- make release and the workflow
+def test_make_release_calls_the_tool_the_tests_run():
+    makefile = (ROOT / "Makefile").read_text()
+    rule = re.search(r"^release:.*\n((?:\t.*\n)+)", makefile, re.M)
+    assert rule and "-m tools.release" in rule.group(1) and "--branch $(BRANCH)" in rule.group(1)
+    assert re.search(r"^\.PHONY:.*\brelease\b", makefile, re.M) and "make release" in makefile
+
+
+def test_workflow_publishes_the_student_branch_on_push_to_main():
+    flow = yaml.safe_load((ROOT / ".github" / "workflows" / "student-release.yml").read_text())
+    on = flow.get("on", flow.get(True))  # YAML 1.1 reads a bare `on` as true
+    assert on["push"]["branches"] == ["main"]
+    steps = [step for job in flow["jobs"].values() for step in job["steps"]]
+    checkout = next(s for s in steps if s.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"]["fetch-depth"] == 0
+    python = next(s for s in steps if s.get("uses", "").startswith("actions/setup-python@"))
+    assert str(python["with"]["python-version"]) == "3.11"
+    runs = [s.get("run", "") for s in steps]
+    build = next(i for i, r in enumerate(runs) if "make release BRANCH=student" in r)
+    push = next(i for i, r in enumerate(runs) if re.search(r"git push\b.*\bstudent\b", r))
+    assert build < push
+    assert any(job.get("permissions", {}).get("contents") == "write" for job in flow["jobs"].values()) or flow.get(
+        "permissions", {}
+    ).get("contents") == "write"
+
+
+def test_random_is_not_used_for_salts():
+    """Salts come from the content (reproducible builds): the release never draws random ones."""
+    source = (ROOT / "tools" / "release.py").read_text()
+    assert "new_salt" not in source and "urandom" not in source and "random" not in source.replace("randomly", "")
