@@ -174,8 +174,8 @@ def resolve(where: str, raw: dict[str, Any]) -> Any:
     --------
     >>> resolve("q", {"answer_from": {"query": "backing_side", "backer": "turkey"}})
     'GNA'
-    >>> resolve("q", {"answer": "b"})
-    'b'
+    >>> resolve("q", {"answer": "z"})
+    'z'
     """
     spec = raw.get("answer_from")
     if spec is None:
@@ -272,9 +272,9 @@ def unseal_question(where: str, raw: Any) -> Any:
     Examples
     --------
     >>> from helpers.sealed import seal
-    >>> raw = {"id": "q1", "options": [{"key": "a"}], "sealed": seal({"answer": "a", "feedback": {"options": {"a": {"en": "!"}}}})}
+    >>> raw = {"id": "q1", "options": [{"key": "z"}], "sealed": seal({"answer": "z", "feedback": {"options": {"z": {"en": "!"}}}})}
     >>> unseal_question("q1", raw)
-    {'id': 'q1', 'options': [{'key': 'a', 'feedback': {'en': '!'}}], 'answer': 'a'}
+    {'id': 'q1', 'options': [{'key': 'z', 'feedback': {'en': '!'}}], 'answer': 'z'}
     """
     if not isinstance(raw, dict) or "sealed" not in raw:
         return raw

@@ -14,11 +14,11 @@ without putting them in plain text in the student's folder. Two forms are used:
 
 Examples
 --------
->>> blob = seal({"answer": "b"})
+>>> blob = seal({"answer": "z"})
 >>> blob.startswith(SEAL_PREFIX) and "answer" not in blob
 True
 >>> unseal(blob)
-{'answer': 'b'}
+{'answer': 'z'}
 >>> answer_hash("s4lt", "b") == answer_hash("s4lt", "b") != answer_hash("pepper", "b")
 True
 """
