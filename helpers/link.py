@@ -3,6 +3,7 @@
 Usage::
 
     python -m helpers.link --hub https://hub.example.school
+    python -m helpers.link --hub https://hub.example.school --teacher
     python -m helpers.link --hub https://hub.example.school --lang id --notebook 03-mapping-control
     python -m helpers.link --hub https://hub.example.school --repo git@github.com:OWNER/REPO.git
     python -m helpers.link --binder --repo https://github.com/OWNER/REPO
@@ -10,6 +11,12 @@ Usage::
 The JupyterHub link makes nbgitpuller clone (or update) the repository into the student's home
 folder and open the notebook in JupyterLab; nbgitpuller must be installed in the hub's user image
 (it is in this kit's ``environment.yml``).
+
+Students get the student edition: the ``student`` branch, which ``make release`` builds and the
+kit's GitHub workflow publishes on every push to ``main`` (no teacher guides, answer keys in a
+form not readable at a glance). ``--teacher`` (``teacher=True``) gives the teacher's link to
+``main``, with the guides, in a folder of its own (``libya-kit-teacher``), so a teacher can have
+both copies on the same hub. ``--branch`` names any other branch.
 
 Which folder the copy goes to is written into the link (nbgitpuller's ``targetpath``), and the
 notebook's address (``urlpath``) is built from that same folder, so the two always agree: by
@@ -26,8 +33,10 @@ saying what to give instead, in English and in Indonesian on the command line.
 
 Examples
 --------
->>> hub_link("https://hub.example.school", repo="https://github.com/libya-kit/libya-kit.git", lang="id")
-'https://hub.example.school/hub/user-redirect/git-pull?repo=https%3A%2F%2Fgithub.com%2Flibya-kit%2Flibya-kit.git&branch=main&targetpath=libya-kit&urlpath=lab%2Ftree%2Flibya-kit%2Fnotebooks%2Fid%2F00-start-here.ipynb'
+>>> hub_link("https://hub.example.school", repo="https://github.com/libya-kit/libya-kit.git")
+'https://hub.example.school/hub/user-redirect/git-pull?repo=https%3A%2F%2Fgithub.com%2Flibya-kit%2Flibya-kit.git&branch=student&targetpath=libya-kit&urlpath=lab%2Ftree%2Flibya-kit%2Fnotebooks%2Fen%2F00-start-here.ipynb'
+>>> "branch=main&targetpath=libya-kit-teacher&" in hub_link("https://hub.example.school", repo="https://github.com/libya-kit/libya-kit.git", teacher=True)
+True
 >>> clone_address("git@github.com:libya-kit/libya-kit.git")
 'https://github.com/libya-kit/libya-kit.git'
 """
@@ -44,7 +53,22 @@ from urllib.parse import quote, urlparse
 from .i18n import LANGUAGES, t
 from .paths import kit_root
 
-__all__ = ["LinkError", "hub_link", "binder_link", "clone_address", "folder_name", "default_repo", "main"]
+__all__ = [
+    "LinkError",
+    "STUDENT_BRANCH",
+    "TEACHER_BRANCH",
+    "hub_link",
+    "binder_link",
+    "clone_address",
+    "folder_name",
+    "default_repo",
+    "main",
+]
+
+#: The branch students' links open: the student edition, without answer keys (``make release``).
+STUDENT_BRANCH = "student"
+#: The branch teachers' links open: the whole kit, with the guides and answer keys.
+TEACHER_BRANCH = "main"
 
 # scp-like SSH address: [user@]host:path (no scheme, no "//").
 _SCP = re.compile(
@@ -174,6 +198,14 @@ def _check_folder(folder: str) -> str:
     return folder
 
 
+def _branch(branch: str | None, teacher: bool) -> str:
+    """The branch a link opens: ``branch`` if given, else the teacher's or the students' edition."""
+    branch = branch if branch is not None else (TEACHER_BRANCH if teacher else STUDENT_BRANCH)
+    if not branch or not re.fullmatch(r"[A-Za-z0-9._/-]+", branch) or ".." in branch:
+        raise LinkError("link.bad_branch", value=repr(branch))
+    return branch
+
+
 def _check(lang: str, notebook: str) -> None:
     if lang not in LANGUAGES:
         raise LinkError("link.bad_lang", value=repr(lang))
@@ -189,10 +221,11 @@ def hub_link(
     hub: str,
     *,
     repo: str | None = None,
-    branch: str = "main",
+    branch: str | None = None,
     lang: str = "en",
     notebook: str = "00-start-here",
     folder: str | None = None,
+    teacher: bool = False,
 ) -> str:
     """Return the nbgitpuller link that opens ``notebooks/<lang>/<notebook>.ipynb`` on a JupyterHub.
 
@@ -202,14 +235,18 @@ def hub_link(
         The hub's address, e.g. ``https://hub.example.school``.
     repo : str, optional
         The kit's repository (https or SSH; see :func:`clone_address`). Default: this clone's origin.
-    branch : str
-        The branch to copy.
+    branch : str, optional
+        The branch to copy. Default: :data:`STUDENT_BRANCH` (the student edition), or
+        :data:`TEACHER_BRANCH` with ``teacher=True``.
     lang : {"en", "id"}
         The edition to open.
     notebook : str
         The lesson, as ``NN-slug``.
     folder : str, optional
-        The folder in the student's home the copy goes to (default: :func:`folder_name`).
+        The folder in the student's home the copy goes to (default: :func:`folder_name`, plus
+        ``-teacher`` for a teacher's link, so the two editions never share a folder).
+    teacher : bool
+        The teacher's link: the whole kit (``main``), with the guides and answer keys.
 
     Returns
     -------
@@ -225,9 +262,8 @@ def hub_link(
     """
     hub = _check_hub(hub)
     repo = clone_address(repo or default_repo() or "")
-    folder = _check_folder(folder if folder is not None else folder_name(repo))
-    if not branch or not re.fullmatch(r"[A-Za-z0-9._/-]+", branch):
-        raise LinkError("link.bad_branch", value=repr(branch))
+    folder = _check_folder(folder if folder is not None else folder_name(repo) + ("-teacher" if teacher else ""))
+    branch = _branch(branch, teacher)
     _check(lang, notebook)
     path = f"lab/tree/{folder}/notebooks/{lang}/{notebook}.ipynb"
     return (
@@ -237,18 +273,26 @@ def hub_link(
 
 
 def binder_link(
-    *, repo: str | None = None, branch: str = "main", lang: str = "en", notebook: str = "00-start-here"
+    *,
+    repo: str | None = None,
+    branch: str | None = None,
+    lang: str = "en",
+    notebook: str = "00-start-here",
+    teacher: bool = False,
 ) -> str:
     """Return the mybinder.org link that opens a notebook in JupyterLab (GitHub repositories).
+
+    By default the student edition (:data:`STUDENT_BRANCH`); ``teacher=True`` opens ``main``.
 
     Examples
     --------
     >>> binder_link(repo="https://github.com/libya-kit/libya-kit")
-    'https://mybinder.org/v2/gh/libya-kit/libya-kit/main?urlpath=lab/tree/notebooks/en/00-start-here.ipynb'
-    >>> binder_link(repo="git@github.com:teacher/libya-kit.git", lang="id")
-    'https://mybinder.org/v2/gh/teacher/libya-kit/main?urlpath=lab/tree/notebooks/id/00-start-here.ipynb'
+    'https://mybinder.org/v2/gh/libya-kit/libya-kit/student?urlpath=lab/tree/notebooks/en/00-start-here.ipynb'
+    >>> binder_link(repo="git@github.com:teacher/libya-kit.git", teacher=True)
+    'https://mybinder.org/v2/gh/teacher/libya-kit/main?urlpath=lab/tree/notebooks/en/00-start-here.ipynb'
     """
     repo = clone_address(repo or default_repo() or "")
+    branch = _branch(branch, teacher)
     _check(lang, notebook)
     match = re.fullmatch(r"https://github\.com/([^/]+)/([^/]+?)(?:\.git)?", repo)
     if not match:
@@ -263,7 +307,10 @@ def main(argv: list[str] | None = None) -> int:
     where.add_argument("--hub", help="the JupyterHub's address, e.g. https://hub.example.school")
     where.add_argument("--binder", action="store_true", help="print a mybinder.org link instead")
     parser.add_argument("--repo", help="the kit's git repository, https or SSH (default: this clone's origin)")
-    parser.add_argument("--branch", default="main")
+    parser.add_argument(
+        "--teacher", action="store_true", help="the teacher's link: the whole kit (main), with the guides and answer keys"
+    )
+    parser.add_argument("--branch", help=f"another branch (default: {STUDENT_BRANCH}, or {TEACHER_BRANCH} with --teacher)")
     parser.add_argument("--lang", default="en", help="en or id")
     parser.add_argument("--notebook", default="00-start-here", help="e.g. 03-mapping-control")
     parser.add_argument(
@@ -272,7 +319,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         if args.binder:
-            print(binder_link(repo=args.repo, branch=args.branch, lang=args.lang, notebook=args.notebook))
+            print(
+                binder_link(
+                    repo=args.repo, branch=args.branch, lang=args.lang, notebook=args.notebook, teacher=args.teacher
+                )
+            )
         else:
             print(
                 hub_link(
@@ -282,6 +333,7 @@ def main(argv: list[str] | None = None) -> int:
                     lang=args.lang,
                     notebook=args.notebook,
                     folder=args.folder,
+                    teacher=args.teacher,
                 )
             )
     except LinkError as exc:

@@ -29,13 +29,13 @@ def query(url: str) -> dict[str, list[str]]:
     return parse_qs(urlparse(url).query)
 
 
-def test_hub_link_opens_the_start_notebook():
+def test_hub_link_opens_the_start_notebook_of_the_student_edition():
     url = link.hub_link("https://hub.example.school/", repo=REPO)
     parsed = urlparse(url)
     assert parsed.netloc == "hub.example.school" and parsed.path == "/hub/user-redirect/git-pull"
     assert query(url) == {
         "repo": [REPO],
-        "branch": ["main"],
+        "branch": ["student"],
         "targetpath": ["libya-kit"],
         "urlpath": [f"lab/tree/libya-kit/{START}"],
     }
@@ -103,15 +103,39 @@ def test_the_origin_of_a_fork_clone_is_the_default(tmp_path, monkeypatch):
     monkeypatch.setenv("KIT_ROOT", str(tmp_path))
     q = query(link.hub_link("https://hub.example.school"))
     assert q["repo"] == ["https://github.com/teacher/libya-kit.git"] and q["targetpath"] == ["libya-kit"]
-    assert link.binder_link().startswith("https://mybinder.org/v2/gh/teacher/libya-kit/main?")
+    assert link.binder_link().startswith("https://mybinder.org/v2/gh/teacher/libya-kit/student?")
 
 
 def test_binder_link():
     assert (
         link.binder_link(repo=REPO, lang="id")
-        == "https://mybinder.org/v2/gh/libya-kit/libya-kit/main?urlpath=lab/tree/notebooks/id/00-start-here.ipynb"
+        == "https://mybinder.org/v2/gh/libya-kit/libya-kit/student?urlpath=lab/tree/notebooks/id/00-start-here.ipynb"
     )
     assert link.binder_link(repo=REPO + ".git") == link.binder_link(repo=REPO)
+
+
+def test_the_default_is_the_student_edition_and_teachers_get_main():
+    assert link.STUDENT_BRANCH == "student" and link.TEACHER_BRANCH == "main"
+    student, teacher = (link.hub_link("https://hub", repo=REPO, teacher=flag) for flag in (False, True))
+    assert query(student)["branch"] == ["student"] and query(student)["targetpath"] == ["libya-kit"]
+    assert query(teacher)["branch"] == ["main"] and query(teacher)["targetpath"] == ["libya-kit-teacher"]
+    assert query(teacher)["urlpath"] == [f"lab/tree/libya-kit-teacher/{START}"]
+    assert "/libya-kit/main?" in link.binder_link(repo=REPO, teacher=True)
+    assert "/libya-kit/student?" in link.binder_link(repo=REPO)
+    # an explicit branch wins, for both
+    assert query(link.hub_link("https://hub", repo=REPO, branch="dev", teacher=True))["branch"] == ["dev"]
+    assert "/libya-kit/dev?" in link.binder_link(repo=REPO, branch="dev")
+
+
+def test_command_line_default_and_teacher_links(capsys):
+    assert link.main(["--hub", "https://hub.example.school", "--repo", REPO]) == 0
+    assert query(capsys.readouterr().out.strip())["branch"] == ["student"]
+    assert link.main(["--hub", "https://hub.example.school", "--repo", REPO, "--teacher"]) == 0
+    assert query(capsys.readouterr().out.strip())["branch"] == ["main"]
+    assert link.main(["--binder", "--repo", REPO, "--teacher"]) == 0
+    assert "/libya-kit/main?" in capsys.readouterr().out
+    assert link.main(["--binder", "--repo", REPO]) == 0
+    assert "/libya-kit/student?" in capsys.readouterr().out
 
 
 @pytest.mark.parametrize(
