@@ -308,9 +308,13 @@ def main(argv: list[str] | None = None) -> int:
     where.add_argument("--binder", action="store_true", help="print a mybinder.org link instead")
     parser.add_argument("--repo", help="the kit's git repository, https or SSH (default: this clone's origin)")
     parser.add_argument(
-        "--teacher", action="store_true", help="the teacher's link: the whole kit (main), with the guides and answer keys"
+        "--teacher",
+        action="store_true",
+        help="the teacher's link: the whole kit (main), with the guides and answer keys",
     )
-    parser.add_argument("--branch", help=f"another branch (default: {STUDENT_BRANCH}, or {TEACHER_BRANCH} with --teacher)")
+    parser.add_argument(
+        "--branch", help=f"another branch (default: {STUDENT_BRANCH}, or {TEACHER_BRANCH} with --teacher)"
+    )
     parser.add_argument("--lang", default="en", help="en or id")
     parser.add_argument("--notebook", default="00-start-here", help="e.g. 03-mapping-control")
     parser.add_argument(

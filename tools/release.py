@@ -220,10 +220,14 @@ def student_makefile(text: str) -> str:
         elif target.group(1) in STUDENT_TARGETS:
             if target.group(1) == "help":
                 block = "\n".join(
-                    line for line in block.splitlines() if "@echo" not in line or re.search(r'"make (lab|clean)\b', line)
+                    line
+                    for line in block.splitlines()
+                    if "@echo" not in line or re.search(r'"make (lab|clean)\b', line)
                 )
             kept.append(block)
-    header = "# Student edition of the kit's Makefile (built by make release): `make lab` sets up and opens the lessons.\n"
+    header = (
+        "# Student edition of the kit's Makefile (built by make release): `make lab` sets up and opens the lessons.\n"
+    )
     return header + "\n\n".join(kept).rstrip("\n") + "\n"
 
 
@@ -266,7 +270,9 @@ def build_from_tree(tree: Path, out: Path) -> None:
         target = student / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         if _EXERCISE_MODULE.fullmatch(rel):
-            target.write_text(seal_exercises((tree / rel).read_text(encoding="utf-8"), Path(rel).stem), encoding="utf-8")
+            target.write_text(
+                seal_exercises((tree / rel).read_text(encoding="utf-8"), Path(rel).stem), encoding="utf-8"
+            )
         elif rel == "Makefile":
             target.write_text(student_makefile((tree / rel).read_text(encoding="utf-8")), encoding="utf-8")
         elif rel.endswith("/quiz.yml") and rel.split("/")[1] in lesson_slugs():

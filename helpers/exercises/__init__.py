@@ -64,7 +64,17 @@ from ..paths import lessons_dir
 from ..schema import first_problem, load_schema
 from ..sealed import unseal
 
-__all__ = ["Exercise", "ExerciseError", "exercise", "sealed_exercise", "get", "all_exercises", "hints_path", "load_hints", "EXPECTS"]
+__all__ = [
+    "Exercise",
+    "ExerciseError",
+    "exercise",
+    "sealed_exercise",
+    "get",
+    "all_exercises",
+    "hints_path",
+    "load_hints",
+    "EXPECTS",
+]
 
 #: The kinds of answer an exercise can expect.
 EXPECTS = ("dataframe", "series", "number", "text", "list", "figure", "map")
