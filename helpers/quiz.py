@@ -21,7 +21,9 @@ per student (seeded by the name from :func:`helpers.progress.student`), the same
 
 In exam mode nothing says right or wrong (not :class:`Result`, not the progress file, not the
 widgets) until the student presses "Submit all" (:meth:`Quiz.submit`): then the answers are
-scored, recorded and locked, and the explanations appear.
+scored, recorded and locked, and the explanations appear. Until then each answer is kept as a
+draft (:mod:`helpers.progress._drafts`, no verdict), so a kernel restart loses none: the quiz
+shown again fills its inputs from the drafts.
 
 Answers are checked here, in the kernel. Widgets only ever receive the question, the options in
 shown order, and, after the student has answered, the feedback: no correct answer is in the
@@ -137,6 +139,14 @@ class Quiz:
         self._submitted = False
         self._widgets: dict[str, Any] = {}
         self._box = None
+        if mode == "exam":  # answers given before a kernel restart, kept as drafts until "Submit all"
+            from .progress import drafts
+
+            self._pending = {
+                qid: tries
+                for qid, tries in drafts(lesson).items()
+                if qid in self.questions and all(self._fits(self.questions[qid], value) for value, _ in tries)
+            }
 
     def _shown_order(self, q: Question) -> list[str]:
         keys = [e["key"] for e in q.entries]
@@ -246,6 +256,19 @@ class Quiz:
         except Exception:  # whatever was typed, the student gets a message, not a traceback
             return self._refusal(q, f"quiz.bad.{q.type}")
 
+    def _fits(self, q: Question, value: Any) -> bool:
+        """Whether a draft still fits its question (a bank changed since is a draft dropped, not an error)."""
+        try:
+            KINDS[q.type].score(q, value)
+            KINDS[q.type].feedback(q, value, self.lang)
+            return value is not None
+        except Exception:
+            return False
+
+    def _draft_result(self, q: Question) -> Result:
+        """What an exam answer shows before "Submit all": that it was recorded, nothing more."""
+        return Result(q.id, None, None, t("quiz.recorded", lang=self.lang), revealed=False, explained="no")
+
     def _refusal(self, q: Question, key: str) -> Result:
         """A result for an answer that could not be understood (nothing is recorded)."""
         return Result(q.id, False, 0.0, t(key, lang=self.lang, unit=q.unit_in(self.lang)), understood=False)
@@ -256,8 +279,11 @@ class Quiz:
             return Result(q.id, None, None, t("quiz.locked", lang=self.lang), understood=False)
         if value is None:
             return self._result(q, value, raw)
-        if self.mode == "exam":  # nothing is scored, kept on disk or shown until "Submit all"
+        if self.mode == "exam":  # nothing is scored or shown until "Submit all"; a draft survives a restart
+            from .progress import save_draft
+
             self._pending.setdefault(q.id, []).append((value, raw))
+            save_draft(self.lesson, q.id, value, raw)
             return Result(q.id, None, None, t("quiz.recorded", lang=self.lang), revealed=False, explained="no")
         result = self._teach(q, self._result(q, value, raw))
         if result.understood:
@@ -297,6 +323,9 @@ class Quiz:
                     self._record(q, raw, result)
                 self._answers[qid] = result
             self._pending.clear()
+            from .progress import clear_drafts
+
+            clear_drafts(self.lesson)
             for qid, parts in self._widgets.items():
                 if qid in self._answers:
                     parts["feedback"].value = self._answers[qid]._repr_html_()

@@ -49,6 +49,10 @@ class _Input:
     def value(self) -> Any:
         return self.widget.value
 
+    def set(self, value: Any) -> None:
+        """Show an answer again (a draft of an exam, read back after a kernel restart)."""
+        self.widget.value = value
+
 
 class _Radio(_Input):  # single
     def _make(self, q, labels, description, lang):
@@ -64,6 +68,9 @@ class _Radio(_Input):  # single
     def value(self):
         return None if self.widget.value is None else self.order[self.widget.value]
 
+    def set(self, value):
+        self.widget.value = self.order.index(value)
+
 
 class _Checkboxes(_Input):  # multiple
     def _make(self, q, labels, description, lang):
@@ -71,6 +78,10 @@ class _Checkboxes(_Input):  # multiple
 
     def value(self):
         return {self.order[i] for i, box in enumerate(self.widget.children) if box.value}
+
+    def set(self, value):
+        for key, box in zip(self.order, self.widget.children):
+            box.value = key in value
 
 
 class _TrueFalse(_Input):
@@ -85,6 +96,9 @@ class _TrueFalse(_Input):
 
     def value(self):
         return None if self.widget.value is None else bool(self.widget.value)
+
+    def set(self, value):
+        self.widget.value = 1 if value else 0
 
 
 class _Number(_Input):  # numeric
@@ -128,6 +142,10 @@ class _Positions(_Input):  # ordering: one drop-down per position
     def value(self):
         return [None if d.value is None else self.order[d.value] for d in self.widget.children]
 
+    def set(self, value):
+        for key, dropdown in zip(value, self.widget.children):
+            dropdown.value = self.order.index(key)
+
 
 class _Pairs(_Input):  # matching: one drop-down of the right-hand choices per item
     def _make(self, q, labels, description, lang):
@@ -138,6 +156,10 @@ class _Pairs(_Input):  # matching: one drop-down of the right-hand choices per i
 
     def value(self):
         return {self.order[i]: d.value for i, d in enumerate(self.widget.children)}
+
+    def set(self, value):
+        for key, dropdown in zip(self.order, self.widget.children):
+            dropdown.value = value.get(key)
 
 
 #: The input class of each question type.
@@ -191,6 +213,12 @@ class QuestionBox:
         # named for assistive technology and for the keyboard test: one box per question, by type
         self.widget.add_class("kit-question")
         self.widget.add_class(f"kit-q-{q.type}")
+        if quiz._pending.get(q.id):  # an exam draft from before a kernel restart: show it again
+            try:
+                self.input.set(quiz._pending[q.id][-1][0])
+                self.feedback.value = quiz._draft_result(q)._repr_html_()
+            except Exception:
+                pass  # a draft that no longer fits the question (the bank changed): the input stays empty
 
     def parts(self) -> dict[str, Any]:
         """The named parts (``input``, ``check``, ``again``, ``feedback``, ``get``), for reveal and tests."""

@@ -45,6 +45,7 @@ from typing import Any
 import pandas as pd
 
 from ..i18n import get_language, t
+from ._drafts import clear_drafts, drafts, drafts_file, save_draft
 from ._format import (
     COLUMNS,
     FIELD_LIMIT,
@@ -64,12 +65,16 @@ __all__ = [
     "ProgressReport",
     "attempt_from",
     "attempts",
+    "clear_drafts",
+    "drafts",
+    "drafts_file",
     "export",
     "parse_lines",
     "plain_labels",
     "progress_file",
     "record",
     "report",
+    "save_draft",
     "set_student",
     "student",
     "spreadsheet_plain",
