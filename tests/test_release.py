@@ -97,6 +97,8 @@ def test_release_builds_both_editions(built):
     assert [f for f in files if f.startswith("tools/")] == ["tools/__init__.py", "tools/trust.py"]
     assert not [f for f in files if re.search(r"guide\.[a-z]+\.md$|^lessons/README", f)]
     assert any(re.search(r"^lessons/[^/]+/guide\.en\.md$", f) for f in _files(teacher))
+    assert "Student edition" in (student / "README.md").read_text().split("\n")[2]
+    assert "Edisi siswa" in (student / "README.id.md").read_text().split("\n")[2]
     for nb in notebooks:  # executed, as committed
         assert (student / nb).read_bytes() == (clone / nb).read_bytes()
     makefile = (student / "Makefile").read_text()

@@ -101,6 +101,15 @@ STUDENT_FILES = (
 )
 #: Targets of the kit's Makefile that work in the student edition (the others need tests/ or tools/).
 STUDENT_TARGETS = ("help", "check-python", "$(PY)", "$(STAMP_LAB)", "lab", "clean")
+#: The line the student edition's READMEs get under their title.
+_BANNERS = {
+    "README.md": "> **Student edition** (branch `student`, built by `make release`): the teacher guides, answer keys"
+    " and rubric are not in this copy; teachers use the `main` branch. Links to `lessons/README.md`,"
+    " `ARCHITECTURE.md`, `tests/` or `tools/` below are for that edition.",
+    "README.id.md": "> **Edisi siswa** (cabang `student`, dibuat oleh `make release`): panduan guru, kunci jawaban, dan"
+    " rubrik tidak ada di salinan ini; guru memakai cabang `main`. Tautan ke `lessons/README.id.md`,"
+    " `ARCHITECTURE.md`, `tests/` atau `tools/` di bawah berlaku untuk edisi itu.",
+}
 _EXERCISE_MODULE = re.compile(r"helpers/exercises/lesson\d\d\.py")
 
 
@@ -273,6 +282,9 @@ def build_from_tree(tree: Path, out: Path) -> None:
             target.write_text(
                 seal_exercises((tree / rel).read_text(encoding="utf-8"), Path(rel).stem), encoding="utf-8"
             )
+        elif rel in _BANNERS:
+            title, _, rest = (tree / rel).read_text(encoding="utf-8").partition("\n")
+            target.write_text(f"{title}\n\n{_BANNERS[rel]}\n{rest}", encoding="utf-8")
         elif rel == "Makefile":
             target.write_text(student_makefile((tree / rel).read_text(encoding="utf-8")), encoding="utf-8")
         elif rel.endswith("/quiz.yml") and rel.split("/")[1] in lesson_slugs():
