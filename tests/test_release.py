@@ -112,6 +112,22 @@ def test_student_makefile_targets_exist(built):
     assert done.returncode == 0, done.stderr
 
 
+def test_binder_builds_the_student_edition_and_trusts_its_notebooks(built, tmp_path):
+    """repo2docker (--no-build) finds environment.yml and postBuild, and postBuild's trust step runs there."""
+    exe = Path(sys.executable).with_name("jupyter-repo2docker")
+    assert exe.exists(), "jupyter-repo2docker is not installed: run `make test`, which installs the test extras"
+    out = subprocess.run([str(exe), "--no-build", "--debug", str(built["student"])], capture_output=True, text=True)
+    text = out.stdout + out.stderr
+    assert out.returncode == 0, text[-3000:]
+    assert "environment.yml" in text and "RUN ./postBuild" in text
+    kit = tmp_path / "student"
+    shutil.copytree(built["student"], kit)
+    done = subprocess.run(
+        [sys.executable, "-m", "tools.trust", "check"], cwd=kit, capture_output=True, text=True, env=_env(kit)
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
 def _candidates(clone: Path) -> dict[str, list]:
     """Right answers, every wrong option and partial answers of every question (from the plain banks)."""
     script = r"""
