@@ -19,6 +19,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from helpers import quiz
+
 ROOT = Path(__file__).resolve().parent.parent
 QUIZ_SCRIPT = r"""
 import json, sys, itertools
@@ -470,3 +472,37 @@ def test_workflow_publishes_the_student_branch_on_push_to_main():
         any(job.get("permissions", {}).get("contents") == "write" for job in flow["jobs"].values())
         or flow.get("permissions", {}).get("contents") == "write"
     )
+
+
+# ---------------------------------------------------------------- the sealed form, in this process
+def test_a_sealed_bank_scores_like_the_plain_one_and_a_wrong_hash_is_caught(lessons_copy):
+    """The parity test above can fail: a sealed bank whose hash names another option scores differently."""
+    from helpers import quiz_bank
+    from helpers.sealed import answer_hash
+    from tools.release import seal_bank
+
+    plain = quiz.load("00-start-here", seed="s", lang="en")
+    right = {q.id: q for q in plain.questions.values() if q.type == "single" and q.answer is not None}
+    qid, q = next(iter(right.items()))
+    letter = "abcdefghij"[plain._order[qid].index(q.answer)]
+    sealed = seal_bank("00-start-here")
+    (lessons_copy / "00-start-here" / "quiz.yml").write_text(sealed, encoding="utf-8")
+    quiz_bank.load_bank.cache_clear()
+    student = quiz.load("00-start-here", seed="s", lang="en")
+    assert student.questions[qid].answer is None and student.questions[qid].answer_hash
+    assert student.answer(qid, letter).correct and plain.answer(qid, letter).correct
+    raw = yaml.safe_load(sealed)
+    entry = next(x for x in raw["questions"] if x["id"] == qid)
+    wrong = next(e["key"] for e in entry["options"] if str(e["key"]) != str(q.answer))
+    entry["answer_hash"]["sha256"] = [answer_hash(entry["answer_hash"]["salt"], str(wrong))]
+    (lessons_copy / "00-start-here" / "quiz.yml").write_text(yaml.safe_dump(raw), encoding="utf-8")
+    quiz_bank.load_bank.cache_clear()
+    assert not quiz.load("00-start-here", seed="s", lang="en").answer(qid, letter).correct
+    entry["sealed"] = "sealed-v1:broken"
+    (lessons_copy / "00-start-here" / "quiz.yml").write_text(yaml.safe_dump(raw), encoding="utf-8")
+    quiz_bank.load_bank.cache_clear()
+    with pytest.raises(
+        quiz_bank.QuizError, match=rf"00-start-here/quiz.yml question {qid}: field 'sealed' cannot be opened"
+    ):
+        quiz.load("00-start-here")
+    quiz_bank.load_bank.cache_clear()
