@@ -506,3 +506,21 @@ def test_a_sealed_bank_scores_like_the_plain_one_and_a_wrong_hash_is_caught(less
     ):
         quiz.load("00-start-here")
     quiz_bank.load_bank.cache_clear()
+
+
+def test_a_malformed_bank_stops_the_release_with_its_message(built, tmp_path):
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", str(built["clone"]), str(clone)], check=True)
+    bank = next(clone.glob("lessons/*/quiz.yml"))
+    bank.write_text(bank.read_text().replace("answer:", "answr:", 1))
+    _git("-c", "user.name=T", "-c", "user.email=t@example.invalid", "commit", "-qam", "break a bank", cwd=clone)
+    done = subprocess.run(
+        [sys.executable, "-m", "tools.release", "--out", str(tmp_path / "b")],
+        cwd=clone,
+        capture_output=True,
+        text=True,
+        env=_env(clone),
+    )
+    assert done.returncode != 0
+    assert f"make release: lessons/{bank.parent.name}/quiz.yml question" in done.stderr
+    assert "Traceback" not in done.stderr

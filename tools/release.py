@@ -351,7 +351,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     out = Path(args.out)
     if args.from_tree:
-        build_from_tree(Path(args.from_tree), out)
+        try:
+            build_from_tree(Path(args.from_tree), out)
+        except (ValueError, SyntaxError) as exc:  # a malformed bank or exercise module: its message, no traceback
+            print(f"make release: {exc}", file=sys.stderr)
+            return 1
         return 0
     repo = Path(_git(Path.cwd(), "rev-parse", "--show-toplevel").decode().strip())
     commit = build(out if out.is_absolute() else repo / out, repo, args.ref)
