@@ -260,7 +260,8 @@ def test_new_cells_get_the_same_new_id_in_both_editions(src_copy, tmp_path, caps
     assert nbtool.main(["ids", "--src", str(src_copy)]) == 0
     capsys.readouterr()
     ids = {
-        lang: [c.metadata["id"] for c in jupytext.read(src_copy / lang / f"{name(LESSON, lang)}.md").cells] for lang in ("en", "id")
+        lang: [c.metadata["id"] for c in jupytext.read(src_copy / lang / f"{name(LESSON, lang)}.md").cells]
+        for lang in ("en", "id")
     }
     assert ids["en"] == ids["id"]
     new = [i for i in ids["en"] if i not in before]
