@@ -141,7 +141,7 @@ A11Y_CSS = """<style id="kit-a11y">
             background: #fff; color: #0d47a1; border: 2px solid #0d47a1; font: 16px sans-serif; }
 .kit-skip:focus { left: 8px; top: 8px; }
 .kit-lang { font: 14px sans-serif; padding: 8px 12px; color: #1a1a1a; }
-.kit-lang a { color: #0d47a1; }
+.kit-lang a { color: #0d47a1; text-decoration: underline; }
 math .kit-fn { padding: 0 0.17em; }
 </style>"""
 
