@@ -16,7 +16,10 @@ KIT_PORT ?= 8888
 ROOT_FLAG := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 SANITIZE := --nbval-sanitize-with tests/nbval_sanitize.cfg
 # Notebooks and tests write progress here, never into a real student's home folder.
-TEST_ENV := KIT_PROGRESS_DIR=$(CURDIR)/.venv/test-progress
+# Without the variables by which the maps recognise VS Code (helpers/_map_page.py): tests and
+# `make lab` started from VS Code's terminal behave as anywhere else.
+NOT_VSCODE := env -u VSCODE_PID -u VSCODE_CWD
+TEST_ENV := $(NOT_VSCODE) KIT_PROGRESS_DIR=$(CURDIR)/.venv/test-progress
 
 .PHONY: lab lint test test-unit test-notebooks test-browser notebooks html guides handouts release bench check-python clean help
 
@@ -65,7 +68,7 @@ lab: $(STAMP_LAB)
 	@mkdir -p $(VENV)/share/jupyter/lab/settings
 	@cp deploy/overrides.json $(VENV)/share/jupyter/lab/settings/overrides.json
 	$(PY) -m tools.trust apply
-	$(VENV)/bin/jupyter lab --ip=$(KIT_HOST) --port=$(KIT_PORT) $(ROOT_FLAG) \
+	$(NOT_VSCODE) $(VENV)/bin/jupyter lab --ip=$(KIT_HOST) --port=$(KIT_PORT) $(ROOT_FLAG) \
 	  --ServerApp.root_dir="$(CURDIR)" \
 	  --LabApp.default_url=/lab/tree/$$($(PY) -c 'import sys; from pathlib import Path; from helpers.paths import notebook_path; print(notebook_path("00-start-here", sys.argv[1], Path("notebooks")).as_posix())' $(KIT_LANG))
 

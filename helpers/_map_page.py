@@ -21,8 +21,28 @@ classroom without internet it stays blank. The kit's maps:
    c. the public CDN folium itself uses, for any other place the notebook is viewed online.
 
    ``set_asset_base(url)`` (or the environment variable ``KIT_ASSET_URL``) puts another address
-   first.
-3. draw the Natural Earth borders from ``data/`` as the base layer, with OpenStreetMap tiles only
+   first;
+3. or, where no Jupyter server serves the kit's files to the page, carry Leaflet **inline**: its
+   script and stylesheet (images as ``data:`` addresses) go into the map's own page, which then
+   asks nothing of any server. The kernel decides, from its environment (:func:`launch_platform`):
+
+   - **VS Code** (and other editors built on it) shows outputs in a webview, with no Jupyter
+     ``/files/`` route; its Jupyter extension starts kernels with VS Code's own variables
+     (``VSCODE_PID``, and ``VSCODE_CWD`` also under WSL and remote set-ups: see
+     microsoft/vscode-jupyter#3364 and holoviz/panel#5200, which detect VS Code the same way);
+   - **Voilà** serves pages under ``/voila/render/...`` and files under ``/voila/files/...``, but
+     only the types of its ``file_allowlist`` (images by default, not ``.js`` or ``.css``). It
+     starts each kernel with CGI-style variables, ``SERVER_SOFTWARE=voila/<version>``,
+     ``SCRIPT_NAME`` and ``VOILA_BASE_URL`` (voila/handler.py); a pre-started kernel of Voilà's
+     pool has ``VOILA_PREHEAT``.
+
+   Everywhere else Leaflet stays out of the map (inlined, it would add about 160 KB to every map
+   and break the maps' size budget, ``benchmarks/maps_bench.py``). ``KIT_ASSET_URL=inline`` or
+   ``set_asset_base("inline")`` asks for inline Leaflet anywhere; any other setting (an address)
+   is tried first, as in 2, and turns the detection off. ``tools/notebooks.py`` builds the
+   committed notebooks without the VS Code variables, so a notebook built from VS Code's terminal
+   stays small.
+4. draw the Natural Earth borders from ``data/`` as the base layer, with OpenStreetMap tiles only
    as an optional layer (off by default) in the layer control.
 
 Examples
@@ -34,11 +54,13 @@ True
 
 from __future__ import annotations
 
+import base64
 import functools
 import html
 import json
 import os
 import re
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -52,13 +74,25 @@ from .i18n import by_lang, catalogue, get_language, t
 from .style import INK
 from .text import shorten
 
-__all__ = ["CDN_CSS", "CDN_JS", "LIBYA_BOUNDS", "KitMap", "asset_dir", "html_size", "set_asset_base"]
+__all__ = [
+    "CDN_CSS",
+    "CDN_JS",
+    "INLINE",
+    "LIBYA_BOUNDS",
+    "KitMap",
+    "asset_dir",
+    "html_size",
+    "launch_platform",
+    "set_asset_base",
+]
 
 CDN_JS = "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js"
 CDN_CSS = "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.css"
 #: South-west and north-east corners (lat, lon) of the view of Libya every control map opens on.
 LIBYA_BOUNDS = [[19.5, 9.3], [33.3, 25.2]]
 _asset_base: dict[str, str | None] = {"url": None}
+#: The asset setting (``KIT_ASSET_URL`` or :func:`set_asset_base`) that puts Leaflet into each map.
+INLINE = "inline"
 # An http(s) address or a path, in the characters of RFC 3986 less quotes and parentheses.
 _SAFE_URL = re.compile(r"(?:https?://[A-Za-z0-9.-]+(?::[0-9]+)?)?[A-Za-z0-9._~/%+-]*")
 
@@ -173,6 +207,9 @@ def asset_dir() -> Path:
 def set_asset_base(url: str | None) -> None:
     """Try ``url`` (a folder holding ``leaflet/leaflet.js``) before the other places; None to reset.
 
+    ``"inline"`` (:data:`INLINE`) puts Leaflet itself into every map instead (see the module
+    docstring: VS Code, Voilà).
+
     Only a web address (``http(s)://...``) or a path is accepted, made of the characters URLs
     use; anything else (quotes, ``<``, spaces, ``javascript:``) is refused with a ValueError, so
     a setting can never become a script in the page.
@@ -199,6 +236,55 @@ def _relative_static() -> str:
     return rel.replace(os.sep, "/").rstrip("/") + "/"
 
 
+def launch_platform(env: Mapping[str, str] | None = None) -> str:
+    """Where the kernel runs, from its environment: ``"voila"``, ``"vscode"`` or ``"jupyter"``.
+
+    ``"jupyter"`` stands for every place a Jupyter server shows the notebook (JupyterLab, Notebook,
+    Binder, a JupyterHub), and for any place not recognised.
+
+    Examples
+    --------
+    >>> launch_platform({"SERVER_SOFTWARE": "voila/0.5.13", "SCRIPT_NAME": "/voila/render/x.ipynb"})
+    'voila'
+    >>> launch_platform({"VSCODE_PID": "4242"}), launch_platform({"VSCODE_CWD": "/home/ayu"})
+    ('vscode', 'vscode')
+    >>> launch_platform({"JPY_SESSION_NAME": "/home/ayu/kit/notebooks/en/00-start-here.ipynb"})
+    'jupyter'
+    """
+    env = os.environ if env is None else env
+    if env.get("SERVER_SOFTWARE", "").startswith("voila/") or "VOILA_BASE_URL" in env or "VOILA_PREHEAT" in env:
+        return "voila"
+    if env.get("VSCODE_PID") or env.get("VSCODE_CWD"):
+        return "vscode"
+    return "jupyter"
+
+
+def _inline_wanted(setting: str) -> bool:
+    """Inline Leaflet when asked to, or, with no setting, where no Jupyter server serves the kit's files."""
+    if setting:
+        return setting == INLINE
+    return launch_platform() != "jupyter"
+
+
+@functools.lru_cache(maxsize=1)
+def _inline_leaflet() -> str:
+    """Leaflet's stylesheet (its images as data: addresses) and script, as elements for a page's head."""
+    folder = asset_dir() / "leaflet"
+
+    def image(match: re.Match) -> str:
+        path = folder / match.group(1)
+        if not path.is_file():  # an image the kit does not ship (the default marker): no request
+            return "none"
+        return "url(data:image/png;base64," + base64.b64encode(path.read_bytes()).decode("ascii") + ")"
+
+    css = re.sub(r"url\((images/[\w.-]+\.png)\)", image, (folder / "leaflet.css").read_text(encoding="utf-8"))
+    js = (folder / "leaflet.js").read_text(encoding="utf-8")
+    # nothing in either may end its element early (Leaflet 1.9.3 has none of these; a future copy might)
+    if re.search(r"</style|</script|<!--", css + js, re.IGNORECASE):
+        raise ValueError(f"{folder} holds text that would end a <style> or <script> early")
+    return f'<style id="kit-leaflet-css">{css}</style><script id="kit-leaflet-js">{js}</script>'
+
+
 def _json_for_script(value: Any) -> str:
     """JSON that is safe inside a <script> element: no "</script>", no HTML comment, no entity."""
     text = json.dumps(value)
@@ -209,6 +295,10 @@ def _loader_html() -> str:
     first = _asset_base["url"] or os.environ.get("KIT_ASSET_URL") or ""
     if not _safe_url(first):  # a bad KIT_ASSET_URL is ignored rather than trusted
         first = ""
+    if _inline_wanted(first):
+        # Leaflet is in the page: the loader finds window.L and asks no server, and no CDN is named
+        config = {"first": "", "rel": "", "cdnJs": "", "cdnCss": ""}
+        return _inline_leaflet() + f"<script>{_LOADER_JS}({_json_for_script(config)});</script>"
     config = {"first": first, "rel": _relative_static(), "cdnJs": CDN_JS, "cdnCss": CDN_CSS}
     return f"<script>{_LOADER_JS}({_json_for_script(config)});</script>"
 

@@ -3,6 +3,10 @@
 Notebook file names: JupyterLab names a tab by the file name, so no two notebooks of the kit may
 share one (the two editions of a lesson would open as two tabs named the same); the one table of
 names is ``helpers.paths.NOTEBOOK_NAMES``, and the files on disk must be exactly the ones it names.
+
+Leaflet for the maps: in VS Code and Voilà no Jupyter server serves the kit's files to the map, so
+the map carries Leaflet inline (``helpers/_map_page.py``); everywhere else it stays small. The
+browser tests of both platforms are in ``tests/browser/test_launch_platforms.py``.
 """
 
 from __future__ import annotations
@@ -11,6 +15,10 @@ import subprocess
 from collections import Counter
 from pathlib import Path
 
+import nbformat
+import pytest
+
+from helpers import _map_page, maps
 from helpers.paths import NOTEBOOK_NAMES, lesson_of, lesson_slugs, notebook_name, notebook_path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -53,3 +61,93 @@ def test_no_stale_file_name_is_left_in_the_repository():
         )
         found += out.stdout.splitlines()
     assert found == []
+
+
+# --- Leaflet where no Jupyter server serves the kit's files (VS Code, Voilà)
+
+MARKERS = ("VSCODE_PID", "VSCODE_CWD", "SERVER_SOFTWARE", "VOILA_BASE_URL", "VOILA_PREHEAT", "KIT_ASSET_URL")
+
+
+@pytest.fixture
+def plain_env(monkeypatch):
+    """No platform marker and no asset setting, whatever shell the tests run from."""
+    for name in MARKERS:
+        monkeypatch.delenv(name, raising=False)
+    _map_page.set_asset_base(None)
+    yield monkeypatch
+    _map_page.set_asset_base(None)
+
+
+def _page(m) -> str:
+    import html as html_module
+
+    return html_module.unescape(m._repr_html_())
+
+
+@pytest.mark.parametrize(
+    "env,platform",
+    [
+        ({}, "jupyter"),
+        ({"VSCODE_PID": "4242"}, "vscode"),
+        ({"VSCODE_CWD": "/home/ayu"}, "vscode"),
+        ({"SERVER_SOFTWARE": "voila/0.5.13", "SCRIPT_NAME": "/voila/render/notebooks/en/x.ipynb"}, "voila"),
+        ({"VOILA_PREHEAT": "True"}, "voila"),
+        ({"SERVER_SOFTWARE": "Apache/2.4"}, "jupyter"),  # a CGI variable of something else
+        ({"VSCODE_PID": ""}, "jupyter"),
+    ],
+)
+def test_the_kernel_knows_where_it_runs(env, platform):
+    assert _map_page.launch_platform(env) == platform
+
+
+def test_in_jupyter_the_map_finds_leaflet_and_stays_small(plain_env):
+    page = _page(maps.control_map("2020-06-10"))
+    assert 'id="kit-leaflet-js"' not in page and 'id="kit-leaflet-css"' not in page
+    assert _map_page.CDN_JS in page  # the last resort, tried only when no local copy answers
+    assert maps.html_size(maps.control_map("2020-06-10")) <= 200_000
+
+
+@pytest.mark.parametrize(
+    "markers",
+    [
+        {"VSCODE_PID": "4242", "VSCODE_CWD": "/home/ayu/kit"},
+        {"SERVER_SOFTWARE": "voila/0.5.13", "VOILA_BASE_URL": "/", "SCRIPT_NAME": "/voila/render/x.ipynb"},
+        {"KIT_ASSET_URL": "inline"},
+    ],
+    ids=["vscode", "voila", "asked"],
+)
+def test_where_no_server_serves_the_kit_leaflet_is_inline(plain_env, markers):
+    for name, value in markers.items():
+        plain_env.setenv(name, value)
+    page = _page(maps.control_map("2020-06-10"))
+    leaflet = (_map_page.asset_dir() / "leaflet" / "leaflet.js").read_text(encoding="utf-8")
+    assert 'id="kit-leaflet-js"' in page and leaflet[-2000:] in page  # the whole script, to its end
+    assert 'id="kit-leaflet-css"' in page and "url(data:image/png;base64," in page  # the control's icon
+    assert "images/layers" not in page
+    assert _map_page.CDN_JS not in page and _map_page.CDN_CSS not in page and "jsdelivr" not in page
+
+
+def test_set_asset_base_inline_and_an_address_wins_over_detection(plain_env):
+    _map_page.set_asset_base("inline")
+    assert 'id="kit-leaflet-js"' in _page(maps.control_map("2020-06-10"))
+    _map_page.set_asset_base(None)
+    plain_env.setenv("VSCODE_PID", "4242")
+    plain_env.setenv("KIT_ASSET_URL", "https://school.example/kit/static/")
+    page = _page(maps.control_map("2020-06-10"))
+    assert 'id="kit-leaflet-js"' not in page and "https://school.example/kit/static/" in page
+
+
+def test_notebooks_are_built_without_the_platform_markers(plain_env, tmp_path):
+    """`make notebooks` run from VS Code's terminal stores small maps, like anywhere else."""
+    from tools import notebooks as nbtool
+
+    plain_env.setenv("VSCODE_PID", "4242")
+    plain_env.setenv("SERVER_SOFTWARE", "voila/0.5.13")
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [
+        nbformat.v4.new_code_cell("import os; print(os.environ.get('VSCODE_PID'), os.environ.get('SERVER_SOFTWARE'))")
+    ]
+    path = tmp_path / "x.ipynb"
+    nbformat.write(nb, path)
+    nbtool.execute(path, timeout=120)
+    assert nbformat.read(path, as_version=4).cells[0].outputs[0].text.strip() == "None None"

@@ -260,7 +260,8 @@ def test_new_cells_get_the_same_new_id_in_both_editions(src_copy, tmp_path, caps
     assert nbtool.main(["ids", "--src", str(src_copy)]) == 0
     capsys.readouterr()
     ids = {
-        lang: [c.metadata["id"] for c in jupytext.read(src_copy / lang / f"{name(LESSON, lang)}.md").cells] for lang in ("en", "id")
+        lang: [c.metadata["id"] for c in jupytext.read(src_copy / lang / f"{name(LESSON, lang)}.md").cells]
+        for lang in ("en", "id")
     }
     assert ids["en"] == ids["id"]
     new = [i for i in ids["en"] if i not in before]
@@ -281,3 +282,27 @@ def test_ids_refuses_a_new_cell_in_one_edition_only(src_copy):
     ):
         nbtool.assign_ids(LESSON, src_copy)
     assert (src_copy / "id" / f"{ID_LESSON}.md").read_text() == (SRC / "id" / f"{ID_LESSON}.md").read_text()
+
+
+def test_editions_pair_by_number_and_keep_their_own_names(src_copy, tmp_path, capsys):
+    assert nbtool.lessons(src_copy) == slugs()
+    assert nbtool.lessons(src_copy, [ID_LESSON]) == nbtool.lessons(src_copy, [LESSON]) == [LESSON]
+    code, output = build(src_copy, tmp_path / "out", capsys)
+    assert code == 0, output
+    assert (tmp_path / "out" / "id" / f"{ID_LESSON}.ipynb").is_file()
+    assert not (tmp_path / "out" / "id" / f"{LESSON}.ipynb").exists()
+
+
+def test_check_names_a_notebook_left_under_an_old_name(tmp_path):
+    out = tmp_path / "notebooks"
+    for lang in ("en", "id"):
+        shutil.copytree(ROOT / "notebooks" / lang, out / lang)
+    shutil.copy(out / "id" / f"{ID_LESSON}.ipynb", out / "id" / f"{LESSON}.ipynb")
+    problems = nbtool.check(SRC, out)
+    assert any(p.startswith(f"{out / 'id' / LESSON}.ipynb has no source") for p in problems), problems
+
+
+def test_two_sources_with_one_number_are_refused(src_copy):
+    shutil.copy(src_copy / "id" / f"{ID_LESSON}.md", src_copy / "id" / f"{LESSON[:3]}another-name.md")
+    with pytest.raises(nbtool.SourceError, match=r"are both lesson 01: keep one"):
+        nbtool.lessons(src_copy)

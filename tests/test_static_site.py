@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from helpers.paths import notebook_name
+from helpers.paths import NOTEBOOK_NAMES, notebook_name
 from tools import export_html
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -123,3 +123,85 @@ def test_code_colours_and_prompts_are_readable(site):
     ):
         assert contrast_ratio(resolve(variables[name]), "#ffffff") >= 4.5, name
     assert variables["--jp-cell-prompt-not-active-opacity"] == "1"
+
+
+# --- nothing from outside the site (issue 16): no CDN script or stylesheet, formulas as MathML
+
+
+class _Requests:
+    """The addresses a page's markup asks for (scripts, stylesheets, frames, images), maps' frames included."""
+
+    def __init__(self, text: str) -> None:
+        from html.parser import HTMLParser
+
+        found: list[tuple[str, str]] = []
+
+        class Parser(HTMLParser):
+            def handle_starttag(self, tag, attrs):
+                a = dict(attrs)
+                if tag == "script" and a.get("src"):
+                    found.append((tag, a["src"]))
+                if tag == "link" and a.get("href"):
+                    found.append((tag, a["href"]))
+                if tag in ("iframe", "img") and a.get("src"):
+                    found.append((tag, a["src"]))
+                if tag == "iframe" and a.get("srcdoc"):
+                    found.extend(_Requests(a["srcdoc"]).found)  # a map's own page
+
+        Parser().feed(text)
+        self.found = found
+
+
+def _external(address: str) -> bool:
+    from urllib.parse import urlparse
+
+    return bool(urlparse(address).scheme in ("http", "https") or address.startswith("//"))
+
+
+def test_no_page_asks_for_a_script_or_style_from_outside_the_site(site):
+    import re
+
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) == 1 + 2 * len(NOTEBOOK_NAMES)
+    for page in pages:
+        text = page.read_text()
+        requests = _Requests(text).found
+        assert [r for r in requests if _external(r[1])] == [], page
+        assert "mathjax" not in text.lower() and "require.min.js" not in text, page
+        # no script fetches a module from elsewhere, no stylesheet imports one
+        assert not re.search(r"import\(\s*[\"']https?:|@import\s+(url\()?[\"']?https?:", text), page
+
+
+def test_the_checker_sees_an_external_script():
+    page = '<script src="https://cdn.example/x.js"></script><iframe srcdoc="&lt;link href=&quot;//cdn/x.css&quot;&gt;">'
+    assert [r for r in _Requests(page).found if _external(r[1])] == [
+        ("script", "https://cdn.example/x.js"),
+        ("link", "//cdn/x.css"),
+    ]
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_the_haversine_formula_is_mathml(site, lang):
+    page = (site / lang / f"{notebook_name('03-mapping-control', lang)}.html").read_text()
+    import re
+
+    assert len(re.findall(r'<math [^>]*display="block"', page)) == 1
+    assert "<msqrt>" in page and "<mfrac>" in page and "<mi>φ</mi>" in page  # the root, the halves, phi
+    assert page.count("<math ") >= 4  # and the inline symbols under it
+    assert "$$" not in page and "\\arcsin" not in page
+
+
+def test_every_page_has_its_own_title(site):
+    import re
+
+    titles = [re.search(r"<title>(.*?)</title>", p.read_text(), re.DOTALL).group(1) for p in site.rglob("*.html")]
+    assert len(titles) == len(set(titles)), sorted(titles)
+
+
+def test_each_lesson_page_links_to_the_other_language(site):
+    for slug in NOTEBOOK_NAMES:
+        for lang, other in (("en", "id"), ("id", "en")):
+            page = (site / lang / f"{notebook_name(slug, lang)}.html").read_text()
+            target = f"{notebook_name(slug, other)}.html"
+            assert f'href="../{other}/{target}" hreflang="{other}"' in page, (lang, slug)
+            assert (site / other / target).is_file()

@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import os
 import re
 import secrets
 import sys
@@ -71,6 +72,8 @@ FMT = "md:myst"
 CELL_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")  # what nbformat allows as a cell id
 LANG_LINE = re.compile(r'helpers\.set_language\("([A-Za-z_-]*)"\)')
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
+#: Environment variables by which helpers/_map_page.py recognises VS Code and Voilà.
+_PLATFORM_VARIABLES = ("VSCODE_", "VOILA_", "SERVER_SOFTWARE")
 IDS_HINT = "run `python -m tools.notebooks ids` (or `make notebooks`) to give new cells an id"
 
 
@@ -485,7 +488,10 @@ def execute(path: Path, timeout: int = 300) -> None:
         record_timing=False,
         store_widget_state=False,
     )
-    client.execute()
+    # The committed notebooks are for every platform: a kernel started from VS Code's terminal (or
+    # by Voilà) would put Leaflet into every map (helpers/_map_page.py), so those variables go.
+    env = {k: v for k, v in os.environ.items() if not k.startswith(_PLATFORM_VARIABLES)}
+    client.execute(env=env)
     # Widget views need a live kernel: a stored one would show "model not found" in a freshly opened
     # notebook. Keep the text form (e.g. a quiz's questions, never its answers) until cells are run.
     for cell in nb.cells:

@@ -1,4 +1,5 @@
-"""The exported static site's maps draw from the site's own Leaflet copy, with no internet."""
+"""The exported static site's maps draw from the site's own Leaflet copy, its formula is MathML, and no
+request leaves the machine."""
 
 from __future__ import annotations
 
@@ -31,5 +32,10 @@ def test_static_page_map_draws_offline(page, tmp_path):
                 continue
         assert int((data.load_places()["country"] == "LBY").sum()) in towns, towns
         assert page.get_by_text("Kuis: memetakan penguasaan wilayah").count() >= 1
+        # the haversine formula is drawn by the browser from MathML, with no MathJax
+        box = page.locator('math[display="block"]').first.bounding_box()
+        assert box and box["width"] > 100 and box["height"] > 20, box
+        # nothing was asked of the internet (the page fixture aborts and notes any such request)
+        assert page.aborted == [], page.aborted
     finally:
         server.shutdown()
