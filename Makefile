@@ -18,7 +18,7 @@ SANITIZE := --nbval-sanitize-with tests/nbval_sanitize.cfg
 # Notebooks and tests write progress here, never into a real student's home folder.
 TEST_ENV := KIT_PROGRESS_DIR=$(CURDIR)/.venv/test-progress
 
-.PHONY: lab lint test test-unit test-notebooks test-browser notebooks html guides handouts bench check-python clean help
+.PHONY: article lab lint test test-unit test-notebooks test-browser notebooks html guides handouts bench check-python clean help
 
 help:
 	@echo "make lab            set up, then open JupyterLab on the start notebook (KIT_LANG=id for Indonesian)"
@@ -29,6 +29,7 @@ help:
 	@echo "make html           export every notebook to a static site in site/"
 	@echo "make guides         regenerate the answer keys in the teacher guides"
 	@echo "make handouts       print the worksheets, teacher keys, maps and sheets to PDF in build/handouts/ (needs chromium)"
+	@echo "make article FILE=x.txt ID=C ARGS='--publisher ... --date YYYY-MM-DD --url ...'   add your own article: sheets, names report, lesson skeleton"
 	@echo "make bench          print run times, memory, sizes and WCAG violations per page (benchmarks/)"
 
 check-python:
@@ -97,6 +98,11 @@ handouts: $(STAMP_TEST)
 
 html: $(STAMP_TEST)
 	$(PY) -m tools.export_html --out site
+
+# Add a news article of your own (lessons/add-your-own-article.en.md), then refresh data/README.md.
+article: $(STAMP_LAB)
+	$(PY) -m helpers.articles add "$(FILE)" --id "$(ID)" $(ARGS)
+	$(PY) tools/datapackage.py
 
 bench: $(STAMP_TEST)
 	$(TEST_ENV) $(PY) -m benchmarks.run
