@@ -42,7 +42,6 @@ import csv
 import hashlib
 import io
 import json
-import os
 import re
 import string
 import sys
@@ -444,8 +443,15 @@ def _add_ids(path: Path, key: str, found: dict[str, list[str]], article: str) ->
 
 def _metadata_row(p: Plan) -> dict[str, str]:
     given = p.meta["title"]
-    title = {lang: given or t("article_add.meta.title", lang=lang, article=p.article, publisher=p.meta["publisher"], date=p.meta["date"]) for lang in LANGUAGES}
-    note = {lang: t("article_add.meta.title_note" if given else "article_add.meta.title_kit", lang=lang) for lang in LANGUAGES}
+    title = {
+        lang: given
+        or t("article_add.meta.title", lang=lang, article=p.article, publisher=p.meta["publisher"], date=p.meta["date"])
+        for lang in LANGUAGES
+    }
+    note = {
+        lang: t("article_add.meta.title_note" if given else "article_add.meta.title_kit", lang=lang)
+        for lang in LANGUAGES
+    }
     evidence = {lang: t("article_add.meta.date_evidence", lang=lang, date=p.meta["date"]) for lang in LANGUAGES}
     dateline = re.match(r"^[^,\n]{1,40},\s*([A-Z][\w' -]{1,30}?)\s+[-\u2013\u2014]\s", p.text)
     return {
@@ -467,10 +473,17 @@ def _metadata_row(p: Plan) -> dict[str, str]:
 
 
 def _source_row(p: Plan) -> dict[str, str]:
-    title = p.meta["title"] or f"[Article {p.article} as added to the kit, without its headline (data/articles/{p.article}-original.txt)]"
+    title = (
+        p.meta["title"]
+        or f"[Article {p.article} as added to the kit, without its headline (data/articles/{p.article}-original.txt)]"
+    )
     note = (
         "Added with python -m helpers.articles add; the publisher, date and address are as the teacher gave them."
-        + ("" if p.meta["title"] else " No title of its own in the kit: the teacher gave none, so the kit describes it.")
+        + (
+            ""
+            if p.meta["title"]
+            else " No title of its own in the kit: the teacher gave none, so the kit describes it."
+        )
     )
     return {
         "source": f"article-{p.article.lower()}",
@@ -546,16 +559,46 @@ def _update_package(p: Plan) -> None:
     keep = {f"article_{low}", f"article_{low}_received", f"article_{low}_names"}
     package["resources"] = [r for r in package["resources"] if r["name"] not in keep]
     new = [
-        _resource(p, f"article_{low}", f"articles/{p.article}-original.txt", "txt", "text/plain", f"Article {p.article} (original)", f"{p.meta['publisher']}, {p.meta['date']}: the text as added by a teacher ({p.meta['url']}).")
+        _resource(
+            p,
+            f"article_{low}",
+            f"articles/{p.article}-original.txt",
+            "txt",
+            "text/plain",
+            f"Article {p.article} (original)",
+            f"{p.meta['publisher']}, {p.meta['date']}: the text as added by a teacher ({p.meta['url']}).",
+        )
     ]
     if p.received_name:
         html_file = p.received_name.endswith(".html")
-        res = _resource(p, f"article_{low}_received", f"articles/{p.received_name}", "html" if html_file else "txt", "text/html" if html_file else "text/plain", f"Article {p.article} (file as received)", f"The file article {p.article} was read from, byte for byte ({p.encoding}).")
+        res = _resource(
+            p,
+            f"article_{low}_received",
+            f"articles/{p.received_name}",
+            "html" if html_file else "txt",
+            "text/html" if html_file else "text/plain",
+            f"Article {p.article} (file as received)",
+            f"The file article {p.article} was read from, byte for byte ({p.encoding}).",
+        )
         res["encoding"] = "utf-8" if p.encoding == "utf-8" else "windows-1252"
         new.append(res)
-    names = _resource(p, f"article_{low}_names", f"articles/{p.article}-names.md", "md", "text/markdown", f"Article {p.article}: names found", "Places and actors the kit knows, and candidate names it does not, found by python -m helpers.articles add.")
+    names = _resource(
+        p,
+        f"article_{low}_names",
+        f"articles/{p.article}-names.md",
+        "md",
+        "text/markdown",
+        f"Article {p.article}: names found",
+        "Places and actors the kit knows, and candidate names it does not, found by python -m helpers.articles add.",
+    )
     names.pop("kit:byteForByte")
-    names["licenses"] = [{"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0", "path": "https://creativecommons.org/licenses/by/4.0/"}]
+    names["licenses"] = [
+        {
+            "name": "CC-BY-4.0",
+            "title": "Creative Commons Attribution 4.0",
+            "path": "https://creativecommons.org/licenses/by/4.0/",
+        }
+    ]
     new.append(names)
     package["resources"] += new
     for res in package["resources"]:
@@ -603,7 +646,9 @@ def write(p: Plan) -> list[str]:
         (data / "articles" / p.received_name).write_bytes(p.received)
         written.append(data / "articles" / p.received_name)
     header, rows = _read_csv(data / "articles" / "metadata.csv")
-    _write_csv(data / "articles" / "metadata.csv", header, [r for r in rows if r["article"] != art] + [_metadata_row(p)])
+    _write_csv(
+        data / "articles" / "metadata.csv", header, [r for r in rows if r["article"] != art] + [_metadata_row(p)]
+    )
     header, rows = _read_csv(data / "sources.csv")
     src = _source_row(p)
     _write_csv(data / "sources.csv", header, [r for r in rows if r["source"] != src["source"]] + [src])
@@ -624,7 +669,9 @@ def write(p: Plan) -> list[str]:
     _add_ids(data / "places.csv", "place", p.found["place"], art)
     _add_ids(data / "actors.csv", "actor", p.found["actor"], art)
     report = data / "articles" / f"{art}-names.md"
-    report.write_text(_report(p, _read_csv(data / "places.csv")[1], _read_csv(data / "actors.csv")[1]), encoding="utf-8")
+    report.write_text(
+        _report(p, _read_csv(data / "places.csv")[1], _read_csv(data / "actors.csv")[1]), encoding="utf-8"
+    )
     written.append(report)
     _update_package(p)
     for lang in LANGUAGES:
@@ -661,7 +708,14 @@ def names(article: str, *, lang: str | None = None) -> pd.DataFrame:
         for row in frame.itertuples():
             mine = [s for s in split_list(row.sentences) if s in ids]
             if mine:
-                out.append({"kind": kind, "key": getattr(row, key), "name": by_lang(row, "name", lang), "sentences": ";".join(mine)})
+                out.append(
+                    {
+                        "kind": kind,
+                        "key": getattr(row, key),
+                        "name": by_lang(row, "name", lang),
+                        "sentences": ";".join(mine),
+                    }
+                )
     return pd.DataFrame(out, columns=["kind", "key", "name", "sentences"])
 
 
@@ -711,7 +765,9 @@ def backers(article: str, *, lang: str | None = None) -> pd.DataFrame:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m helpers.articles add", description=t("article_add.help", lang="en"))
+    parser = argparse.ArgumentParser(
+        prog="python -m helpers.articles add", description=t("article_add.help", lang="en")
+    )
     parser.add_argument("file")
     parser.add_argument("--id", dest="article", required=True)
     parser.add_argument("--publisher", required=True)
@@ -737,10 +793,10 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     try:
         opts = parser.parse_args(args[1:])
-    except SystemExit as exc:  # argparse has printed what is missing
+    except SystemExit as exc:  # argparse has printed what is missing (in English): say how, in both languages
+        if exc.code:
+            print(_say("article_add.usage"), file=sys.stderr)
         return 0 if exc.code == 0 else 2
-    if opts.root:
-        os.environ["KIT_ROOT"] = str(Path(opts.root).resolve())
     try:
         p = plan(
             opts.file,
@@ -762,6 +818,13 @@ def main(argv: list[str] | None = None) -> int:
     print(_say("article_add.done", article=p.article, n=len(p.rows), content=len(p.content)))
     for name in files:
         print(f"  {name}")
-    print(_say("article_add.found", places=len(p.found["place"]), actors=len(p.found["actor"]), unknown=", ".join(n for n, _ in p.unknown) or "-"))
+    print(
+        _say(
+            "article_add.found",
+            places=len(p.found["place"]),
+            actors=len(p.found["actor"]),
+            unknown=", ".join(n for n, _ in p.unknown) or "-",
+        )
+    )
     print(_say("article_add.next", slug=p.slug))
     return 0

@@ -97,7 +97,8 @@ def _frame(name: str) -> pd.DataFrame:
         elif kind == "date":
             frame[col] = pd.to_datetime(frame[col], format="%Y-%m-%d")
         elif "enum" in fld.get("constraints", {}):
-            frame[col] = pd.Categorical(frame[col], categories=fld["constraints"]["enum"])
+            # an empty cell (a claim not yet checked) is missing, not a category
+            frame[col] = pd.Categorical(frame[col].where(frame[col] != "", None), categories=fld["constraints"]["enum"])
     return frame
 
 

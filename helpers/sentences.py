@@ -335,4 +335,6 @@ def sentence_ids() -> frozenset[str]:
     53
     """
     broken = unreadable_articles()
-    return frozenset(sid for article in article_keys() if article not in broken for sid in _segments(article)["sentence"])
+    return frozenset(
+        sid for article in article_keys() if article not in broken for sid in _segments(article)["sentence"]
+    )
