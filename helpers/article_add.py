@@ -674,6 +674,8 @@ def write(p: Plan) -> list[str]:
     )
     written.append(report)
     _update_package(p)
+    written += [data / "articles" / "metadata.csv", data / "sources.csv", data / "places.csv", data / "actors.csv"]
+    written.append(data / "datapackage.json")
     for lang in LANGUAGES:
         target = p.root / "notebooks" / "src" / lang / f"{p.slug}.md"
         target.write_text(_lesson(p, lang), encoding="utf-8")
