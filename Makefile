@@ -29,7 +29,7 @@ help:
 	@echo "make html           export every notebook to a static site in site/"
 	@echo "make guides         regenerate the answer keys in the teacher guides"
 	@echo "make handouts       print the worksheets, teacher keys, maps and sheets to PDF in build/handouts/ (needs chromium)"
-	@echo "make article FILE=x.txt ID=C ARGS='--publisher ... --date YYYY-MM-DD --url ...'   add your own article: sheets, names report, lesson skeleton"
+	@echo "make article        add your own article: FILE=page.html ID=C ARGS='--publisher ... --date YYYY-MM-DD --url ...'"
 	@echo "make bench          print run times, memory, sizes and WCAG violations per page (benchmarks/)"
 
 check-python:
