@@ -59,6 +59,7 @@ $(STAMP_TEST): | $(PY)
 	rm -f $(VENV)/.installed-test-* $(VENV)/.installed-lab-*
 	touch $@ $(STAMP_LAB)
 
+# The start notebook of edition KIT_LANG; each edition has its own file names (helpers/paths.py).
 lab: $(STAMP_LAB)
 	@# JupyterLab's settings overrides shipped with the kit (no news prompt, no update check)
 	@mkdir -p $(VENV)/share/jupyter/lab/settings
@@ -66,7 +67,7 @@ lab: $(STAMP_LAB)
 	$(PY) -m tools.trust apply
 	$(VENV)/bin/jupyter lab --ip=$(KIT_HOST) --port=$(KIT_PORT) $(ROOT_FLAG) \
 	  --ServerApp.root_dir="$(CURDIR)" \
-	  --LabApp.default_url=/lab/tree/notebooks/$(KIT_LANG)/00-start-here.ipynb
+	  --LabApp.default_url=/lab/tree/$$($(PY) -c 'import sys; from pathlib import Path; from helpers.paths import notebook_path; print(notebook_path("00-start-here", sys.argv[1], Path("notebooks")).as_posix())' $(KIT_LANG))
 
 lint: $(STAMP_TEST)
 	$(VENV)/bin/ruff check .

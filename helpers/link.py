@@ -27,7 +27,7 @@ saying what to give instead, in English and in Indonesian on the command line.
 Examples
 --------
 >>> hub_link("https://hub.example.school", repo="https://github.com/libya-kit/libya-kit.git", lang="id")
-'https://hub.example.school/hub/user-redirect/git-pull?repo=https%3A%2F%2Fgithub.com%2Flibya-kit%2Flibya-kit.git&branch=main&targetpath=libya-kit&urlpath=lab%2Ftree%2Flibya-kit%2Fnotebooks%2Fid%2F00-start-here.ipynb'
+'https://hub.example.school/hub/user-redirect/git-pull?repo=https%3A%2F%2Fgithub.com%2Flibya-kit%2Flibya-kit.git&branch=main&targetpath=libya-kit&urlpath=lab%2Ftree%2Flibya-kit%2Fnotebooks%2Fid%2F00-mulai-di-sini.ipynb'
 >>> clone_address("git@github.com:libya-kit/libya-kit.git")
 'https://github.com/libya-kit/libya-kit.git'
 """
@@ -42,7 +42,7 @@ from typing import Any
 from urllib.parse import quote, urlparse
 
 from .i18n import LANGUAGES, t
-from .paths import kit_root
+from .paths import kit_root, lesson_of, notebook_name
 
 __all__ = ["LinkError", "hub_link", "binder_link", "clone_address", "folder_name", "default_repo", "main"]
 
@@ -174,15 +174,21 @@ def _check_folder(folder: str) -> str:
     return folder
 
 
-def _check(lang: str, notebook: str) -> None:
+def _check(lang: str, notebook: str) -> str:
+    """Return the file name of ``notebook`` (a lesson, by either edition's name) in edition ``lang``."""
     if lang not in LANGUAGES:
         raise LinkError("link.bad_lang", value=repr(lang))
     if not isinstance(notebook, str) or not re.fullmatch(r"\d\d-[a-z0-9-]+", notebook):
         raise LinkError("link.bad_notebook", value=repr(notebook))
+    # Each edition has its own file names (helpers.paths.NOTEBOOK_NAMES): 03-mapping-control in
+    # English is 03-memetakan-penguasaan in Indonesian; either name gives the edition asked for.
+    lesson = lesson_of(notebook)
+    name = notebook_name(lesson, lang) if lesson else notebook
     notebooks = kit_root() / "notebooks"
     # An installed copy of the helpers has no notebooks/ to check against; a checkout does.
-    if notebooks.is_dir() and not (notebooks / lang / f"{notebook}.ipynb").exists():
-        raise LinkError("link.no_notebook", value=f"notebooks/{lang}/{notebook}.ipynb")
+    if notebooks.is_dir() and not (notebooks / lang / f"{name}.ipynb").exists():
+        raise LinkError("link.no_notebook", value=f"notebooks/{lang}/{name}.ipynb")
+    return name
 
 
 def hub_link(
@@ -207,7 +213,7 @@ def hub_link(
     lang : {"en", "id"}
         The edition to open.
     notebook : str
-        The lesson, as ``NN-slug``.
+        The lesson, as ``NN-slug`` (either edition's file name; the link opens edition ``lang``).
     folder : str, optional
         The folder in the student's home the copy goes to (default: :func:`folder_name`).
 
@@ -228,8 +234,8 @@ def hub_link(
     folder = _check_folder(folder if folder is not None else folder_name(repo))
     if not branch or not re.fullmatch(r"[A-Za-z0-9._/-]+", branch):
         raise LinkError("link.bad_branch", value=repr(branch))
-    _check(lang, notebook)
-    path = f"lab/tree/{folder}/notebooks/{lang}/{notebook}.ipynb"
+    name = _check(lang, notebook)
+    path = f"lab/tree/{folder}/notebooks/{lang}/{name}.ipynb"
     return (
         f"{hub}/hub/user-redirect/git-pull?repo={quote(repo, safe='')}&branch={quote(branch, safe='')}"
         f"&targetpath={quote(folder, safe='')}&urlpath={quote(path, safe='')}"
@@ -246,14 +252,14 @@ def binder_link(
     >>> binder_link(repo="https://github.com/libya-kit/libya-kit")
     'https://mybinder.org/v2/gh/libya-kit/libya-kit/main?urlpath=lab/tree/notebooks/en/00-start-here.ipynb'
     >>> binder_link(repo="git@github.com:teacher/libya-kit.git", lang="id")
-    'https://mybinder.org/v2/gh/teacher/libya-kit/main?urlpath=lab/tree/notebooks/id/00-start-here.ipynb'
+    'https://mybinder.org/v2/gh/teacher/libya-kit/main?urlpath=lab/tree/notebooks/id/00-mulai-di-sini.ipynb'
     """
     repo = clone_address(repo or default_repo() or "")
-    _check(lang, notebook)
+    name = _check(lang, notebook)
     match = re.fullmatch(r"https://github\.com/([^/]+)/([^/]+?)(?:\.git)?", repo)
     if not match:
         raise LinkError("link.not_github", value=repr(repo))
-    return f"https://mybinder.org/v2/gh/{match.group(1)}/{match.group(2)}/{branch}?urlpath=lab/tree/notebooks/{lang}/{notebook}.ipynb"
+    return f"https://mybinder.org/v2/gh/{match.group(1)}/{match.group(2)}/{branch}?urlpath=lab/tree/notebooks/{lang}/{name}.ipynb"
 
 
 def main(argv: list[str] | None = None) -> int:

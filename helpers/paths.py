@@ -12,6 +12,14 @@ Two layouts, found in this order:
 ``KIT_ROOT`` in the environment overrides both (tests use it to point the helpers at a copy of
 the data).
 
+**Notebook file names.** A lesson is known by its slug, ``NN-slug`` (its folder in ``lessons/``,
+the English file name). Each edition's notebook has a name in its own language, so that JupyterLab,
+which names a tab by the file name, never shows two tabs named the same when a student opens both
+editions: ``notebooks/en/00-start-here.ipynb`` and ``notebooks/id/00-mulai-di-sini.ipynb``. The
+sources in ``notebooks/src/<lang>/`` carry the same names (``.md``). :data:`NOTEBOOK_NAMES` is the
+one table of these names; everything that names a notebook asks :func:`notebook_name` or
+:func:`notebook_path`, or globs ``NN-*`` and pairs the editions by their ``NN`` prefix.
+
 Examples
 --------
 >>> from helpers.paths import data_dir
@@ -19,6 +27,8 @@ Examples
 True
 >>> (lessons_dir() / "quiz.schema.json").exists()
 True
+>>> notebook_path("00-start-here", "id").relative_to(kit_root()).as_posix()
+'notebooks/id/00-mulai-di-sini.ipynb'
 """
 
 from __future__ import annotations
@@ -27,10 +37,35 @@ import os
 from importlib import resources
 from pathlib import Path
 
-__all__ = ["kit_root", "data_dir", "lessons_dir", "notebooks_dir", "installed_root", "lesson_slugs"]
+__all__ = [
+    "NOTEBOOK_NAMES",
+    "data_dir",
+    "installed_root",
+    "kit_root",
+    "lesson_of",
+    "lesson_slugs",
+    "lessons_dir",
+    "notebook_name",
+    "notebook_path",
+    "notebooks_dir",
+]
 
 #: A file that only a folder holding the kit's data has.
 _MARKER = Path("data") / "datapackage.json"
+
+#: The file name (without ``.ipynb`` or ``.md``) of each lesson's notebook, per language. The
+#: English edition uses the lesson's slug; the Indonesian edition has Indonesian names, so the
+#: two editions' tabs in JupyterLab never share a name.
+NOTEBOOK_NAMES: dict[str, dict[str, str]] = {
+    "00-start-here": {"en": "00-start-here", "id": "00-mulai-di-sini"},
+    "01-reading-the-news": {"en": "01-reading-the-news", "id": "01-membaca-berita"},
+    "02-who-is-who": {"en": "02-who-is-who", "id": "02-siapa-saja"},
+    "03-mapping-control": {"en": "03-mapping-control", "id": "03-memetakan-penguasaan"},
+    "04-foreign-backing": {"en": "04-foreign-backing", "id": "04-dukungan-asing"},
+    "05-timeline": {"en": "05-timeline", "id": "05-garis-waktu"},
+    "06-sources-and-claims": {"en": "06-sources-and-claims", "id": "06-sumber-dan-klaim"},
+    "07-project": {"en": "07-project", "id": "07-proyek"},
+}
 
 
 def installed_root() -> Path:
@@ -88,3 +123,61 @@ def lesson_slugs() -> list[str]:
 def notebooks_dir() -> Path:
     """Return the ``notebooks/`` folder (absent from an installed package)."""
     return kit_root() / "notebooks"
+
+
+def notebook_name(lesson: str, lang: str) -> str:
+    """Return the file name (no suffix) of a lesson's notebook in one language.
+
+    Parameters
+    ----------
+    lesson : str
+        The lesson's slug, ``NN-slug`` (a folder of ``lessons/``), or either edition's file name.
+    lang : {"en", "id"}
+        The edition.
+
+    Raises
+    ------
+    KeyError
+        For a lesson or language the kit does not have.
+
+    Examples
+    --------
+    >>> notebook_name("03-mapping-control", "id")
+    '03-memetakan-penguasaan'
+    >>> notebook_name("03-memetakan-penguasaan", "en")
+    '03-mapping-control'
+    """
+    slug = lesson_of(lesson)
+    if slug is None:
+        raise KeyError(f"no lesson {lesson!r}; the lessons are {', '.join(NOTEBOOK_NAMES)}")
+    return NOTEBOOK_NAMES[slug][lang]
+
+
+def notebook_path(lesson: str, lang: str, folder: Path | None = None) -> Path:
+    """Return the path of a lesson's notebook: ``<folder>/<lang>/<name>.ipynb``.
+
+    ``folder`` defaults to :func:`notebooks_dir`.
+
+    Examples
+    --------
+    >>> notebook_path("00-start-here", "en", Path("nb")).as_posix()
+    'nb/en/00-start-here.ipynb'
+    """
+    return Path(folder if folder is not None else notebooks_dir()) / lang / f"{notebook_name(lesson, lang)}.ipynb"
+
+
+def lesson_of(name: str) -> str | None:
+    """Return the lesson slug a notebook file name (either language, with or without suffix) belongs to.
+
+    ``None`` when no lesson of the kit has that name.
+
+    Examples
+    --------
+    >>> lesson_of("00-mulai-di-sini.ipynb"), lesson_of("00-start-here"), lesson_of("09-nothing")
+    ('00-start-here', '00-start-here', None)
+    """
+    stem = Path(str(name)).name.removesuffix(".ipynb").removesuffix(".md").removesuffix(".html")
+    for slug, names in NOTEBOOK_NAMES.items():
+        if stem == slug or stem in names.values():
+            return slug
+    return None

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from helpers.paths import notebook_name
+
 ROOT = Path(__file__).resolve().parent.parent
 LESSONS = sorted(p.name for p in (ROOT / "lessons").iterdir() if p.is_dir() and re.match(r"\d\d-", p.name))
 README_TABLES = ["README.md", "README.id.md", "lessons/README.md", "lessons/README.id.md"]
@@ -230,10 +232,11 @@ def test_news_reading_uses_5w_1h_never_plain_5w(lang):
 @pytest.mark.parametrize("lesson", LESSONS)
 @pytest.mark.parametrize("lang", ["en", "id"])
 def test_notebook_minutes_match_a_plan_of_the_guide(lesson, lang):
-    source = (ROOT / "notebooks" / "src" / lang / f"{lesson}.md").read_text(encoding="utf-8")
+    name = notebook_name(lesson, lang)  # each edition's source has a name in its own language
+    source = (ROOT / "notebooks" / "src" / lang / f"{name}.md").read_text(encoding="utf-8")
     minutes = int(re.search(r"^  minutes: (\d+)$", source, re.MULTILINE).group(1))
     guide = (ROOT / "lessons" / lesson / f"guide.{lang}.md").read_text(encoding="utf-8")
     lengths = {plan_length(rows, lang, lesson) for rows in plans(guide, lang)}
     assert minutes in lengths, (
-        f"notebooks/src/{lang}/{lesson}.md says {minutes} minutes; the guide plans {sorted(lengths)}"
+        f"notebooks/src/{lang}/{name}.md says {minutes} minutes; the guide plans {sorted(lengths)}"
     )

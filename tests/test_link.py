@@ -50,7 +50,7 @@ def test_dot_git_address_clones_into_the_folder_the_link_opens():
     )
     assert q["repo"] == [REPO + ".git"] and q["branch"] == ["dev"]
     assert q["targetpath"] == ["libya-kit"]
-    assert q["urlpath"] == ["lab/tree/libya-kit/notebooks/id/03-mapping-control.ipynb"]
+    assert q["urlpath"] == ["lab/tree/libya-kit/notebooks/id/03-memetakan-penguasaan.ipynb"]
 
 
 @pytest.mark.parametrize(
@@ -109,7 +109,7 @@ def test_the_origin_of_a_fork_clone_is_the_default(tmp_path, monkeypatch):
 def test_binder_link():
     assert (
         link.binder_link(repo=REPO, lang="id")
-        == "https://mybinder.org/v2/gh/libya-kit/libya-kit/main?urlpath=lab/tree/notebooks/id/00-start-here.ipynb"
+        == "https://mybinder.org/v2/gh/libya-kit/libya-kit/main?urlpath=lab/tree/notebooks/id/00-mulai-di-sini.ipynb"
     )
     assert link.binder_link(repo=REPO + ".git") == link.binder_link(repo=REPO)
 
@@ -184,7 +184,7 @@ def test_command_line():
     out = run_cli("--hub", "https://hub.example.school", "--repo", REPO + ".git", "--lang", "id")
     assert out.returncode == 0, out.stderr
     assert out.stderr == ""  # no RuntimeWarning from running a submodule of a package with -m
-    assert "targetpath=libya-kit&urlpath=lab%2Ftree%2Flibya-kit%2Fnotebooks%2Fid%2F00-start-here.ipynb" in out.stdout
+    assert "targetpath=libya-kit&urlpath=lab%2Ftree%2Flibya-kit%2Fnotebooks%2Fid%2F00-mulai-di-sini.ipynb" in out.stdout
 
 
 def test_command_line_errors_in_both_languages_without_traceback():
@@ -200,3 +200,13 @@ def test_command_line_from_another_folder(tmp_path):
     # run from outside the checkout: the package is found, the link is the same
     out = run_cli("--hub", "https://hub.example.school", "--repo", REPO, cwd=tmp_path)
     assert out.returncode == 0 and out.stderr == "" and "targetpath=libya-kit" in out.stdout
+
+
+def test_either_editions_name_opens_the_edition_asked_for():
+    # Each edition has its own file names (JupyterLab names tabs by file name): a teacher may name
+    # the lesson in either language.
+    for name in ("03-mapping-control", "03-memetakan-penguasaan"):
+        assert query(link.hub_link("https://hub", repo=REPO, lang="id", notebook=name))["urlpath"] == [
+            "lab/tree/libya-kit/notebooks/id/03-memetakan-penguasaan.ipynb"
+        ]
+        assert link.binder_link(repo=REPO, notebook=name).endswith("notebooks/en/03-mapping-control.ipynb")

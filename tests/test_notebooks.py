@@ -12,16 +12,24 @@ import jupytext
 import nbformat
 import pytest
 
+from helpers.paths import notebook_name
 from tools import notebooks as nbtool
 
 ROOT = Path(__file__).resolve().parent.parent
 SRC = ROOT / "notebooks" / "src"
 LANG_LINE = re.compile(r'helpers\.set_language\("(en|id)"\)')
 LESSON = "01-reading-the-news"
+#: The Indonesian edition's file name of LESSON (each edition is named in its own language).
+ID_LESSON = notebook_name(LESSON, "id")
 
 
 def slugs() -> list[str]:
     return sorted(p.stem for p in (SRC / "en").glob("*.md"))
+
+
+def name(slug: str, lang: str) -> str:
+    """The file name (no suffix) of lesson ``slug`` in edition ``lang``."""
+    return notebook_name(slug, lang)
 
 
 @pytest.fixture
@@ -68,8 +76,9 @@ def test_names_follow_nn_slug():
             continue
         assert re.fullmatch(r"\d\d-[a-z0-9-]+\.(ipynb|md)", path.name), path
     for lang in ("en", "id"):
-        assert sorted(p.stem for p in (ROOT / "notebooks" / lang).glob("*.ipynb")) == slugs()
-        assert sorted(p.stem for p in (SRC / lang).glob("*.md")) == slugs()
+        names = sorted(name(slug, lang) for slug in slugs())
+        assert sorted(p.stem for p in (ROOT / "notebooks" / lang).glob("*.ipynb")) == names
+        assert sorted(p.stem for p in (SRC / lang).glob("*.md")) == names
     assert not list(SRC.glob("*.yml")), "the sources are MyST notebooks in notebooks/src/en and notebooks/src/id"
 
 
@@ -77,9 +86,9 @@ def test_names_follow_nn_slug():
 def test_sources_are_as_jupytext_saves_them(slug):
     """Opening a source in JupyterLab and saving it leaves the file as it is (no churn)."""
     for lang in ("en", "id"):
-        text = (SRC / lang / f"{slug}.md").read_text(encoding="utf-8")
+        text = (SRC / lang / f"{name(slug, lang)}.md").read_text(encoding="utf-8")
         nb = jupytext.reads(text, fmt="md:myst")
-        assert jupytext.writes(nb, fmt="md:myst") == text, f"{lang}/{slug}.md"
+        assert jupytext.writes(nb, fmt="md:myst") == text, f"{lang}/{name(slug, lang)}.md"
         assert nb.metadata["kit"]["title"].strip()
         assert all(isinstance(c.metadata.get("id"), str) for c in nb.cells), f"{lang}/{slug}.md: a cell has no id"
 
@@ -87,7 +96,7 @@ def test_sources_are_as_jupytext_saves_them(slug):
 @pytest.mark.parametrize("slug", slugs())
 def test_editions_have_the_same_code(slug):
     en = nbformat.read(ROOT / "notebooks" / "en" / f"{slug}.ipynb", as_version=4)
-    id_ = nbformat.read(ROOT / "notebooks" / "id" / f"{slug}.ipynb", as_version=4)
+    id_ = nbformat.read(ROOT / "notebooks" / "id" / f"{name(slug, 'id')}.ipynb", as_version=4)
     assert [(c.id, c.cell_type) for c in en.cells] == [(c.id, c.cell_type) for c in id_.cells]
     code_en = [LANG_LINE.sub("LANG", c.source) for c in en.cells if c.cell_type == "code"]
     code_id = [LANG_LINE.sub("LANG", c.source) for c in id_.cells if c.cell_type == "code"]
@@ -96,14 +105,15 @@ def test_editions_have_the_same_code(slug):
     assert any('helpers.set_language("id")' in c.source for c in id_.cells)
     for nb, lang in ((en, "en"), (id_, "id")):
         assert nb.metadata["kit"]["language"] == lang
-        assert nb.metadata["kit"]["source"] == f"notebooks/src/{lang}/{slug}.md"
+        assert nb.metadata["kit"]["lesson"] == slug
+        assert nb.metadata["kit"]["source"] == f"notebooks/src/{lang}/{name(slug, lang)}.md"
         assert nb.metadata["kernelspec"]["name"] == "python3"
 
 
 @pytest.mark.parametrize("slug", slugs())
 def test_no_error_outputs_and_no_machinery_in_notebooks(slug):
     for lang in ("en", "id"):
-        nb = nbformat.read(ROOT / "notebooks" / lang / f"{slug}.ipynb", as_version=4)
+        nb = nbformat.read(ROOT / "notebooks" / lang / f"{name(slug, lang)}.ipynb", as_version=4)
         for cell in nb.cells:
             if cell.cell_type != "code":
                 continue
@@ -126,8 +136,8 @@ def test_an_intact_copy_builds_the_committed_cells(src_copy, tmp_path, capsys):
     assert code == 0, output
     for slug in slugs():
         for lang in ("en", "id"):
-            built = nbformat.read(tmp_path / "out" / lang / f"{slug}.ipynb", as_version=4)
-            committed = nbformat.read(ROOT / "notebooks" / lang / f"{slug}.ipynb", as_version=4)
+            built = nbformat.read(tmp_path / "out" / lang / f"{name(slug, lang)}.ipynb", as_version=4)
+            committed = nbformat.read(ROOT / "notebooks" / lang / f"{name(slug, lang)}.ipynb", as_version=4)
             assert [(c.id, c.cell_type, c.source) for c in built.cells] == [
                 (c.id, c.cell_type, c.source) for c in committed.cells
             ]
@@ -141,7 +151,7 @@ def test_build_refuses_when_the_code_differs(src_copy, tmp_path, capsys):
         cell_id["id"] = cell.metadata["id"]
         cell.source += "\nprint('only in Indonesian')"
 
-    edit(src_copy / "id" / f"{LESSON}.md", change)
+    edit(src_copy / "id" / f"{ID_LESSON}.md", change)
     code, output = build(src_copy, tmp_path / "out", capsys)
     assert code == 1
     assert f"{LESSON}, cell {cell_id['id']}: the code differs between the editions" in output
@@ -181,7 +191,7 @@ def test_build_refuses_different_ids_or_types(src_copy, tmp_path, capsys):
         index = nb.cells.index(cell)
         nb.cells[index] = nbformat.v4.new_markdown_cell(cell.source, metadata=dict(cell.metadata))
 
-    edit(src_copy / "id" / f"{LESSON}.md", to_markdown)
+    edit(src_copy / "id" / f"{ID_LESSON}.md", to_markdown)
     code, output = build(src_copy, tmp_path / "out", capsys)
     assert code == 1 and "the editions do not have the same cells" in output and "+markdown" in output
 
@@ -197,7 +207,7 @@ def test_build_refuses_the_wrong_language_line(src_copy, tmp_path, capsys):
 
 
 def test_build_refuses_from_the_command_line(src_copy, tmp_path):
-    edit(src_copy / "id" / f"{LESSON}.md", lambda nb: setattr(code_cell(nb), "source", "x = 'changed'"))
+    edit(src_copy / "id" / f"{ID_LESSON}.md", lambda nb: setattr(code_cell(nb), "source", "x = 'changed'"))
     out = subprocess.run(
         [sys.executable, "-m", "tools.notebooks", "build", "--src", str(src_copy), "--out", str(tmp_path / "out")],
         cwd=ROOT,
@@ -210,7 +220,7 @@ def test_build_refuses_from_the_command_line(src_copy, tmp_path):
 
 
 def test_a_lesson_needs_both_editions(src_copy, tmp_path, capsys):
-    (src_copy / "id" / f"{LESSON}.md").unlink()
+    (src_copy / "id" / f"{ID_LESSON}.md").unlink()
     code, output = build(src_copy, tmp_path / "out", capsys)
     assert code == 1 and f"en/{LESSON}.md has no id edition" in output
 
@@ -243,14 +253,14 @@ def test_new_cells_get_the_same_new_id_in_both_editions(src_copy, tmp_path, caps
         return change
 
     edit(src_copy / "en" / f"{LESSON}.md", add("A new paragraph."))
-    edit(src_copy / "id" / f"{LESSON}.md", add("Paragraf baru."))
+    edit(src_copy / "id" / f"{ID_LESSON}.md", add("Paragraf baru."))
     code, output = build(src_copy, tmp_path / "out", capsys)
     assert code == 1 and "has no id" in output  # build refuses until the new cells have ids
 
     assert nbtool.main(["ids", "--src", str(src_copy)]) == 0
     capsys.readouterr()
     ids = {
-        lang: [c.metadata["id"] for c in jupytext.read(src_copy / lang / f"{LESSON}.md").cells] for lang in ("en", "id")
+        lang: [c.metadata["id"] for c in jupytext.read(src_copy / lang / f"{name(LESSON, lang)}.md").cells] for lang in ("en", "id")
     }
     assert ids["en"] == ids["id"]
     new = [i for i in ids["en"] if i not in before]
@@ -270,4 +280,4 @@ def test_ids_refuses_a_new_cell_in_one_edition_only(src_copy):
         nbtool.SourceError, match=rf"{LESSON}: new cells after cell \S+: en has \['code'\], id has none"
     ):
         nbtool.assign_ids(LESSON, src_copy)
-    assert (src_copy / "id" / f"{LESSON}.md").read_text() == (SRC / "id" / f"{LESSON}.md").read_text()
+    assert (src_copy / "id" / f"{ID_LESSON}.md").read_text() == (SRC / "id" / f"{ID_LESSON}.md").read_text()

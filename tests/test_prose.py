@@ -25,6 +25,7 @@ import pandas as pd
 import pytest
 
 from helpers import data
+from helpers.paths import lesson_of
 
 ROOT = Path(__file__).resolve().parent.parent
 SRC = ROOT / "notebooks" / "src"
@@ -87,9 +88,9 @@ QUOTED_KM = {
 
 
 def lesson_sources() -> list[tuple[str, str, str]]:
-    """(lang, lesson, text) for every MyST source."""
+    """(lang, lesson, text) for every MyST source (``lesson``: the slug, whatever the edition's file name)."""
     return [
-        (lang, path.stem, path.read_text(encoding="utf-8"))
+        (lang, lesson_of(path.stem) or path.stem, path.read_text(encoding="utf-8"))
         for lang in LANGS
         for path in sorted((SRC / lang).glob("*.md"))
     ]

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from helpers.paths import notebook_name
 from tools import export_html
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -30,7 +31,7 @@ def secrets_of_every_bank() -> list[str]:
 
 def test_index_lists_both_languages(site):
     index = (site / "index.html").read_text()
-    assert 'href="en/00-start-here.html"' in index and 'href="id/00-start-here.html"' in index
+    assert 'href="en/00-start-here.html"' in index and 'href="id/00-mulai-di-sini.html"' in index
     assert "Mulai di sini" in index and "Start here" in index
 
 
@@ -38,7 +39,7 @@ def test_index_lists_both_languages(site):
     "lang,title,quiz_intro", [("en", "Start here", "Check yourself"), ("id", "Mulai di sini", "Uji dirimu")]
 )
 def test_one_page_per_language(site, lang, title, quiz_intro):
-    page = (site / lang / "00-start-here.html").read_text()
+    page = (site / lang / f"{notebook_name('00-start-here', lang)}.html").read_text()
     assert title in page
     assert quiz_intro in page and "[q1]" in page  # the quiz, in its readable text form
     assert "_static/" in page and "leaflet.js" in page  # the map's loader, with the site's local copy

@@ -28,7 +28,7 @@ def test_a_changed_notebook_is_not_trusted(tmp_path):
     untrusted = trust.apply(folder, manifest, notary=notary)
     assert untrusted == [changed]
     assert not notary.check_signature(nbformat.read(changed, as_version=4))
-    assert notary.check_signature(nbformat.read(folder / "id" / "03-mapping-control.ipynb", as_version=4))
+    assert notary.check_signature(nbformat.read(folder / "id" / "03-memetakan-penguasaan.ipynb", as_version=4))
     assert any("changed since" in problem for problem in trust.check(folder, manifest))
 
 

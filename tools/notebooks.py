@@ -1,9 +1,14 @@
 """Build, execute and check the student notebooks from their MyST sources.
 
 Each lesson has two sources, one per language: ``notebooks/src/en/NN-slug.md`` and
-``notebooks/src/id/NN-slug.md``. They are MyST markdown notebooks: JupyterLab opens them as
+``notebooks/src/id/NN-nama.md``. They are MyST markdown notebooks: JupyterLab opens them as
 notebooks (jupytext), GitHub shows them as text. From them this tool writes the two editions,
-``notebooks/en/NN-slug.ipynb`` and ``notebooks/id/NN-slug.ipynb``.
+``notebooks/en/NN-slug.ipynb`` and ``notebooks/id/NN-nama.ipynb``, each named as its source.
+
+Each edition has a file name in its own language (JupyterLab names a tab by the file name, so the
+two editions must not share one; the table is ``helpers.paths.NOTEBOOK_NAMES``). The two sources
+of a lesson are paired by their ``NN`` prefix; the lesson's slug (its folder in ``lessons/``) is
+the English source's name.
 
 The two sources of a lesson must keep the same cells: the same ids and the same types, in the same
 order, and the same code in every code cell. Only the prose differs, and the language line
@@ -24,6 +29,7 @@ Usage::
     python -m tools.notebooks ids [NN-slug ...]       # give new cells an id, the same in both editions
     python -m tools.notebooks build [NN-slug ...]     # write the .ipynb files (no outputs)
     python -m tools.notebooks execute [NN-slug ...]   # build, then run them in place (make notebooks)
+                                                      # (a lesson is named by either edition's name)
     python -m tools.notebooks check                   # exit 1 if a notebook differs from its sources
 
 ``--src DIR`` and ``--out DIR`` read the sources from and write the notebooks to other folders.
@@ -53,6 +59,8 @@ __all__ = [
     "load_source",
     "main",
     "normalize_code",
+    "source_path",
+    "target",
 ]
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -160,11 +168,14 @@ def load_source(path: Path) -> nbformat.NotebookNode:
     return nb
 
 
-def compare_editions(slug: str, editions: dict[str, nbformat.NotebookNode]) -> list[str]:
+def compare_editions(
+    slug: str, editions: dict[str, nbformat.NotebookNode], names: dict[str, str] | None = None
+) -> list[str]:
     """Return one message per way the editions of a lesson differ (empty when they agree).
 
     The editions must have the same cell ids and types in the same order, the same code in every code
     cell apart from the language line, and each language line must name its own edition's language.
+    ``names`` gives each edition's file name (default: the slug) for the messages.
 
     Examples
     --------
@@ -186,9 +197,10 @@ def compare_editions(slug: str, editions: dict[str, nbformat.NotebookNode]) -> l
     """
     problems = []
     a, b = LANGS
+    files = {lang: f"{lang}/{(names or {}).get(lang, slug)}.md" for lang in LANGS}
     shape = {lang: [f"{c.cell_type} {c.metadata.get('id')}" for c in editions[lang].cells] for lang in LANGS}
     if shape[a] != shape[b]:
-        diff = difflib.unified_diff(shape[a], shape[b], f"{a}/{slug}.md", f"{b}/{slug}.md", lineterm="", n=1)
+        diff = difflib.unified_diff(shape[a], shape[b], files[a], files[b], lineterm="", n=1)
         problems.append(
             f"{slug}: the editions do not have the same cells (type and id, in order); every cell needs "
             f"its counterpart, with the same id, in the other edition:\n" + "\n".join(diff)
@@ -211,37 +223,71 @@ def compare_editions(slug: str, editions: dict[str, nbformat.NotebookNode]) -> l
         diff = difflib.unified_diff(
             normalize_code(source).splitlines(),
             normalize_code(other).splitlines(),
-            f"{a}/{slug}.md",
-            f"{b}/{slug}.md",
+            files[a],
+            files[b],
             lineterm="",
         )
         problems.append(f"{slug}, cell {cid}: the code differs between the editions ({a}, {b}):\n" + "\n".join(diff))
     return problems
 
 
+def _by_prefix(src: Path, lang: str) -> dict[str, Path]:
+    """The sources of one language, keyed by their ``NN`` prefix (refusing two with the same prefix)."""
+    found: dict[str, Path] = {}
+    for path in sorted((Path(src) / lang).glob("*.md")):
+        prefix = path.stem[:2]
+        if not re.fullmatch(r"\d\d-.+", path.stem):
+            raise SourceError(f"{_rel(path)}: a lesson source is named NN-name.md (two digits, a dash, a name)")
+        if prefix in found:
+            raise SourceError(f"{_rel(found[prefix])} and {_rel(path)} are both lesson {prefix}: keep one")
+        found[prefix] = path
+    return found
+
+
+def source_path(slug: str, lang: str, src: Path = SRC) -> Path:
+    """Return one edition's source of a lesson: the file of ``src/<lang>`` with the lesson's ``NN`` prefix.
+
+    Examples
+    --------
+    >>> source_path("00-start-here", "id").name
+    '00-mulai-di-sini.md'
+    """
+    found = _by_prefix(src, lang).get(slug[:2])
+    if found is None:
+        raise SourceError(f"lesson {slug} has no {lang} source in {_rel(Path(src) / lang)}")
+    return found
+
+
 def lessons(src: Path = SRC, slugs: list[str] | None = None) -> list[str]:
-    """Return the lesson slugs found in ``src/en`` and ``src/id`` (each must be in both).
+    """Return the lesson slugs (the English sources' names) found in ``src/en`` and ``src/id``.
+
+    The editions are paired by their ``NN`` prefix; each lesson must be in both. ``slugs`` keeps
+    only the lessons named (by either edition's name, with or without a suffix).
 
     Examples
     --------
     >>> lessons()[:2]
     ['00-start-here', '01-reading-the-news']
+    >>> lessons(slugs=["00-mulai-di-sini.ipynb"])
+    ['00-start-here']
     """
-    found = {lang: {p.stem for p in (Path(src) / lang).glob("*.md")} for lang in LANGS}
+    found = {lang: _by_prefix(Path(src), lang) for lang in LANGS}
     a, b = LANGS
     for lang, other in ((a, b), (b, a)):
-        for slug in sorted(found[lang] - found[other]):
+        for prefix in sorted(set(found[lang]) - set(found[other])):
             raise SourceError(
-                f"{_rel(Path(src) / lang / f'{slug}.md')} has no {other} edition: "
-                f"write {_rel(Path(src) / other / f'{slug}.md')} too"
+                f"{_rel(found[lang][prefix])} has no {other} edition: write "
+                f"{_rel(Path(src) / other)}/{prefix}-<name in that language>.md too"
             )
-    names = sorted(found[a])
+    names = sorted(found[a][prefix].stem for prefix in found[a])
     if slugs:
         wanted = {s.removesuffix(".md").removesuffix(".ipynb") for s in slugs}
-        missing = wanted - set(names)
+        known = {found[lang][prefix].stem: found[a][prefix].stem for lang in LANGS for prefix in found[lang]}
+        missing = wanted - set(known)
         if missing:
             raise SourceError(f"no source for: {', '.join(sorted(missing))} (looked in {_rel(Path(src))})")
-        names = [s for s in names if s in wanted]
+        chosen = {known[w] for w in wanted}
+        names = [s for s in names if s in chosen]
     return names
 
 
@@ -258,8 +304,9 @@ def load_lesson(slug: str, src: Path = SRC) -> dict[str, nbformat.NotebookNode]:
     >>> sorted(load_lesson("00-start-here"))
     ['en', 'id']
     """
-    editions = {lang: load_source(Path(src) / lang / f"{slug}.md") for lang in LANGS}
-    problems = compare_editions(slug, editions)
+    paths = {lang: source_path(slug, lang, src) for lang in LANGS}
+    editions = {lang: load_source(paths[lang]) for lang in LANGS}
+    problems = compare_editions(slug, editions, {lang: path.stem for lang, path in paths.items()})
     if problems:
         raise SourceError("\n".join(problems))
     return editions
@@ -286,7 +333,7 @@ def build_lesson(slug: str, src: Path = SRC) -> dict[str, nbformat.NotebookNode]
                 "language": lang,
                 "title": kit["title"],
                 "minutes": kit.get("minutes"),
-                "source": f"notebooks/src/{lang}/{slug}.md",
+                "source": f"notebooks/src/{lang}/{source_path(slug, lang, src).name}",
                 "translation": kit.get("translation") or "Written by the kit team",
             },
         }
@@ -325,7 +372,7 @@ def assign_ids(slug: str, src: Path = SRC) -> list[str]:
     >>> assign_ids("00-start-here")  # every cell already has its id
     []
     """
-    paths = {lang: Path(src) / lang / f"{slug}.md" for lang in LANGS}
+    paths = {lang: source_path(slug, lang, src) for lang in LANGS}
     books = {lang: _read(paths[lang]) for lang in LANGS}
     a, b = LANGS
 
@@ -368,9 +415,15 @@ def assign_ids(slug: str, src: Path = SRC) -> list[str]:
     return new
 
 
-def target(slug: str, lang: str, out: Path = OUT) -> Path:
-    """Return the path of one generated notebook, e.g. ``notebooks/en/01-reading-the-news.ipynb``."""
-    return Path(out) / lang / f"{slug}.ipynb"
+def target(slug: str, lang: str, out: Path = OUT, src: Path = SRC) -> Path:
+    """Return the path of one generated notebook: named as its source, in ``out/<lang>/``.
+
+    Examples
+    --------
+    >>> target("01-reading-the-news", "id", Path("nb")).as_posix()
+    'nb/id/01-membaca-berita.ipynb'
+    """
+    return Path(out) / lang / f"{source_path(slug, lang, src).stem}.ipynb"
 
 
 def _signature(nb: nbformat.NotebookNode) -> tuple:
@@ -385,6 +438,11 @@ def check(src: Path = SRC, out: Path = OUT) -> list[str]:
         names = lessons(src)
     except SourceError as exc:
         return [str(exc)]
+    expected = {target(slug, lang, out, src) for slug in names for lang in LANGS}
+    for lang in LANGS:
+        for stale in sorted((Path(out) / lang).glob("[0-9][0-9]-*.ipynb")):
+            if stale not in expected:
+                problems.append(f"{_rel(stale)} has no source in {_rel(Path(src) / lang)} (renamed?): delete it")
     for slug in names:
         try:
             books = build_lesson(slug, src)
@@ -392,14 +450,14 @@ def check(src: Path = SRC, out: Path = OUT) -> list[str]:
             problems.append(str(exc))
             continue
         for lang, built in books.items():
-            path = target(slug, lang, out)
+            path = target(slug, lang, out, src)
             if not path.exists():
                 problems.append(f"{_rel(path)} is missing: run `make notebooks`")
                 continue
             committed = nbformat.read(path, as_version=4)
             if _signature(committed) != _signature(built):
                 problems.append(
-                    f"{_rel(path)} differs from notebooks/src/{lang}/{slug}.md: edit the sources, "
+                    f"{_rel(path)} differs from {_rel(source_path(slug, lang, src))}: edit the sources, "
                     "then run `make notebooks`"
                 )
             elif any(c.cell_type == "code" and c.execution_count is None for c in committed.cells):
@@ -474,7 +532,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     for slug, books in built.items():
         for lang, nb in books.items():
-            path = target(slug, lang, args.out)
+            path = target(slug, lang, args.out, args.src)
             write(nb, path)
             if args.command == "execute":
                 print(f"executing {_rel(path)}", flush=True)

@@ -19,6 +19,8 @@ import urllib.request
 
 import pytest
 
+from helpers.paths import notebook_name
+
 from . import hub_setup
 from .test_notebooks_in_browser import NOTEBOOKS, WORDS
 
@@ -171,7 +173,7 @@ def test_a_class_on_jupyterhub(hub, page):
     requested: list[str] = []
     page.on("request", lambda request: requested.append(request.url))
     for lang in ("en", "id"):
-        path = f"{FOLDER}/notebooks/{lang}/00-start-here.ipynb"
+        path = f"{FOLDER}/notebooks/{lang}/{notebook_name('00-start-here', lang)}.ipynb"
         link = hub_setup.kit_link(running, repo, branch, lang=lang)
         assert f"targetpath={FOLDER}" in link
         started = time.perf_counter()

@@ -12,7 +12,11 @@ import tempfile
 import time
 from pathlib import Path
 
+from helpers.paths import notebook_name
+
 ROOT = Path(__file__).resolve().parents[2]
+#: `make lab KIT_LANG=id` opens the Indonesian start notebook, which has an Indonesian file name.
+START = notebook_name("00-start-here", "id")
 
 
 def test_make_lab_opens_the_start_notebook(page):
@@ -48,9 +52,9 @@ def test_make_lab_opens_the_start_notebook(page):
             assert proc.poll() is None, text[-2000:]
         assert url, "make lab printed no URL with a token"
         page.goto(url)
-        page.locator(".lm-TabBar-tabLabel", has_text="00-start-here.ipynb").first.wait_for(timeout=90_000)
+        page.locator(".lm-TabBar-tabLabel", has_text=f"{START}.ipynb").first.wait_for(timeout=90_000)
         page.locator(".jp-NotebookPanel").first.wait_for(timeout=30_000)
-        assert "notebooks/id/00-start-here.ipynb" in page.url
+        assert f"notebooks/id/{START}.ipynb" in page.url
         page.wait_for_timeout(1500)
         assert page.locator(".jp-Dialog").count() == 0
         assert page.locator(".jp-NotebookPanel:visible h1", has_text="Mulai di sini").count() >= 1

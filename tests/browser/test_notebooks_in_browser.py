@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from helpers import data
+from helpers.paths import notebook_name
 
 #: Every map of control draws one marker per Libyan place of the record.
 TOWNS = int((data.load_places()["country"] == "LBY").sum())
@@ -75,7 +76,9 @@ def open_and_run(page, lab, lang: str, notebook: str, *, workspace: str | None =
     base, token = lab
     # a workspace of its own, so no tab of an earlier test is restored
     workspace = workspace or f"{lang}-{notebook}"
-    page.goto(f"{base}/lab/workspaces/{workspace}/tree/notebooks/{lang}/{notebook}.ipynb?reset&token={token}")
+    # ``notebook`` names the lesson; each edition's file has a name in its own language
+    name = notebook_name(notebook, lang)
+    page.goto(f"{base}/lab/workspaces/{workspace}/tree/notebooks/{lang}/{name}.ipynb?reset&token={token}")
     page.wait_for_function(
         """() => { const a = window.jupyterapp; const w = a && a.shell.currentWidget;
         return w && w.sessionContext && w.sessionContext.session && w.sessionContext.session.kernel

@@ -20,7 +20,7 @@ def test_static_page_map_draws_offline(page, tmp_path):
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        page.goto(f"http://127.0.0.1:{server.server_address[1]}/id/03-mapping-control.html")
+        page.goto(f"http://127.0.0.1:{server.server_address[1]}/id/03-memetakan-penguasaan.html")
         page.wait_for_timeout(2500)
         towns = []
         for frame in page.frames:
