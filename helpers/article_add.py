@@ -17,7 +17,8 @@
    ``data/articles/C-names.md``;
 5. writes the claims sheet: a row of ``data/claims.csv`` per sentence, verdict empty ("not yet
    checked");
-6. writes the lesson skeleton ``notebooks/src/{en,id}/NN-article-c.md`` from
+6. writes the lesson skeleton ``notebooks/src/en/NN-article-c.md`` and
+   ``notebooks/src/id/NN-berita-c.md`` (each edition named in its language, paired by ``NN``) from
    ``helpers/templates/``.
 
 Bad input (empty, binary or undecodable file, an id that exists or is malformed, a date that is
@@ -65,6 +66,7 @@ __all__ = [
     "decode",
     "find_names",
     "html_to_text",
+    "lesson_name",
     "main",
     "names",
     "plan",
@@ -330,13 +332,33 @@ def _bounds(root: Path) -> tuple[str, str]:
     return span["from"], span["to"]
 
 
+#: The file name of an added article's lesson in each language (after its two-digit number): each
+#: edition is named in its own language, as the kit's lessons are (see helpers.paths.NOTEBOOK_NAMES).
+_LESSON_NAME = {"en": "article-{article}", "id": "berita-{article}"}
+
+
+def lesson_name(slug: str, lang: str) -> str:
+    """The file name (no suffix) of an added article's lesson in one language, from its slug.
+
+    Examples
+    --------
+    >>> lesson_name("08-article-c", "id")
+    '08-berita-c'
+    """
+    number, article = slug[:2], slug.rsplit("-", 1)[1]
+    return f"{number}-{_LESSON_NAME[lang].format(article=article)}"
+
+
 def _next_number(root: Path) -> str:
-    numbers = [int(p.name[:2]) for p in (root / "notebooks" / "src" / "en").glob("[0-9][0-9]-*.md")]
+    numbers = [
+        int(p.name[:2]) for lang in LANGUAGES for p in (root / "notebooks" / "src" / lang).glob("[0-9][0-9]-*.md")
+    ]
     return f"{max(numbers, default=-1) + 1:02d}"
 
 
 def _existing_slug(root: Path, article: str) -> str | None:
-    for p in sorted((root / "notebooks" / "src" / "en").glob(f"[0-9][0-9]-article-{article.lower()}.md")):
+    name = _LESSON_NAME["en"].format(article=article.lower())
+    for p in sorted((root / "notebooks" / "src" / "en").glob(f"[0-9][0-9]-{name}.md")):
         return p.stem
     return None
 
@@ -419,7 +441,7 @@ def plan(
     slug = _existing_slug(root, key) or f"{_next_number(root)}-article-{key.lower()}"
     if not force:
         for lang in LANGUAGES:
-            target = root / "notebooks" / "src" / lang / f"{slug}.md"
+            target = root / "notebooks" / "src" / lang / f"{lesson_name(slug, lang)}.md"
             if target.exists():
                 raise AddError("lesson_exists", file=str(target.relative_to(root)))
     meta = {"publisher": publisher.strip(), "date": published, "url": url, "title": (title or "").strip()}
@@ -677,7 +699,7 @@ def write(p: Plan) -> list[str]:
     written += [data / "articles" / "metadata.csv", data / "sources.csv", data / "places.csv", data / "actors.csv"]
     written.append(data / "datapackage.json")
     for lang in LANGUAGES:
-        target = p.root / "notebooks" / "src" / lang / f"{p.slug}.md"
+        target = p.root / "notebooks" / "src" / lang / f"{lesson_name(p.slug, lang)}.md"
         target.write_text(_lesson(p, lang), encoding="utf-8")
         written.append(target)
     return [str(w.relative_to(p.root)) for w in written]

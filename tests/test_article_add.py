@@ -161,7 +161,7 @@ def test_add_writes_the_article_the_sheets_and_the_report(kit_c):
     assert "C.p02.s01" in places["misrata"] and "C." not in places["benghazi"]
     report = (data / "articles" / "C-names.md").read_text(encoding="utf-8")
     assert "Zliten" in report and "`misrata`" in report
-    assert (kit_c / "notebooks" / "src" / "id" / f"{lesson_slug(kit_c)}.md").exists()
+    assert (kit_c / "notebooks" / "src" / "id" / f"{article_add.lesson_name(lesson_slug(kit_c), 'id')}.md").exists()
 
 
 def test_the_copy_with_article_c_validates_and_labels_claims_not_yet_checked(kit_c, monkeypatch):
@@ -210,7 +210,8 @@ def test_the_lesson_builds_executes_and_passes_nbval_in_both_languages(kit_c):
     src, out = kit_c / "notebooks" / "src", kit_c / "notebooks"
     built = run(["-m", "tools.notebooks", "execute", slug, "--src", str(src), "--out", str(out)], kit_c)
     assert built.returncode == 0, built.stderr
-    books = [out / lang / f"{slug}.ipynb" for lang in ("en", "id")]
+    books = [out / lang / f"{article_add.lesson_name(slug, lang)}.ipynb" for lang in ("en", "id")]
+    assert books[1].name.endswith("-berita-c.ipynb")
     for book in books:
         text = book.read_text(encoding="utf-8")
         assert '"output_type": "error"' not in text
@@ -324,9 +325,10 @@ def test_refuses_an_article_already_added(kit_c, capsys):
 
 def test_refuses_a_lesson_file_that_exists(kit, capsys):
     """A lesson source of the same name (a teacher's earlier work) is never overwritten without --force."""
+    names = {"en": "08-article-c", "id": "08-berita-c"}
     for lang in i18n.LANGUAGES:
-        (kit / "notebooks" / "src" / lang / "08-article-c.md").write_text("my own notes\n", encoding="utf-8")
-    first = f"notebooks/src/{i18n.LANGUAGES[0]}/08-article-c.md"
+        (kit / "notebooks" / "src" / lang / f"{names[lang]}.md").write_text("my own notes\n", encoding="utf-8")
+    first = f"notebooks/src/{i18n.LANGUAGES[0]}/{names[i18n.LANGUAGES[0]]}.md"
     _refused(kit, capsys, [str(TEXT), "--id", "C", *ARGS], "lesson_exists", file=first)
 
 
