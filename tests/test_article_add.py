@@ -205,6 +205,21 @@ def test_an_empty_verdict_is_still_refused_for_the_kits_own_articles(data_copy):
     assert any("data/claims.csv row 1" in p and "verdict" in p for p in problems), problems
 
 
+def test_the_lesson_sources_are_as_jupytext_saves_them_with_an_id_on_every_cell(kit_c):
+    """A teacher who opens the generated sources in JupyterLab and saves them changes nothing."""
+    import jupytext
+
+    slug = lesson_slug(kit_c)
+    for lang in ("en", "id"):
+        text = (kit_c / "notebooks" / "src" / lang / f"{article_add.lesson_name(slug, lang)}.md").read_text(
+            encoding="utf-8"
+        )
+        nb = jupytext.reads(text, fmt="md:myst")
+        assert jupytext.writes(nb, fmt="md:myst") == text, lang
+        assert all(isinstance(c.metadata.get("id"), str) for c in nb.cells), lang
+        assert "$" not in text  # every placeholder of the template was filled
+
+
 def test_the_lesson_builds_executes_and_passes_nbval_in_both_languages(kit_c):
     slug = lesson_slug(kit_c)
     src, out = kit_c / "notebooks" / "src", kit_c / "notebooks"
