@@ -110,6 +110,8 @@ def decode(content: bytes, name: str) -> tuple[str, str]:
     >>> decode("Caf\\u00e9".encode("cp1252"), "x.txt")
     ('Café', 'cp1252')
     """
+    if content.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise AddError("encoding", file=name)  # UTF-16 ("Unicode" in old Notepad): text, but not UTF-8
     if content.startswith(b"\xef\xbb\xbf"):
         content = content[3:]
     if not content.strip():
@@ -655,6 +657,20 @@ def write(p: Plan) -> list[str]:
     """Write everything a :class:`Plan` holds; return the files written (relative to the root).
 
     Rows of an earlier add of the same article (``--force``) are replaced, never duplicated.
+
+    Examples
+    --------
+    >>> import shutil, tempfile
+    >>> from helpers.paths import kit_root
+    >>> root = Path(tempfile.mkdtemp())
+    >>> for name in ("data", "notebooks/src"):
+    ...     _ = shutil.copytree(kit_root() / name, root / name)
+    >>> page = root / "berita.txt"
+    >>> _ = page.write_text("Pasukan tiba di Sirte pada Senin.\\nBaca Juga\\n", encoding="utf-8")
+    >>> files = write(plan(page, article="C", publisher="Uji", published="2020-01-20", url="https://example.org", root=root))
+    >>> files[0], files[-1]
+    ('data/articles/C-original.txt', 'notebooks/src/en/08-article-c.md')
+    >>> shutil.rmtree(root)
     """
     data, art = p.root / "data", p.article
     written = []
@@ -809,7 +825,13 @@ def _say(key: str, **values: Any) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m helpers.articles add FILE --id C ...``; returns the exit status (2 on bad input)."""
+    """``python -m helpers.articles add FILE --id C ...``; returns the exit status (2 on bad input).
+
+    Examples
+    --------
+    >>> main(["remove", "x.txt"])  # says how to use it, in both languages, on stderr
+    2
+    """
     args = sys.argv[1:] if argv is None else list(argv)
     parser = _parser()
     if not args or args[0] != "add":

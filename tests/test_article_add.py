@@ -324,8 +324,13 @@ def test_refuses_a_binary_file(kit, tmp_path, capsys):
     _refused(kit, capsys, [str(tmp_path / "photo.jpg"), "--id", "C", *ARGS], "binary", file="photo.jpg")
 
 
-def test_refuses_an_unknown_encoding(kit, tmp_path, capsys):
-    (tmp_path / "odd.txt").write_bytes(b"Berita tentang Tripoli. " + b"\x81\x8d\x8f\x90\x9d text")
+@pytest.mark.parametrize(
+    "content",
+    [b"Berita tentang Tripoli. " + b"\x81\x8d\x8f\x90\x9d text", "Berita tentang Tripoli.".encode("utf-16")],
+    ids=["undefined-in-cp1252", "utf-16"],
+)
+def test_refuses_an_unknown_encoding(kit, tmp_path, capsys, content):
+    (tmp_path / "odd.txt").write_bytes(content)
     _refused(kit, capsys, [str(tmp_path / "odd.txt"), "--id", "C", *ARGS], "encoding", file="odd.txt")
 
 
