@@ -46,7 +46,7 @@ import json
 import re
 import string
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from html.parser import HTMLParser
 from importlib import resources
@@ -306,7 +306,6 @@ class Plan:
     unknown: list[tuple[str, int]]
     meta: dict[str, str]
     slug: str
-    notes: list[str] = field(default_factory=list)
 
     @property
     def content(self) -> list[dict[str, Any]]:
@@ -325,7 +324,7 @@ def _write_csv(path: Path, header: list[str], rows: list[dict[str, str]]) -> Non
     writer = csv.DictWriter(out, fieldnames=header, lineterminator="\n")
     writer.writeheader()
     writer.writerows(rows)
-    path.write_text(out.getvalue(), encoding="utf-8")
+    path.write_bytes(out.getvalue().encode("utf-8"))  # "\n" on every system, as the kit's files
 
 
 def _bounds(root: Path) -> tuple[str, str]:
@@ -629,7 +628,7 @@ def _update_package(p: Plan) -> None:
         content = (p.root / "data" / res["path"]).read_bytes()
         res["bytes"] = len(content)
         res["hash"] = "sha256:" + hashlib.sha256(content).hexdigest()
-    path.write_text(json.dumps(package, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    path.write_bytes((json.dumps(package, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
 
 
 def _template(lang: str) -> string.Template:
@@ -707,16 +706,14 @@ def write(p: Plan) -> list[str]:
     _add_ids(data / "places.csv", "place", p.found["place"], art)
     _add_ids(data / "actors.csv", "actor", p.found["actor"], art)
     report = data / "articles" / f"{art}-names.md"
-    report.write_text(
-        _report(p, _read_csv(data / "places.csv")[1], _read_csv(data / "actors.csv")[1]), encoding="utf-8"
-    )
+    report.write_bytes(_report(p, _read_csv(data / "places.csv")[1], _read_csv(data / "actors.csv")[1]).encode("utf-8"))
     written.append(report)
     _update_package(p)
     written += [data / "articles" / "metadata.csv", data / "sources.csv", data / "places.csv", data / "actors.csv"]
     written.append(data / "datapackage.json")
     for lang in LANGUAGES:
         target = p.root / "notebooks" / "src" / lang / f"{lesson_name(p.slug, lang)}.md"
-        target.write_text(_lesson(p, lang), encoding="utf-8")
+        target.write_bytes(_lesson(p, lang).encode("utf-8"))
         written.append(target)
     return [str(w.relative_to(p.root)) for w in written]
 
