@@ -21,7 +21,7 @@ SANITIZE := --nbval-sanitize-with tests/nbval_sanitize.cfg
 NOT_VSCODE := env -u VSCODE_PID -u VSCODE_CWD
 TEST_ENV := $(NOT_VSCODE) KIT_PROGRESS_DIR=$(CURDIR)/.venv/test-progress
 
-.PHONY: lab lint test test-unit test-notebooks test-browser notebooks html guides handouts release bench check-python clean help
+.PHONY: article lab lint test test-unit test-notebooks test-browser notebooks html guides handouts release bench check-python clean help
 
 help:
 	@echo "make lab            set up, then open JupyterLab on the start notebook (KIT_LANG=id for Indonesian)"
@@ -33,6 +33,7 @@ help:
 	@echo "make guides         regenerate the answer keys in the teacher guides"
 	@echo "make handouts       print the worksheets, teacher keys, maps and sheets to PDF in build/handouts/ (needs chromium)"
 	@echo "make release        build the student edition (no answer keys) and the teacher edition in build/; BRANCH=student also commits it to that branch"
+	@echo "make article        add your own article: FILE=page.html ID=C ARGS='--publisher ... --date YYYY-MM-DD --url ...'"
 	@echo "make bench          print run times, memory, sizes and WCAG violations per page (benchmarks/)"
 
 check-python:
@@ -106,6 +107,11 @@ release: $(STAMP_LAB)
 
 html: $(STAMP_TEST)
 	$(PY) -m tools.export_html --out site
+
+# Add a news article of your own (lessons/add-your-own-article.en.md), then refresh data/README.md.
+article: $(STAMP_LAB)
+	$(PY) -m helpers.articles add "$(FILE)" --id "$(ID)" $(ARGS)
+	$(PY) tools/datapackage.py
 
 bench: $(STAMP_TEST)
 	$(TEST_ENV) $(PY) -m benchmarks.run

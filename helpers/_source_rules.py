@@ -57,7 +57,7 @@ _REPORTED = ("reported_un", "reported_media", "alleged_other_side")
 _DENIAL_WORDS = ("denied", "denies", "never acknowledged", "denial row")
 #: Kinds of actor whose side follows the alignment rule.
 _RULED_TYPES = ("state",)
-_SENTENCE = re.compile(r"^([AB])\.p\d+\.s\d+$")
+_SENTENCE = re.compile(r"^([A-Z])\.p\d+\.s\d+$")
 
 
 def _items(cell: str | None) -> list[str]:

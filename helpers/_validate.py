@@ -6,8 +6,10 @@ primary key and the foreign keys. Kit-specific properties extend it:
 
 - on a field: ``kit:list`` (a ``;``-separated list) and ``kit:references`` (what each item must
   name: ``places``, ``actors``, ``sentences`` or ``sources-or-sentences``);
-- on a table: ``kit:span`` (how many rows, covering which dates) and ``kit:complete`` (a row for
-  every combination of keys of other tables);
+- on a table: ``kit:span`` (how many rows, covering which dates), ``kit:complete`` (a row for
+  every combination of keys of other tables) and ``kit:pending`` (a row whose ``field`` is empty is
+  waiting for the teacher: that field and the ``optional`` ones may be empty, but only in a row
+  about an added article, never about A or B; see :func:`pending_row`);
 - on a GeoJSON file: ``kit:features`` (the geometry types and the feature properties, described
   like table fields);
 - on an article: ``kit:byteForByte`` (its bytes must match the descriptor's hash).
@@ -33,13 +35,14 @@ from typing import Any
 
 from ._errors import DataError
 from ._read import parse_csv, read_bytes, read_text
-from .sentences import SENTENCE_ID, sentence_ids, unreadable_articles
+from .sentences import ARTICLES, SENTENCE_ID, sentence_ids, unreadable_articles
 
 __all__ = [
     "package",
     "resource",
     "split_list",
     "check_value",
+    "pending_row",
     "check_references",
     "rows",
     "checked_rows",
@@ -128,7 +131,10 @@ def _table(name: str) -> tuple[tuple[dict[str, str], ...], tuple[int, ...]]:
                 found=len(cells),
             )
         row = dict(zip(header, cells))
+        waiting = pending_row(res, row)
         for fld in fields:
+            if waiting and fld["name"] in waiting and not row[fld["name"]].strip():
+                continue
             check_value(at, fld, row[fld["name"]], seen_unique)
         if pk:
             key = tuple(row[k] for k in pk)
@@ -139,6 +145,30 @@ def _table(name: str) -> tuple[tuple[dict[str, str], ...], tuple[int, ...]]:
             seen_key[key] = n
         rows_out.append(row)
     return tuple(rows_out), tuple(lines[1:])
+
+
+def pending_row(res: dict[str, Any], row: dict[str, str]) -> frozenset[str]:
+    """The fields that may stay empty in a row still waiting for the teacher (``kit:pending``).
+
+    A claim with an empty verdict is "not yet checked", a translation with an empty text "not yet
+    translated": allowed only in rows about an article a teacher added (its sentence id does not
+    start with A or B), so the kit's own two articles stay complete.
+
+    Examples
+    --------
+    >>> claims = resource("claims")
+    >>> sorted(pending_row(claims, {"sentence": "C.p01.s01", "verdict": ""}))[:2]
+    ['explanation_en', 'explanation_id']
+    >>> pending_row(claims, {"sentence": "A.p01.s01", "verdict": ""})
+    frozenset()
+    """
+    rule = res.get("kit:pending")
+    if not rule or (row.get(rule["field"]) or "").strip():
+        return frozenset()
+    match = SENTENCE_ID.match((row.get("sentence") or "").strip())
+    if not match or match.group(1) in ARTICLES:
+        return frozenset()
+    return frozenset([rule["field"], *rule.get("optional", [])])
 
 
 def check_value(at: dict[str, Any], fld: dict[str, Any], value: Any, seen: dict[str, dict[Any, int]]) -> None:
@@ -354,7 +384,10 @@ def check_article(name: str) -> None:
     >>> check_article("article_a")
     """
     res = resource(name)
-    read_text(res)
+    if res.get("encoding", "utf-8") == "utf-8":
+        read_text(res)
+    else:  # an added article's file as received (Windows-1252): kept, not read
+        read_bytes(_rel(res), res["path"])
     if res.get("kit:byteForByte") and res.get("hash"):
         digest = "sha256:" + hashlib.sha256(read_bytes(_rel(res), res["path"])).hexdigest()
         if digest != res["hash"]:

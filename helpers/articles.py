@@ -1,5 +1,8 @@
 """The two source articles for reading: sentences with translation, quotation, display and search.
 
+Run ``python -m helpers.articles add FILE --id C ...`` to add an article of your own (see
+:mod:`helpers.article_add`).
+
 The originals, their sentence ids, kinds and cleaning rules live in :mod:`helpers.sentences` (read
 its docstring for the rules); this module joins them with the kit's English translation and
 Indonesian gloss and lays them out for students. Translation, gloss, places, actors and glossary
@@ -22,6 +25,7 @@ from __future__ import annotations
 import functools
 import html
 import re
+import sys
 from dataclasses import dataclass
 
 import pandas as pd
@@ -45,6 +49,7 @@ __all__ = [
     "show",
     "boilerplate",
     "search",
+    "main",
 ]
 
 
@@ -335,3 +340,14 @@ def search(term: str, *, article: str | None = None) -> pd.DataFrame:
     table = sentences(article)
     needle = fold(term)
     return table[table["text"].map(lambda s: needle in fold(s))].reset_index(drop=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m helpers.articles add FILE --id C ...``: add an article (see :mod:`helpers.article_add`)."""
+    from .article_add import main as add
+
+    return add(sys.argv[1:] if argv is None else argv)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -43,7 +43,7 @@ from ._geojson import geojson
 from ._source_rules import source_rule_problems
 from ._validate import check_article, checked_rows, package, resource, split_list
 from .geo import haversine_km
-from .i18n import LANGUAGES, get_language
+from .i18n import LANGUAGES, get_language, t
 from .provenance import SourceList, coverage_figure, describe_sources, find_row, overview, sentence_coverage, sources
 from .text import fold_key
 
@@ -97,7 +97,8 @@ def _frame(name: str) -> pd.DataFrame:
         elif kind == "date":
             frame[col] = pd.to_datetime(frame[col], format="%Y-%m-%d")
         elif "enum" in fld.get("constraints", {}):
-            frame[col] = pd.Categorical(frame[col], categories=fld["constraints"]["enum"])
+            # an empty cell (a claim not yet checked) is missing, not a category
+            frame[col] = pd.Categorical(frame[col].where(frame[col] != "", None), categories=fld["constraints"]["enum"])
     return frame
 
 
@@ -326,15 +327,40 @@ def distance_km(place_a: str, place_b: str) -> float:
 def localize(frame: pd.DataFrame, *, lang: str | None = None) -> pd.DataFrame:
     """Keep the current language's columns of a table: ``name_en``/``name_id`` become ``name``.
 
+    A claim whose verdict is empty (an added article's claim, waiting for the teacher) gets the
+    verdict "not yet checked" in the chosen language.
+
     Examples
     --------
     >>> localize(load_claims(), lang="id").columns.tolist()[:4]
     ['claim', 'sentence', 'text', 'verdict']
     """
-    mine = f"_{lang or get_language()}"
+    lang = lang or get_language()
+    mine = f"_{lang}"
     others = tuple(f"_{other}" for other in LANGUAGES if f"_{other}" != mine)
     kept = frame[[c for c in frame.columns if not c.endswith(others)]]
-    return kept.rename(columns={c: c[: -len(mine)] for c in kept.columns if c.endswith(mine)})
+    kept = kept.rename(columns={c: c[: -len(mine)] for c in kept.columns if c.endswith(mine)})
+    return _label_unchecked(kept, lang)
+
+
+def _label_unchecked(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Say "not yet checked" where a claim's verdict is empty (a row of an added article's claims sheet).
+
+    Examples
+    --------
+    >>> claims = pd.DataFrame({"claim": ["c-p01-s01"], "verdict": [None]})
+    >>> _label_unchecked(claims, "id")["verdict"].tolist()
+    ['belum diperiksa']
+    """
+    if "verdict" not in frame.columns:
+        return frame
+    verdict = frame["verdict"]
+    empty = verdict.isna() | (verdict.astype(str).str.strip() == "")
+    if not empty.any():
+        return frame
+    frame = frame.copy()
+    frame["verdict"] = verdict.astype(object).where(~empty, t("data.not_yet_checked", lang=lang))
+    return frame
 
 
 def _main(argv: list[str] | None = None) -> int:

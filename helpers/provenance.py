@@ -41,7 +41,7 @@ __all__ = [
 ]
 
 _WEB = re.compile(r"https?://", re.IGNORECASE)
-_SENTENCE = re.compile(r"^([AB])\.p\d+\.s\d+$")
+_SENTENCE = re.compile(r"^([A-Z])\.p\d+\.s\d+$")
 
 #: Tables whose rows count as facts for the sentence-coverage figure.
 FACT_TABLES = ("actors", "places", "control", "backing", "events", "claims", "glossary")

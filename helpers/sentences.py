@@ -21,10 +21,20 @@ Cleaning rules (applied in this order to give the ``text`` of each sentence)
 Kinds of sentence
 -----------------
 - ``boilerplate``: web-page leftovers, not part of the report: "Baca Juga", "Advertisement",
-  "Saksikan juga video berikut ini:", and lines that are empty once cleaned (the stray ``Â``).
+  "Saksikan juga video berikut ini:", lines that are empty once cleaned (the stray ``Â``), share
+  buttons (a line of only "Bagikan"/"Share"/"Tweet" and network names such as Facebook or
+  WhatsApp) and photo captions (a line starting with, or ending in a bracket starting with,
+  "Foto:", "Photo:" or "Ilustrasi").
 - ``heading``: a sub-heading: a line of at most six words with no final punctuation.
 - ``quote_en``: the embedded English tweet: a paragraph whose words are mostly English function
-  words, and the tweet's byline (a line starting with a dash and naming an ``@account``).
+  words, and the tweet's byline (a line starting with a dash and naming an ``@account``). Only in
+  an article written in Indonesian (``language`` in ``data/articles/metadata.csv``).
+
+Articles
+--------
+``A`` and ``B`` are the kit's own. A teacher can add more with ``python -m helpers.articles add``
+(see :mod:`helpers.article_add`): each is one capital letter with its original in
+``data/articles/<letter>-original.txt``, cut and cleaned by exactly the rules above.
 - ``body``: everything else.
 
 Examples
@@ -45,27 +55,33 @@ from typing import Any
 import pandas as pd
 
 from ._errors import DataError
-from ._read import read_text
+from ._read import parse_csv, read_text
 from .i18n import t
+from .paths import data_dir
 
 __all__ = [
     "ARTICLES",
     "CLEANING_RULES",
     "SENTENCE_ID",
     "UnknownArticleError",
+    "article_keys",
     "check_article",
     "raw",
     "clean",
     "segments",
     "sentence_ids",
+    "split_lines",
     "unreadable_articles",
 ]
 
-#: The two articles of the kit.
+#: The two articles of the kit; articles a teacher adds are found by :func:`article_keys`.
 ARTICLES: tuple[str, ...] = ("A", "B")
 
-#: The form of a sentence id.
-SENTENCE_ID = re.compile(r"^([AB])\.p(\d{2})\.s(\d{2})$")
+#: The form of a sentence id (an article is one capital letter).
+SENTENCE_ID = re.compile(r"^([A-Z])\.p(\d{2})\.s(\d{2})$")
+
+#: The name of an article's original in ``data/articles/``.
+_ORIGINAL = re.compile(r"^([A-Z])-original\.txt$")
 
 #: The cleaning rules, in order: (name, function). Documented in the module docstring.
 CLEANING_RULES: list[tuple[str, Callable[[str], str]]] = [
@@ -75,6 +91,11 @@ CLEANING_RULES: list[tuple[str, Callable[[str], str]]] = [
 ]
 
 _BOILERPLATE = re.compile(r"^(baca juga|advertisement|saksikan juga video berikut ini:?)$", re.I)
+_SHARE = re.compile(
+    r"^((bagikan|share|tweet|salin tautan|copy link|facebook|twitter|x|whatsapp|telegram|line|e-?mail|linkedin)[\s:|,/-]*)+$",
+    re.I,
+)
+_CAPTION = re.compile(r"^(foto|photo|ilustrasi)\s*:|\((foto|photo|ilustrasi)\s*:[^()]*\)\s*$", re.I)
 _SPLIT = re.compile(r'(?<=[.!?])(?<!\.\.\.)(["\u201d]?)\s+(?=["\u201cA-Z])')
 _EN_WORDS = {
     "i",
@@ -123,6 +144,19 @@ class UnknownArticleError(KeyError, ValueError):
         return str(self.args[0])
 
 
+def article_keys() -> tuple[str, ...]:
+    """Return the articles of this copy of the kit: ``A``, ``B`` and any a teacher added, in order.
+
+    Examples
+    --------
+    >>> article_keys()[:2]
+    ('A', 'B')
+    """
+    folder = data_dir() / "articles"
+    added = sorted(m.group(1) for p in folder.glob("*-original.txt") if (m := _ORIGINAL.match(p.name)))
+    return ARTICLES + tuple(key for key in added if key not in ARTICLES)
+
+
 def check_article(article: Any) -> str:
     """Return the article key ``"A"`` or ``"B"`` (case and spaces forgiven), or raise.
 
@@ -132,7 +166,7 @@ def check_article(article: Any) -> str:
     'B'
     """
     key = article.strip().upper() if isinstance(article, str) else None
-    if key not in ARTICLES:
+    if key not in ARTICLES and key not in article_keys():
         raise UnknownArticleError(t("articles.unknown_article", value=repr(article)))
     return key
 
@@ -189,24 +223,49 @@ def _is_english(line: str) -> bool:
     return en >= 3 and en > 2 * idn
 
 
-def _kind(line: str) -> str:
+def _kind(line: str, language: str = "id") -> str:
     cleaned = clean(line)
-    if not cleaned or _BOILERPLATE.match(cleaned):
+    if not cleaned or _BOILERPLATE.match(cleaned) or _SHARE.match(cleaned) or _CAPTION.search(cleaned):
         return "boilerplate"
-    if re.match(r"^[\u2014\u2013-]\s", cleaned) and re.search(r"@\w+", cleaned):
+    if language == "id" and re.match(r"^[\u2014\u2013-]\s", cleaned) and re.search(r"@\w+", cleaned):
         return "quote_en"
-    if _is_english(cleaned):
+    if language == "id" and _is_english(cleaned):
         return "quote_en"
     if len(cleaned.split()) <= 6 and not re.search(r"[.!?:\"\u201d]$", cleaned):
         return "heading"
     return "body"
 
 
-def _segment(article: str) -> list[dict[str, Any]]:
+def _language(article: str) -> str:
+    """The language of an added article, read from ``data/articles/metadata.csv`` (A and B: ``id``)."""
+    if article in ARTICLES:
+        return "id"
+    try:
+        records, _lines = parse_csv({"path": "articles/metadata.csv", "format": "csv"})
+    except DataError:
+        return "id"  # the metadata's own error is reported by the validator
+    header = records[0] if records else []
+    if "article" not in header or "language" not in header:
+        return "id"
+    for cells in records[1:]:
+        row = dict(zip(header, cells))
+        if row.get("article") == article:
+            return row.get("language") or "id"
+    return "id"
+
+
+def split_lines(text: str, *, article: str = "X", language: str = "id") -> list[dict[str, Any]]:
+    """Cut a text into paragraphs (non-empty lines) and sentences, with ids and kinds: the one segmenter.
+
+    Examples
+    --------
+    >>> [(r["sentence"], r["kind"]) for r in split_lines("Baca Juga\\nIa pergi. Dia pulang.", article="C")]
+    [('C.p01.s01', 'boilerplate'), ('C.p02.s01', 'body'), ('C.p02.s02', 'body')]
+    """
     rows = []
-    lines = [line for line in raw(article).split("\n") if line.strip()]
+    lines = [line for line in text.split("\n") if line.strip()]
     for p, line in enumerate(lines, start=1):
-        kind = _kind(line)
+        kind = _kind(line, language)
         for s, original in enumerate(_split(line), start=1):
             rows.append(
                 {
@@ -219,6 +278,10 @@ def _segment(article: str) -> list[dict[str, Any]]:
                 }
             )
     return rows
+
+
+def _segment(article: str) -> list[dict[str, Any]]:
+    return split_lines(raw(article), article=article, language=_language(article))
 
 
 @functools.cache
@@ -238,7 +301,7 @@ def segments(article: str | None = None) -> pd.DataFrame:
     >>> segments("A").loc[0, ["sentence", "kind"]].tolist()
     ['A.p01.s01', 'body']
     """
-    keys = ARTICLES if article is None else (check_article(article),)
+    keys = article_keys() if article is None else (check_article(article),)
     return pd.concat([_segments(key) for key in keys], ignore_index=True)
 
 
@@ -251,7 +314,7 @@ def unreadable_articles() -> dict[str, DataError]:
     {}
     """
     broken = {}
-    for article in ARTICLES:
+    for article in article_keys():
         try:
             _segments(article)
         except DataError as exc:
@@ -272,4 +335,6 @@ def sentence_ids() -> frozenset[str]:
     53
     """
     broken = unreadable_articles()
-    return frozenset(sid for article in ARTICLES if article not in broken for sid in _segments(article)["sentence"])
+    return frozenset(
+        sid for article in article_keys() if article not in broken for sid in _segments(article)["sentence"]
+    )

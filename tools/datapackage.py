@@ -77,7 +77,7 @@ def readme(package: dict) -> str:
     for res in package["resources"]:
         licence = ", ".join(lic.get("title", lic["name"]) for lic in res.get("licenses", []))
         parts.append(f"## `{res['path']}`: {res['title']}\n\n{res['description']}\n\n*Licence: {licence}.*\n")
-        rules = [res[key]["description"] for key in ("kit:span", "kit:complete") if key in res]
+        rules = [res[key]["description"] for key in ("kit:span", "kit:complete", "kit:pending") if key in res]
         if res.get("kit:byteForByte"):
             rules.append("Kept byte for byte: its sha256 must match the `hash` in `datapackage.json`.")
         parts.extend(f"*Rule: {rule}*\n" for rule in rules)
