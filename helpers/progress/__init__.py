@@ -36,6 +36,7 @@ import contextlib
 import io
 import json
 import os
+import tempfile
 import warnings
 from collections.abc import Iterator
 from datetime import datetime, timezone
@@ -154,7 +155,18 @@ def set_student(name: str) -> str:
     path = progress_file().with_name("student.txt")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+        # a new file swapped in whole: a crash mid-write never leaves half a name behind
+        fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".student-", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(text)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(temp, path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(temp)
+            raise
     except OSError as exc:
         warnings.warn(t("progress.cannot_write", path=str(path), error=str(exc)), stacklevel=2)
     return text
