@@ -1,4 +1,8 @@
-"""The READMEs a newcomer reads: an Open in Colab link for every notebook of both editions."""
+"""The READMEs a newcomer reads: an Open in Colab link for every notebook of both editions.
+
+The links open the student edition (the `student` branch that `make release` publishes), whose first
+cell installs the kit from that same branch (tests/test_release.py checks the build).
+"""
 
 from __future__ import annotations
 
@@ -15,4 +19,4 @@ def test_every_notebook_has_an_open_in_colab_link(readme):
     text = (ROOT / readme).read_text(encoding="utf-8")
     for path in NOTEBOOKS:
         rel = path.relative_to(ROOT).as_posix()
-        assert f"colab.research.google.com/github/libya-kit/libya-kit/blob/main/{rel})" in text, rel
+        assert f"colab.research.google.com/github/libya-kit/libya-kit/blob/student/{rel})" in text, rel

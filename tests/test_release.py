@@ -101,8 +101,13 @@ def test_release_builds_both_editions(built):
     assert any(re.search(r"^lessons/[^/]+/guide\.en\.md$", f) for f in _files(teacher))
     assert "Student edition" in (student / "README.md").read_text().split("\n")[2]
     assert "Edisi siswa" in (student / "README.id.md").read_text().split("\n")[2]
-    for nb in notebooks:  # executed, as committed
-        assert (student / nb).read_bytes() == (clone / nb).read_bytes()
+    for nb in notebooks:  # executed, as committed; only Colab's install line points at the student branch
+        mine, main = (student / nb).read_text(encoding="utf-8"), (clone / nb).read_text(encoding="utf-8")
+        assert "libya-kit@main" in main and "libya-kit@main" not in mine and "libya-kit@student" in mine, nb
+        assert mine == main.replace("libya-kit@main", "libya-kit@student"), nb
+    for readme in ("README.md", "README.id.md"):  # Open in Colab: the student edition, never main
+        text = (student / readme).read_text(encoding="utf-8")
+        assert "/blob/student/notebooks/" in text and "/blob/main/notebooks/" not in text, readme
     makefile = (student / "Makefile").read_text()
     assert "lab:" in makefile and "tools.trust apply" in makefile
     assert not re.search(r"^(test|lint|notebooks|guides|handouts|bench|release)\b.*:", makefile, re.M)

@@ -289,6 +289,42 @@ def build_from_tree(tree: Path, out: Path) -> None:
             target.write_text(seal_bank(rel.split("/")[1]), encoding="utf-8")
         else:
             shutil.copy2(tree / rel, target, follow_symlinks=False)
+    point_at_student_branch(student)
+
+
+#: What points a student's copy at ``main`` (the teacher edition): the Colab cell's install of the
+#: kit and the README's Open in Colab links. The student edition points them at its own branch.
+_TO_MAIN = [
+    (re.compile(r"(git\+https://github\.com/[\w.-]+/[\w.-]+)@main\b"), r"\1@student"),
+    (re.compile(r"(colab\.research\.google\.com/github/[\w.-]+/[\w.-]+/blob/)main/"), r"\1student/"),
+]
+
+
+def point_at_student_branch(student: Path) -> None:
+    """Make the student edition install and open itself: Colab's install line and links use ``student``.
+
+    The notebooks change, so their trust manifest is recorded again for the student edition.
+
+    Examples
+    --------
+    >>> pattern, repl = _TO_MAIN[0]
+    >>> pattern.sub(repl, '"git+https://github.com/libya-kit/libya-kit@main"')
+    '"git+https://github.com/libya-kit/libya-kit@student"'
+    """
+    changed = False
+    for path in [*sorted(student.glob("notebooks/*/*.ipynb")), *sorted(student.glob("README*.md"))]:
+        text = path.read_text(encoding="utf-8")
+        new = text
+        for pattern, repl in _TO_MAIN:
+            new = pattern.sub(repl, new)
+        if new != text:
+            path.write_text(new, encoding="utf-8")
+            changed = changed or path.suffix == ".ipynb"
+    manifest = student / "notebooks" / "TRUSTED.sha256"
+    if changed and manifest.exists():
+        from tools.trust import record  # the exported tree's own tools (PYTHONPATH of the child)
+
+        record(student / "notebooks", manifest)
 
 
 def build(out: Path, repo: Path = ROOT, ref: str = "HEAD") -> str:
