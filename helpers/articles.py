@@ -32,7 +32,7 @@ import pandas as pd
 
 from . import data
 from .i18n import by_lang, get_language, t
-from .sentences import ARTICLES, CLEANING_RULES, UnknownArticleError, check_article, clean, raw, segments
+from .sentences import ARTICLES, CLEANING_RULES, UnknownArticleError, _language, check_article, clean, raw, segments
 from .text import fold
 
 __all__ = [
@@ -252,7 +252,9 @@ class ArticleView:
 
     def _repr_html_(self) -> str:
         lang = self.lang
-        head = f"<th>{t('articles.col.id', lang=lang)}</th><th>{t('articles.col.original', lang=lang)}</th>"
+        written_in = _language(self.article)  # an added article may be in English
+        original_col = "articles.col.original" if written_in == "id" else "articles.col.original_en"
+        head = f"<th>{t('articles.col.id', lang=lang)}</th><th>{t(original_col, lang=lang)}</th>"
         if self.parallel:
             head += f"<th>{t('articles.col.translation', lang=lang)}</th>"
         rows, used = [], set()
@@ -265,7 +267,7 @@ class ArticleView:
                 if row.kind != "body"
                 else ""
             )
-            cells = f'<td><code>{row.sentence}</code>{label}</td><td lang="id">{original}</td>'
+            cells = f'<td><code>{row.sentence}</code>{label}</td><td lang="{written_in}">{original}</td>'
             if self.parallel:
                 other = row.translation_en if isinstance(row.translation_en, str) else ""
                 if lang == "id" and isinstance(row.gloss_id, str):
