@@ -24,7 +24,6 @@ import hashlib
 import os
 import re
 import shutil
-import site
 import subprocess
 import sys
 import time
@@ -32,6 +31,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from kit_venv import bare_venv
 
 from helpers import _map_page
 from helpers.paths import notebook_path
@@ -157,16 +157,8 @@ def voila_env() -> Path:
         return env
     for old in (ROOT / ".venv").glob("voila-*"):
         shutil.rmtree(old, ignore_errors=True)
-    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(env)], check=True, timeout=120)
-    python = env / "bin" / "python"
-    purelib = subprocess.run(
-        [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.strip()
     # the test environment's packages (the kit's dependencies, from the lock) under Voilà's own
-    Path(purelib, "kit-test-env.pth").write_text("\n".join(site.getsitepackages()) + "\n", encoding="utf-8")
+    python = bare_venv(env)
     done = subprocess.run(
         [sys.executable, "-m", "pip", "--python", str(python), "install", "--quiet", "--no-deps", *VOILA_PINS],
         capture_output=True,
