@@ -637,13 +637,13 @@ def _template(lang: str) -> string.Template:
 
 
 def _lesson(p: Plan, lang: str) -> str:
-    meta = _metadata_row(p)
     lang_names = {"id": t("article_add.lang.id", lang=lang), "en": t("article_add.lang.en", lang=lang)}
     return _template(lang).substitute(
         slug=p.slug,
         number=p.slug[:2],
         article=p.article,
-        title=meta[f"title_{lang}"],
+        # the kit's stand-in title already names the article, publisher and date: say instead that none was given
+        title=p.meta["title"] or t("article_add.no_title", lang=lang),
         publisher=p.meta["publisher"],
         date=p.meta["date"],
         url=p.meta["url"],
