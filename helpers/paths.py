@@ -17,7 +17,8 @@ the English file name). Each edition's notebook has a name in its own language, 
 which names a tab by the file name, never shows two tabs named the same when a student opens both
 editions: ``notebooks/en/00-start-here.ipynb`` and ``notebooks/id/00-mulai-di-sini.ipynb``. The
 sources in ``notebooks/src/<lang>/`` carry the same names (``.md``). :data:`NOTEBOOK_NAMES` is the
-one table of these names; everything that names a notebook asks :func:`notebook_name` or
+one table of these names for the kit's lessons (the lesson of an article a teacher adds is found
+on disk, :func:`notebook_names`); everything that names a notebook asks :func:`notebook_name` or
 :func:`notebook_path`, or globs ``NN-*`` and pairs the editions by their ``NN`` prefix.
 
 Examples
@@ -46,6 +47,7 @@ __all__ = [
     "lesson_slugs",
     "lessons_dir",
     "notebook_name",
+    "notebook_names",
     "notebook_path",
     "notebooks_dir",
 ]
@@ -125,6 +127,30 @@ def notebooks_dir() -> Path:
     return kit_root() / "notebooks"
 
 
+def notebook_names() -> dict[str, dict[str, str]]:
+    """Every lesson's notebook names per language: :data:`NOTEBOOK_NAMES`, and the lessons of added articles.
+
+    A teacher's own article (``python -m helpers.articles add``) gets a lesson whose sources are
+    ``notebooks/src/en/NN-slug.md`` and ``notebooks/src/id/NN-nama.md``; lessons whose number is
+    not in the table are found there and paired by that number.
+
+    Examples
+    --------
+    >>> notebook_names()["00-start-here"]["id"]
+    '00-mulai-di-sini'
+    """
+    names = {slug: dict(langs) for slug, langs in NOTEBOOK_NAMES.items()}
+    taken = {slug[:2] for slug in names}
+    src = notebooks_dir() / "src"
+    for english in sorted(src.glob("en/[0-9][0-9]-*.md")):
+        number = english.name[:2]
+        indonesian = sorted(src.glob(f"id/{number}-*.md"))
+        if number not in taken and len(indonesian) == 1:
+            names[english.stem] = {"en": english.stem, "id": indonesian[0].stem}
+            taken.add(number)
+    return names
+
+
 def notebook_name(lesson: str, lang: str) -> str:
     """Return the file name (no suffix) of a lesson's notebook in one language.
 
@@ -149,8 +175,8 @@ def notebook_name(lesson: str, lang: str) -> str:
     """
     slug = lesson_of(lesson)
     if slug is None:
-        raise KeyError(f"no lesson {lesson!r}; the lessons are {', '.join(NOTEBOOK_NAMES)}")
-    return NOTEBOOK_NAMES[slug][lang]
+        raise KeyError(f"no lesson {lesson!r}; the lessons are {', '.join(notebook_names())}")
+    return notebook_names()[slug][lang]
 
 
 def notebook_path(lesson: str, lang: str, folder: Path | None = None) -> Path:
@@ -169,7 +195,7 @@ def notebook_path(lesson: str, lang: str, folder: Path | None = None) -> Path:
 def lesson_of(name: str) -> str | None:
     """Return the lesson slug a notebook file name (either language, with or without suffix) belongs to.
 
-    ``None`` when no lesson of the kit has that name.
+    ``None`` when no lesson of the kit (or of an added article) has that name.
 
     Examples
     --------
@@ -177,7 +203,7 @@ def lesson_of(name: str) -> str | None:
     ('00-start-here', '00-start-here', None)
     """
     stem = Path(str(name)).name.removesuffix(".ipynb").removesuffix(".md").removesuffix(".html")
-    for slug, names in NOTEBOOK_NAMES.items():
+    for slug, names in notebook_names().items():
         if stem == slug or stem in names.values():
             return slug
     return None

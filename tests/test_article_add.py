@@ -17,6 +17,7 @@ import pytest
 
 from helpers import article_add, i18n, sentences
 from tests.conftest import ROOT, clear_caches
+from tests.test_bootstrap import FIRST_CELL
 
 FIXTURES = ROOT / "tests" / "fixtures"
 TEXT = FIXTURES / "article-test.txt"
@@ -218,6 +219,9 @@ def test_the_lesson_sources_are_as_jupytext_saves_them_with_an_id_on_every_cell(
         assert jupytext.writes(nb, fmt="md:myst") == text, lang
         assert all(isinstance(c.metadata.get("id"), str) for c in nb.cells), lang
         assert "$" not in text  # every placeholder of the template was filled
+        first = next(c for c in nb.cells if c.cell_type == "code").source
+        # the kit's own first cell (tests/test_bootstrap.py), so Colab, hubs and VS Code find this copy's helpers
+        assert first.startswith(FIRST_CELL.replace("@LANG@", lang).rstrip("\n")), first[:300]
 
 
 def test_the_lesson_builds_executes_and_passes_nbval_in_both_languages(kit_c):

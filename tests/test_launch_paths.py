@@ -19,7 +19,7 @@ import nbformat
 import pytest
 
 from helpers import _map_page, maps
-from helpers.paths import NOTEBOOK_NAMES, lesson_of, lesson_slugs, notebook_name, notebook_path
+from helpers.paths import NOTEBOOK_NAMES, lesson_of, lesson_slugs, notebook_name, notebook_names, notebook_path
 
 ROOT = Path(__file__).resolve().parent.parent
 LANGS = ("en", "id")
@@ -36,10 +36,10 @@ def test_the_table_names_every_notebook_and_source_on_disk():
     assert sorted(NOTEBOOK_NAMES) == lesson_slugs()
     for lang in LANGS:
         on_disk = sorted(p.stem for p in (ROOT / "notebooks" / lang).glob("*.ipynb"))
-        assert on_disk == sorted(notebook_name(slug, lang) for slug in NOTEBOOK_NAMES), lang
+        assert on_disk == sorted(notebook_name(slug, lang) for slug in notebook_names()), lang
         sources = sorted(p.stem for p in (ROOT / "notebooks" / "src" / lang).glob("*.md"))
         assert sources == on_disk, lang
-    for slug in NOTEBOOK_NAMES:
+    for slug in notebook_names():
         assert notebook_name(slug, "en") == slug  # the English edition is named by the lesson's slug
         for lang in LANGS:
             assert notebook_path(slug, lang).is_file()
@@ -151,3 +151,18 @@ def test_notebooks_are_built_without_the_platform_markers(plain_env, tmp_path):
     nbformat.write(nb, path)
     nbtool.execute(path, timeout=120)
     assert nbformat.read(path, as_version=4).cells[0].outputs[0].text.strip() == "None None"
+
+
+def test_the_lesson_of_an_added_article_is_found_by_its_number(tmp_path, monkeypatch):
+    """A teacher's own article (helpers.articles add) brings NN-article-c / NN-berita-c: found and paired."""
+    from helpers import paths
+
+    for lang, name in (("en", "08-article-c"), ("id", "08-berita-c")):
+        (tmp_path / "src" / lang).mkdir(parents=True)
+        (tmp_path / "src" / lang / f"{name}.md").write_text("# C\n", encoding="utf-8")
+    (tmp_path / "src" / "en" / "00-start-here.md").write_text("# 00\n", encoding="utf-8")  # the table wins
+    monkeypatch.setattr(paths, "notebooks_dir", lambda: tmp_path)
+    assert paths.notebook_name("08-article-c", "id") == "08-berita-c"
+    assert paths.lesson_of("08-berita-c.ipynb") == "08-article-c"
+    assert paths.notebook_names()["00-start-here"] == NOTEBOOK_NAMES["00-start-here"]
+    assert paths.lesson_of("09-nothing") is None

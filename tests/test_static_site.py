@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from helpers.paths import NOTEBOOK_NAMES, notebook_name
+from helpers.paths import notebook_name, notebook_names
 from tools import export_html
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -162,7 +162,7 @@ def test_no_page_asks_for_a_script_or_style_from_outside_the_site(site):
     import re
 
     pages = sorted(site.rglob("*.html"))
-    assert len(pages) == 1 + 2 * len(NOTEBOOK_NAMES)
+    assert len(pages) == 1 + 2 * len(notebook_names())
     for page in pages:
         text = page.read_text()
         requests = _Requests(text).found
@@ -199,7 +199,7 @@ def test_every_page_has_its_own_title(site):
 
 
 def test_each_lesson_page_links_to_the_other_language(site):
-    for slug in NOTEBOOK_NAMES:
+    for slug in notebook_names():
         for lang, other in (("en", "id"), ("id", "en")):
             page = (site / lang / f"{notebook_name(slug, lang)}.html").read_text()
             target = f"{notebook_name(slug, other)}.html"
