@@ -42,7 +42,6 @@ import io
 import os
 import stat
 import sys
-import tempfile
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -51,6 +50,7 @@ import pandas as pd
 
 from .i18n import get_language, t
 from .progress import FIELD_LIMIT, parse_lines, plain_labels, spreadsheet_plain, spreadsheet_safe
+from .progress._files import replace_file
 
 __all__ = [
     "MAX_COLUMNS",
@@ -242,19 +242,6 @@ class _Tally:
         return pd.DataFrame(rows, columns=columns)
 
 
-def _write_new(target: Path, data: bytes) -> None:
-    """Write ``data`` to a new temporary file beside ``target`` and swap it in (never through a link)."""
-    fd, tmp = tempfile.mkstemp(prefix=".summary-", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
-    finally:
-        if os.path.lexists(tmp):
-            os.unlink(tmp)
-
-
 def _chart(summary: pd.DataFrame, lang: str) -> bytes:
     from matplotlib.figure import Figure  # not pyplot: no backend is chosen or switched
 
@@ -360,7 +347,7 @@ def summarize(
     chart, table = _outputs(folder, out)
     for target, render in ((chart, lambda: _chart(summary, lang)), (table, lambda: _table_csv(summary))):
         try:
-            _write_new(target, render())
+            replace_file(target, render(), prefix=".summary-")
             summary.attrs["saved"].append(target)
         except OSError as exc:
             _say("summary.cannot_save", lang, path=_printable(str(target), 200), error=exc.strerror or str(exc))

@@ -36,7 +36,6 @@ import contextlib
 import io
 import json
 import os
-import tempfile
 import warnings
 from collections.abc import Iterator
 from datetime import datetime, timezone
@@ -47,6 +46,7 @@ import pandas as pd
 
 from ..i18n import get_language, t
 from ._drafts import clear_drafts, drafts, drafts_file, save_draft
+from ._files import replace_file
 from ._format import (
     COLUMNS,
     FIELD_LIMIT,
@@ -155,18 +155,7 @@ def set_student(name: str) -> str:
     path = progress_file().with_name("student.txt")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        # a new file swapped in whole: a crash mid-write never leaves half a name behind
-        fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".student-", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(text)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(temp, path)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(temp)
-            raise
+        replace_file(path, text.encode("utf-8"), prefix=".student-")
     except OSError as exc:
         warnings.warn(t("progress.cannot_write", path=str(path), error=str(exc)), stacklevel=2)
     return text
