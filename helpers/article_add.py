@@ -55,6 +55,7 @@ from typing import Any
 
 import pandas as pd
 
+from .dates import ISO_DATE
 from .i18n import LANGUAGES, t
 from .text import fold
 
@@ -75,7 +76,6 @@ __all__ = [
 ]
 
 _ID = re.compile(r"^[A-Z]$")
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _KIT_ARTICLES = ("A", "B")
 
 
@@ -400,7 +400,7 @@ def plan(
         raise AddError("exists", value=key)
     if language not in LANGUAGES:
         raise AddError("bad_language", value=language)
-    if not _DATE.match(published or ""):
+    if not ISO_DATE.fullmatch(published or ""):
         raise AddError("bad_date", value=published)
     try:
         date.fromisoformat(published)

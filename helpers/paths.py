@@ -173,10 +173,11 @@ def notebook_name(lesson: str, lang: str) -> str:
     >>> notebook_name("03-memetakan-penguasaan", "en")
     '03-mapping-control'
     """
-    slug = lesson_of(lesson)
+    names = notebook_names()
+    slug = lesson_of(lesson, names)
     if slug is None:
-        raise KeyError(f"no lesson {lesson!r}; the lessons are {', '.join(notebook_names())}")
-    return notebook_names()[slug][lang]
+        raise KeyError(f"no lesson {lesson!r}; the lessons are {', '.join(names)}")
+    return names[slug][lang]
 
 
 def notebook_path(lesson: str, lang: str, folder: Path | None = None) -> Path:
@@ -192,10 +193,11 @@ def notebook_path(lesson: str, lang: str, folder: Path | None = None) -> Path:
     return Path(folder if folder is not None else notebooks_dir()) / lang / f"{notebook_name(lesson, lang)}.ipynb"
 
 
-def lesson_of(name: str) -> str | None:
+def lesson_of(name: str, names: dict[str, dict[str, str]] | None = None) -> str | None:
     """Return the lesson slug a notebook file name (either language, with or without suffix) belongs to.
 
-    ``None`` when no lesson of the kit (or of an added article) has that name.
+    ``None`` when no lesson of the kit (or of an added article) has that name. ``names`` is
+    :func:`notebook_names`, when the caller has it already.
 
     Examples
     --------
@@ -203,7 +205,7 @@ def lesson_of(name: str) -> str | None:
     ('00-start-here', '00-start-here', None)
     """
     stem = Path(str(name)).name.removesuffix(".ipynb").removesuffix(".md").removesuffix(".html")
-    for slug, names in notebook_names().items():
-        if stem == slug or stem in names.values():
+    for slug, editions in (names if names is not None else notebook_names()).items():
+        if stem == slug or stem in editions.values():
             return slug
     return None
