@@ -573,3 +573,18 @@ def test_the_students_name_seeds_the_option_order(tmp_path, monkeypatch):
     assert ayu == quiz.load("00-start-here")._order  # stable across reruns
     monkeypatch.setenv("KIT_STUDENT", "Budi")
     assert quiz.load("00-start-here")._order != ayu
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+@pytest.mark.parametrize("value", [None, ..., 42, ["Ayu"]])
+def test_a_name_that_is_not_text_is_refused_with_a_message_in_the_students_language(value, lang, tmp_path, monkeypatch):
+    monkeypatch.setenv("KIT_PROGRESS_DIR", str(tmp_path))
+    monkeypatch.delenv("KIT_STUDENT", raising=False)
+    progress.set_student("Ayu")
+    helpers.set_language(lang)
+    try:
+        with pytest.warns(UserWarning, match="no name was saved" if lang == "en" else "tidak ada nama yang disimpan"):
+            assert progress.set_student(value) == ""
+    finally:
+        helpers.set_language("en")
+    assert progress.student() == ""

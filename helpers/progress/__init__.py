@@ -150,7 +150,17 @@ def set_student(name: str) -> str:
     'Budi'
     >>> set_student("")  # forget the name again
     ''
+    >>> import warnings
+    >>> with warnings.catch_warnings(record=True) as said:
+    ...     warnings.simplefilter("always")
+    ...     set_student(42)
+    ''
+    >>> "no name was saved" in str(said[0].message)
+    True
     """
+    if not isinstance(name, str):
+        kind = "None" if name is None else "..." if name is Ellipsis else type(name).__name__
+        warnings.warn(t("progress.name_not_text", kind=kind), stacklevel=2)
     text = _clean(" ".join(str(name).split()), 80) if isinstance(name, str) else ""
     path = progress_file().with_name("student.txt")
     try:
