@@ -460,25 +460,6 @@ def test_make_release_calls_the_tool_the_tests_run():
     assert re.search(r"^\.PHONY:.*\brelease\b", makefile, re.M) and "make release" in makefile
 
 
-def test_workflow_publishes_the_student_branch_on_push_to_main():
-    flow = yaml.safe_load((ROOT / ".github" / "workflows" / "student-release.yml").read_text())
-    on = flow.get("on", flow.get(True))  # YAML 1.1 reads a bare `on` as true
-    assert on["push"]["branches"] == ["main"]
-    steps = [step for job in flow["jobs"].values() for step in job["steps"]]
-    checkout = next(s for s in steps if s.get("uses", "").startswith("actions/checkout@"))
-    assert checkout["with"]["fetch-depth"] == 0
-    python = next(s for s in steps if s.get("uses", "").startswith("actions/setup-python@"))
-    assert str(python["with"]["python-version"]) == "3.11"
-    runs = [s.get("run", "") for s in steps]
-    build = next(i for i, r in enumerate(runs) if "make release BRANCH=student" in r)
-    push = next(i for i, r in enumerate(runs) if re.search(r"git push\b.*\bstudent\b", r))
-    assert build < push
-    assert (
-        any(job.get("permissions", {}).get("contents") == "write" for job in flow["jobs"].values())
-        or flow.get("permissions", {}).get("contents") == "write"
-    )
-
-
 # ---------------------------------------------------------------- the sealed form, in this process
 def test_a_sealed_bank_scores_like_the_plain_one_and_a_wrong_hash_is_caught(lessons_copy):
     """The parity test above can fail: a sealed bank whose hash names another option scores differently."""
