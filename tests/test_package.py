@@ -16,6 +16,9 @@ CHECK = r"""
 import hashlib, json, pathlib, sys
 import helpers
 from helpers import paths
+
+# Full tier only: builds the wheel and installs it into fresh environments.
+pytestmark = pytest.mark.full
 helpers.set_language("id")
 overview = helpers.data.overview()
 quiz = helpers.quiz.load("03-mapping-control")

@@ -143,6 +143,9 @@ from helpers.quiz_bank import load_bank
 from helpers.paths import lesson_slugs
 from helpers.quiz_kinds import LETTERS
 from helpers import data
+
+# Full tier only: builds both editions from git and runs nbval on the student one (about 90 s).
+pytestmark = pytest.mark.full
 out = {}
 for lesson in lesson_slugs():
     try:
