@@ -12,13 +12,13 @@ from pathlib import Path
 import pytest
 from kit_venv import ROOT, bare_venv, build_wheel, pip_install
 
+# Full tier only: builds the wheel and installs it into fresh environments.
+pytestmark = pytest.mark.full
+
 CHECK = r"""
 import hashlib, json, pathlib, sys
 import helpers
 from helpers import paths
-
-# Full tier only: builds the wheel and installs it into fresh environments.
-pytestmark = pytest.mark.full
 helpers.set_language("id")
 overview = helpers.data.overview()
 quiz = helpers.quiz.load("03-mapping-control")

@@ -21,6 +21,9 @@ import yaml
 
 from helpers import quiz
 
+# Full tier only: builds both editions from git and runs nbval on the student one (about 90 s).
+pytestmark = pytest.mark.full
+
 ROOT = Path(__file__).resolve().parent.parent
 QUIZ_SCRIPT = r"""
 import json, sys, itertools
@@ -143,9 +146,6 @@ from helpers.quiz_bank import load_bank
 from helpers.paths import lesson_slugs
 from helpers.quiz_kinds import LETTERS
 from helpers import data
-
-# Full tier only: builds both editions from git and runs nbval on the student one (about 90 s).
-pytestmark = pytest.mark.full
 out = {}
 for lesson in lesson_slugs():
     try:
