@@ -252,7 +252,7 @@ def test_exercise_checks_give_the_same_verdicts_in_the_student_edition(built, tm
     kit = tmp_path / "student"
     shutil.copytree(built["student"], kit)
     (kit / "tests").mkdir()
-    for name in ["conftest.py", *(p.name for p in (built["clone"] / "tests").glob("test_check*.py"))]:
+    for name in ["conftest.py", "fuzzing.py", *(p.name for p in (built["clone"] / "tests").glob("test_check*.py"))]:
         shutil.copy2(built["clone"] / "tests" / name, kit / "tests" / name)
     (kit / "tests" / "test_is_student_edition.py").write_text(
         "import inspect\nimport helpers.exercises.lesson03 as m\n\n"
