@@ -26,7 +26,6 @@ from typing import TYPE_CHECKING, Any
 # share a name, and only an import made here, before the function is bound, keeps the function.
 from .check import check, hint, solution
 from .explain import explain_errors
-from .explain import install_if_ipython as _install_explain
 from .i18n import (
     LANGUAGES,
     MissingStringError,
@@ -36,8 +35,6 @@ from .i18n import (
     set_language,
     t,
 )
-
-_install_explain()  # in Jupyter: a student's KeyError/NameError/pandas ValueError is explained
 
 if TYPE_CHECKING:  # for editors and type checkers; at run time these load on first use
     from . import articles, charts, data, link, maps, progress, project, quiz, style

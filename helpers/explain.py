@@ -1,7 +1,7 @@
 """Explain a student's own Python error in the notebook's language, with the traceback one click away.
 
-In Jupyter, ``import helpers`` installs an IPython exception handler (nothing happens outside
-IPython). For a ``KeyError`` on a column name, a ``NameError`` (a misspelt or not-yet-defined
+In Jupyter, ``helpers.explain_errors()`` (in the first cell of every lesson) installs an IPython
+exception handler; ``import helpers`` alone changes nothing, and outside IPython nothing happens. For a ``KeyError`` on a column name, a ``NameError`` (a misspelt or not-yet-defined
 variable) and a ``ValueError`` raised inside pandas, the student first reads what most likely
 went wrong (the columns that exist, the names that are close) and then, folded away in a
 ``<details>`` element, the original traceback. Every other error is shown as usual.

@@ -121,3 +121,33 @@ def test_explain_errors_installs_the_handler_in_a_running_ipython(shell):
     assert shell.custom_exceptions == EXPLAINED
     explain_errors(False)
     assert shell.custom_exceptions == ()
+
+
+def test_importing_helpers_leaves_the_shells_handler_alone(shell):
+    """``import helpers`` has no side effect on IPython: only ``explain_errors()`` installs the handler."""
+    import importlib
+    import sys
+
+    def teachers_own(*args, **kwargs):
+        return None
+
+    shell.set_custom_exc((ZeroDivisionError,), teachers_own)
+    saved = {name: module for name, module in sys.modules.items() if name == "helpers" or name.startswith("helpers.")}
+    try:
+        for name in saved:
+            del sys.modules[name]
+        importlib.import_module("helpers")
+        assert shell.custom_exceptions == (ZeroDivisionError,)
+    finally:
+        sys.modules.update(saved)
+    shell.set_custom_exc((), None)
+
+
+def test_every_lesson_asks_for_the_explanations_in_its_first_cell():
+    from pathlib import Path
+
+    sources = sorted((Path(__file__).resolve().parent.parent / "notebooks" / "src").glob("*/[0-9][0-9]-*.md"))
+    assert len(sources) >= 16
+    for source in sources:
+        first = source.read_text(encoding="utf-8").split("```{code-cell}", 1)[1].split("```", 1)[0]
+        assert "helpers.explain_errors()" in first, source.name
