@@ -38,8 +38,9 @@ from .text import shorten
 __all__ = ["EXPLAINED", "explain", "explain_errors", "handler", "install_if_ipython"]
 
 #: The exception types the handler looks at (others are shown as usual).
-EXPLAINED = (KeyError, NameError, ValueError)
+EXPLAINED = (KeyError, NameError, ValueError, AttributeError)
 _QUOTED = re.compile(r"'([^']*)'")
+_CODE = re.compile(r"`([^`]+)`")
 _state = {"on": True}
 
 
@@ -88,14 +89,7 @@ def _key_error(exc: KeyError, tb: TracebackType | None, lang: str) -> str | None
     wanted = _QUOTED.findall(key) if isinstance(key, str) and ("not in index" in key or "None of" in key) else [key]
     wanted = [str(w) for w in wanted] or [str(key)]
     if isinstance(table, pd.DataFrame):
-        columns = [str(c) for c in table.columns]
-        lines = [t("explain.no_column", lang=lang, key=shorten(wanted[0], limit=60))]
-        close = _close(wanted[0], columns)
-        if close:
-            lines[0] += " " + t("explain.did_you_mean", lang=lang, names=", ".join(repr(c) for c in close))
-        lines.append(t("explain.columns_are", lang=lang, columns=_names(columns)))
-        lines.append(t("explain.key_tip", lang=lang))
-        return "\n".join(lines)
+        return _no_column(wanted[0], table, lang)
     labels = [str(i) for i in table.index[:200]]
     lines = [t("explain.no_label", lang=lang, key=shorten(wanted[0], limit=60))]
     close = _close(wanted[0], labels)
@@ -105,15 +99,59 @@ def _key_error(exc: KeyError, tb: TracebackType | None, lang: str) -> str | None
     return "\n".join(lines)
 
 
+def _no_column(key: str, table: Any, lang: str, tip: str = "explain.key_tip") -> str:
+    columns = [str(c) for c in table.columns]
+    lines = [t("explain.no_column", lang=lang, key=shorten(key, limit=60))]
+    close = _close(key, columns)
+    if close:
+        lines[0] += " " + t("explain.did_you_mean", lang=lang, names=", ".join(repr(c) for c in close))
+    lines.append(t("explain.columns_are", lang=lang, columns=_names(columns)))
+    lines.append(t(tip, lang=lang))
+    return "\n".join(lines)
+
+
+def _attribute_error(exc: AttributeError, lang: str) -> str | None:
+    """``table.Status``: a misspelt column read with a dot (the form lesson 00 teaches)."""
+    import pandas as pd
+
+    table, name = getattr(exc, "obj", None), getattr(exc, "name", None)
+    if not isinstance(table, pd.DataFrame) or not isinstance(name, str):
+        return None
+    return _no_column(name, table, lang, tip="explain.dot_tip")
+
+
 def _name_error(exc: NameError, namespace: dict[str, Any], lang: str) -> str:
-    name = getattr(exc, "name", None) or next(iter(_QUOTED.findall(str(exc))), "?")
+    name = str(getattr(exc, "name", None) or next(iter(_QUOTED.findall(str(exc))), "?"))
     known = [n for n in namespace if not n.startswith("_")] + [n for n in dir(builtins) if not n.startswith("_")]
-    lines = [t("explain.unknown_name", lang=lang, name=shorten(str(name), limit=60))]
-    close = _close(str(name), known)
+    lines = [t("explain.unknown_name", lang=lang, name=shorten(name, limit=60))]
+    close = _close(name, known)
     if close:
         lines.append(t("explain.did_you_mean", lang=lang, names=", ".join(close)))
+    elif name[:1].isupper() or len(name) > 3:  # `capital = Tripoli`: a word meant as text
+        lines.append(t("explain.quotes_tip", lang=lang, word=shorten(name, limit=40)[1:-1]))
     lines.append(t("explain.name_tip", lang=lang))
     return "\n".join(lines)
+
+
+def _syntax_error(exc: SyntaxError, lang: str) -> str:
+    """What most often breaks a beginner's line, told from the line itself."""
+    line, message = (exc.text or "").strip(), str(exc.msg or "")
+    if any(ch in line for ch in "\u201c\u201d\u2018\u2019"):
+        cause = "explain.syntax.curly"
+    elif "unterminated string" in message or "EOL" in message or "EOF while scanning" in message:
+        cause = "explain.syntax.quote"
+    elif "never closed" in message or "unexpected EOF" in message or "does not match" in message:
+        cause = "explain.syntax.bracket"
+    elif "indent" in message.lower():
+        cause = "explain.syntax.indent"
+    elif "Maybe you meant '=='" in message or "cannot assign" in message:
+        cause = "explain.syntax.equals"
+    elif "expected ':'" in message:
+        cause = "explain.syntax.colon"
+    else:
+        cause = "explain.syntax.other"
+    where = t("explain.syntax.where", lang=lang, line=exc.lineno or "?", text=shorten(line, limit=80))
+    return where + "\n" + t(cause, lang=lang)
 
 
 def _value_error(exc: ValueError, tb: TracebackType | None, lang: str) -> str | None:
@@ -166,13 +204,18 @@ def explain(exc: BaseException, *, namespace: dict[str, Any] | None = None, lang
             return _name_error(exc, namespace or {}, lang)
         if isinstance(exc, ValueError):
             return _value_error(exc, exc.__traceback__, lang)
+        if isinstance(exc, AttributeError):
+            return _attribute_error(exc, lang)
+        if isinstance(exc, SyntaxError):
+            return _syntax_error(exc, lang)
     except Exception:  # explaining must never add an error of its own
         return None
     return None
 
 
 def _html(explanation: str, trace: str, lang: str) -> str:
-    lines = "<br>".join(html.escape(line) for line in explanation.splitlines())
+    # `code` in a message is shown as code, not with its backticks
+    lines = "<br>".join(_CODE.sub(r"<code>\1</code>", html.escape(line)) for line in explanation.splitlines())
     return (
         f'<div class="kit-explain" role="note" style="border-left:4px solid #b35806;padding:0.4em 0.8em">'
         f"<strong>{html.escape(t('explain.title', lang=lang))}</strong><br>{lines}"
@@ -194,19 +237,9 @@ def handler(
         if value.__traceback__ is None:
             value = value.with_traceback(tb)
         lang = get_language()
-        explanation = explain(value, namespace=getattr(shell, "user_ns", {}), lang=lang)
-        if not _state["on"] or explanation is None:
-            return usual
         trace = "".join(traceback.format_exception(etype, value, tb))
-        from IPython.display import display
-
-        display(
-            {
-                "text/plain": f"{t('explain.title', lang=lang)}\n{explanation}\n\n{trace}",
-                "text/html": _html(explanation, trace, lang),
-            },
-            raw=True,
-        )
+        if not _state["on"] or not _display(value, trace, lang, getattr(shell, "user_ns", {})):
+            return usual
         first = f"{etype.__name__}: {shorten(value, limit=120)}"
         return [first + " " + t("explain.above", lang=lang)]
     except Exception:
@@ -232,6 +265,41 @@ def install_if_ipython() -> bool:
     if shell is None or not hasattr(shell, "set_custom_exc"):
         return False
     shell.set_custom_exc(EXPLAINED, handler)
+    # A SyntaxError never reaches the handler (IPython shows it before the cell runs): wrap that step.
+    shown = getattr(shell, "showsyntaxerror", None)
+    if shown is not None and not getattr(shown, "_kit", False):
+        shell.showsyntaxerror = _explaining_syntax(shell, shown)
+    return True
+
+
+def _explaining_syntax(shell: Any, usual: Any) -> Any:
+    def show(*args: Any, **kwargs: Any) -> Any:
+        try:
+            value = sys.exc_info()[1]
+            if _state["on"] and isinstance(value, SyntaxError):
+                _display(value, "".join(traceback.format_exception_only(type(value), value)), get_language())
+        except Exception:  # explaining must never add an error of its own
+            pass
+        return usual(*args, **kwargs)
+
+    show._kit = True  # type: ignore[attr-defined]
+    return show
+
+
+def _display(value: BaseException, trace: str, lang: str, namespace: dict[str, Any] | None = None) -> bool:
+    """Show the explanation of ``value`` above its (folded) trace; whether there was one to show."""
+    explanation = explain(value, namespace=namespace, lang=lang)
+    if explanation is None:
+        return False
+    from IPython.display import display
+
+    display(
+        {
+            "text/plain": f"{t('explain.title', lang=lang)}\n{explanation}\n\n{trace}",
+            "text/html": _html(explanation, trace, lang),
+        },
+        raw=True,
+    )
     return True
 
 

@@ -55,6 +55,59 @@ def test_name_error_suggests_close_names(lang, words):
         assert word in text
 
 
+@pytest.mark.parametrize(
+    "lang,words",
+    [
+        ("en", ["no column 'Place'", "Did you mean 'place'", "controller", "Brackets work"]),
+        ("id", ["Tidak ada kolom 'Place'", "Maksudmu mungkin: 'place'", "controller", "Kurung siku"]),
+    ],
+)
+def test_a_misspelt_column_read_with_a_dot_is_explained(lang, words):
+    text = explain(_raised("table.Place"), lang=lang)
+    for word in words:
+        assert word in text
+
+
+def test_other_attribute_errors_are_left_alone():
+    assert explain(_raised("'text'.nothing"), lang="en") is None
+
+
+@pytest.mark.parametrize(
+    "lang,words", [("en", ["'Tripoli'", 'in quotes: "Tripoli"']), ("id", ["'Tripoli'", 'tanda kutip: "Tripoli"'])]
+)
+def test_text_without_quotes_is_explained(lang, words):
+    text = explain(_raised("capital = Tripoli"), namespace={"table": TABLE}, lang=lang)
+    for word in words:
+        assert word in text
+
+
+@pytest.mark.parametrize(
+    "code,key",
+    [
+        ("capital = 'Tripoli", "quote"),
+        ("print(table['place']", "bracket"),
+        ("capital = \u201cTripoli\u201d", "curly"),
+        ("if 1 == 1\n    pass", "colon"),
+        ("x = = 2", "other"),
+    ],
+)
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_syntax_errors_are_explained_in_the_students_language(code, key, lang):
+    try:
+        compile(code, "<cell>", "exec")
+    except SyntaxError as exc:
+        text = explain(exc, lang=lang)
+    assert text.splitlines()[1] == helpers.t(f"explain.syntax.{key}", lang=lang)
+    assert text.splitlines()[0].startswith(helpers.t("explain.syntax.where", lang=lang, line=1, text="x")[:12])
+
+
+def test_code_in_a_message_is_shown_as_code_not_backticks():
+    from helpers.explain import _html
+
+    shown = _html("use `table.columns` here", "trace", "en")
+    assert "<code>table.columns</code>" in shown and "`" not in shown
+
+
 def test_pandas_value_error_explains_and_or():
     text = explain(_raised("table[(table.place == 'Sirte') and (table.controller == 'LNA')]"), lang="en")
     assert "pandas refused this" in text and "&" in text
@@ -113,6 +166,21 @@ def test_the_handler_can_be_turned_off(shell):
         shell.run_cell("wednesdy")
     assert not captured.outputs
     assert helpers.explain_errors is explain_errors
+
+
+def test_a_syntax_error_in_a_cell_is_explained_above_pythons_message(shell):
+    from IPython.utils.capture import capture_output
+
+    explain_errors(True)
+    helpers.set_language("id")
+    try:
+        with capture_output() as captured:
+            result = shell.run_cell("capital = 'Tripoli")
+    finally:
+        helpers.set_language("en")
+    assert not result.success
+    html = captured.outputs[0].data["text/html"]
+    assert "tanda kutip" in html and "<details>" in html
 
 
 def test_explain_errors_installs_the_handler_in_a_running_ipython(shell):
