@@ -35,7 +35,7 @@ from branca.element import Element
 from jinja2 import Template
 
 from .. import style
-from ..i18n import get_language, t
+from ..i18n import t
 from ..style import INK
 from .borders import simplified_borders
 from .leaflet import loader_html
@@ -153,7 +153,7 @@ def base_map(lang: str, *, tiles: bool = True, bounds: list[list[float]] | None 
         name="kit_style",
     )
     folium.GeoJson(
-        simplified_borders(get_language()),
+        simplified_borders(lang),
         name=t("maps.layer.borders", lang=lang),
         style_function=lambda f: {"color": INK["border"], "weight": 1, "fillColor": INK["land"], "fillOpacity": 1.0},
         tooltip=folium.GeoJsonTooltip(fields=["label"], labels=False),
