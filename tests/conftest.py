@@ -10,14 +10,14 @@ import pytest
 
 import helpers
 from helpers import _geojson, _validate, articles, data, maps, provenance, quiz_bank, sentences
-from helpers.maps import borders, leaflet
+from helpers.maps import leaflet, page
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def clear_caches() -> None:
     """Forget every table and derived value the helpers cached, so they read data/ again."""
-    for module in (sentences, _validate, _geojson, provenance, data, articles, borders, leaflet, maps, quiz_bank):
+    for module in (sentences, _validate, _geojson, provenance, data, articles, leaflet, page, maps, quiz_bank):
         for value in vars(module).values():
             if isinstance(value, functools._lru_cache_wrapper):
                 value.cache_clear()

@@ -6,10 +6,9 @@ popups and tooltips is HTML-escaped.
 
 The package's modules, each with one job:
 
-- :mod:`helpers.maps.page`: the page around every map (base layer, legend, the text alternative
-  and table under it: how maps reach every student);
+- :mod:`helpers.maps.page`: the page around every map (base layer and borders, legend, the text
+  alternative and table under it: how maps reach every student);
 - :mod:`helpers.maps.leaflet`: how a map finds Leaflet offline (Jupyter, static site, VS Code, Voilà);
-- :mod:`helpers.maps.borders`: the simplified borders of the base layer;
 - :mod:`helpers.maps.layers`: zones, lettered towns and the facts they show;
 - :mod:`helpers.maps.backers`: the map of foreign backing;
 - :mod:`helpers.maps.printed`: the control map drawn with matplotlib, for paper.
@@ -38,11 +37,9 @@ from .layers import (
     add_towns,
     add_zones,
     as_table,
-    control_columns,
-    control_rows,
     count_sides,
+    describe_control,
     geojson_layer,
-    letter_key,
     place_name,
     point,
     snapshot_day,
@@ -51,8 +48,6 @@ from .leaflet import CDN_CSS, CDN_JS, asset_dir, set_asset_base
 from .page import KitMap, add_legend, base_map, html_size
 
 if TYPE_CHECKING:
-    import pandas as pd
-
     from ..charts import KitFigure
 
 __all__ = [
@@ -91,7 +86,7 @@ def control_map(date: Any, *, lang: str | None = None, tiles: bool = True) -> fo
     add_towns(m, frame, lang)
     title = t("maps.title.control", lang=lang, date=day)
     add_legend(m, title, lang, note=t("maps.zones_note", lang=lang))
-    _describe_control(m, lang, title, t("maps.alt.control", lang=lang, date=day, **count_sides(frame)), frame)
+    describe_control(m, lang, title, t("maps.alt.control", lang=lang, date=day, **count_sides(frame)), frame)
     if tiles:
         folium.LayerControl(collapsed=False).add_to(m)
     return m
@@ -160,17 +155,9 @@ def compare(date_a: Any, date_b: Any, *, lang: str | None = None) -> folium.Map:
     summary = t(
         "maps.alt.compare", lang=lang, a=day_a, b=day_b, moved=len(changes), changes=moved, **count_sides(frame)
     )
-    _describe_control(m, lang, title, summary, frame, changes)
+    describe_control(m, lang, title, summary, frame, changes)
     folium.LayerControl(collapsed=False).add_to(m)
     return m
-
-
-def _describe_control(
-    m: KitMap, lang: str, title: str, summary: str, frame: pd.DataFrame, changes: dict[str, str] | None = None
-) -> None:
-    """The text under a control map: ``summary`` and the letter key, and a row per place (with its change)."""
-    columns = control_columns(lang, change=changes is not None)
-    m.describe(lang, title, summary + " " + letter_key(lang), columns, control_rows(frame, lang, extra=changes))
 
 
 def article_places(article: str, *, lang: str | None = None) -> folium.Map:

@@ -110,12 +110,7 @@ def backers_map(*, lang: str | None = None) -> folium.Map:
         lang,
         title,
         t("maps.alt.backers", lang=lang, n=len(facts), gna=sides.count("GNA"), lna=sides.count("LNA"), denied=denied),
-        [
-            t("maps.popup.backer", lang=lang),
-            t("maps.popup.side", lang=lang),
-            t("maps.col.home", lang=lang),
-            t("maps.col.evidence", lang=lang),
-        ],
+        [t(key, lang=lang) for key in ("maps.popup.backer", "maps.popup.side", "maps.col.home", "maps.col.evidence")],
         facts,
     )
     folium.LayerControl(collapsed=False).add_to(m)

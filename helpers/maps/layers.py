@@ -2,11 +2,11 @@
 
 Every layer is one GeoJSON layer with its tooltips and popups (much lighter than one folium
 marker per place), and every text in it is HTML-escaped. The same facts go into the table under
-each control map (:func:`control_rows`), which :func:`as_table` gives back as a DataFrame.
+each control map (:func:`describe_control`), which :func:`as_table` gives back as a DataFrame.
 
 Examples
 --------
->>> "G = GNA" in letter_key("en")
+>>> "G = GNA" in _letter_key("en")
 True
 >>> snapshot_day("2020-06-10")
 '2020-06-06'
@@ -30,11 +30,9 @@ __all__ = [
     "add_towns",
     "add_zones",
     "as_table",
-    "control_columns",
-    "control_rows",
     "count_sides",
+    "describe_control",
     "geojson_layer",
-    "letter_key",
     "place_name",
     "point",
     "popup_html",
@@ -123,14 +121,11 @@ def count_sides(frame: pd.DataFrame) -> dict[str, int]:
     counts = frame["controller"].astype(str).value_counts()
     return {
         "n": len(frame),
-        "gna": int(counts.get("GNA", 0)),
-        "lna": int(counts.get("LNA", 0)),
-        "contested": int(counts.get("contested", 0)),
-        "other": int(counts.get("other", 0)),
+        **{side.lower(): int(counts.get(side, 0)) for side in ("GNA", "LNA", "contested", "other")},
     }
 
 
-def letter_key(lang: str) -> str:
+def _letter_key(lang: str) -> str:
     """The sentence that says which letter marks which side."""
     return t(
         "maps.alt.letters",
@@ -139,7 +134,7 @@ def letter_key(lang: str) -> str:
     )
 
 
-def control_rows(frame: pd.DataFrame, lang: str, extra: dict[str, str] | None = None) -> list[tuple[str, ...]]:
+def _control_rows(frame: pd.DataFrame, lang: str, extra: dict[str, str] | None = None) -> list[tuple[str, ...]]:
     """One table row per place of ``frame``: name, side, confidence, sources (and ``extra``, by place)."""
     rows = []
     for _, row in frame.sort_values("name_en").iterrows():
@@ -156,15 +151,18 @@ def control_rows(frame: pd.DataFrame, lang: str, extra: dict[str, str] | None = 
     return rows
 
 
-def control_columns(lang: str, *, change: bool = False) -> list[str]:
-    """The headers of :func:`control_rows` (with a column of changes when ``change``)."""
-    cols = [
-        t("maps.col.place", lang=lang),
-        t("maps.popup.controller", lang=lang),
-        t("maps.popup.confidence", lang=lang),
-        t("maps.popup.source", lang=lang),
-    ]
-    return cols + [t("maps.popup.change", lang=lang)] if change else cols
+def _control_columns(lang: str, *, change: bool = False) -> list[str]:
+    """The headers of :func:`_control_rows` (with a column of changes when ``change``)."""
+    keys = ["maps.col.place", "maps.popup.controller", "maps.popup.confidence", "maps.popup.source"]
+    return [t(key, lang=lang) for key in keys + (["maps.popup.change"] if change else [])]
+
+
+def describe_control(
+    m: KitMap, lang: str, title: str, summary: str, frame: pd.DataFrame, changes: dict[str, str] | None = None
+) -> None:
+    """The text under a control map: ``summary`` and the letter key, and a row per place (with its change)."""
+    columns = _control_columns(lang, change=changes is not None)
+    m.describe(lang, title, summary + " " + _letter_key(lang), columns, _control_rows(frame, lang, extra=changes))
 
 
 def add_zones(layer: folium.Map | folium.FeatureGroup, day: str, lang: str) -> None:
@@ -172,19 +170,11 @@ def add_zones(layer: folium.Map | folium.FeatureGroup, day: str, lang: str) -> N
     for feature in zones_on(day):
         ctrl = feature["properties"]["controller"]
         label = html.escape(f"{style.side_label(ctrl, lang=lang)} — {t('maps.approximate', lang=lang)}")
-        folium.GeoJson(
-            {
-                "type": "FeatureCollection",
-                "features": [{"type": "Feature", "properties": {"label": label}, "geometry": feature["geometry"]}],
-            },
-            style_function=lambda f, c=style.PALETTE[ctrl]: {
-                "color": c,
-                "weight": 0,
-                "fillColor": c,
-                "fillOpacity": 0.28,
-            },
-            tooltip=folium.GeoJsonTooltip(fields=["label"], labels=False),
-            control=False,
+        colour = style.PALETTE[ctrl]
+        geojson_layer(
+            [{"type": "Feature", "properties": {"label": label}, "geometry": feature["geometry"]}],
+            style_function=lambda f, c=colour: {"color": c, "weight": 0, "fillColor": c, "fillOpacity": 0.28},
+            tip="label",
         ).add_to(layer)
 
 
@@ -216,13 +206,8 @@ def add_towns(
         tip = html.escape(f"{place_name(row, lang)} — {style.SIDE_LETTER[ctrl]}: {style.side_label(ctrl, lang=lang)}")
         if big and change is not None:
             tip += html.escape(f" ({change})")
-        coordinates = round(float(row["lon"]), 4), round(float(row["lat"]), 4)
-        features.append(
-            point(
-                *coordinates,
-                {"tip": tip, "info": popup_html(rows), "fill": style.PALETTE[ctrl], "big": big, "side": ctrl},
-            )
-        )
+        properties = {"tip": tip, "info": popup_html(rows), "fill": style.PALETTE[ctrl], "big": big, "side": ctrl}
+        features.append(point(round(float(row["lon"]), 4), round(float(row["lat"]), 4), properties))
     if features:
         geojson_layer(
             features,

@@ -171,13 +171,6 @@ def launch_platform(env: Mapping[str, str] | None = None) -> str:
     return "jupyter"
 
 
-def _inline_wanted(setting: str) -> bool:
-    """Inline Leaflet when asked to, or, with no setting, where no Jupyter server serves the kit's files."""
-    if setting:
-        return setting == INLINE
-    return launch_platform() != "jupyter"
-
-
 @functools.lru_cache(maxsize=1)
 def _inline_leaflet() -> str:
     """Leaflet's stylesheet (its images as data: addresses) and script, as elements for a page's head."""
@@ -208,7 +201,9 @@ def loader_html() -> str:
     first = _asset_base["url"] or os.environ.get("KIT_ASSET_URL") or ""
     if not _safe_url(first):  # a bad KIT_ASSET_URL is ignored rather than trusted
         first = ""
-    if _inline_wanted(first):
+    # inline when asked to, or, with no setting, where no Jupyter server serves the kit's files
+    inline = first == INLINE if first else launch_platform() != "jupyter"
+    if inline:
         # Leaflet is in the page: the loader finds window.L and asks no server, and no CDN is named
         config = {"first": "", "rel": "", "cdnJs": "", "cdnCss": ""}
         return _inline_leaflet() + f"<script>{_LOADER_JS}({_json_for_script(config)});</script>"

@@ -1,12 +1,6 @@
 """The printed twin of the control map: the same content drawn with matplotlib, for paper.
 
 matplotlib loads only with this module, so the folium maps of a lesson do not pay for it.
-
-Examples
---------
->>> fig = control_map_static("2020-06-06", lang="en")
->>> "2020-06-06" in fig.alt_text
-True
 """
 
 from __future__ import annotations
@@ -20,9 +14,8 @@ from ..charts import KitFigure, new_figure
 from ..data import control_on, load_borders
 from ..i18n import get_language, t
 from ..style import INK
-from .borders import polygons
 from .layers import count_sides, place_name, snapshot_day, zones_on
-from .page import LIBYA_BOUNDS
+from .page import LIBYA_BOUNDS, polygons
 
 __all__ = ["control_map_static"]
 
@@ -48,13 +41,10 @@ def control_map_static(date: Any, *, lang: str | None = None) -> KitFigure:
     frame = control_on(day)
     with style.chart_style():
         fig, ax = new_figure(figsize=(7.5, 6.5))
+        land = {"facecolor": INK["land"], "edgecolor": INK["border_print"], "linewidth": 0.6}
         for feature in load_borders()["features"]:
             for poly in polygons(feature["geometry"]):
-                ax.add_patch(
-                    MplPolygon(
-                        poly[0], closed=True, facecolor=INK["land"], edgecolor=INK["border_print"], linewidth=0.6
-                    )
-                )
+                ax.add_patch(MplPolygon(poly[0], closed=True, **land))
         for feature in zones_on(day):
             colour = style.PALETTE[feature["properties"]["controller"]]
             for poly in feature["geometry"]["coordinates"]:
