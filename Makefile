@@ -18,7 +18,7 @@ KIT_PORT ?= 8888
 ROOT_FLAG := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 SANITIZE := --nbval-sanitize-with tests/nbval_sanitize.cfg
 # Notebooks and tests write progress here, never into a real student's home folder.
-# Without the variables by which the maps recognise VS Code (helpers/_map_page.py): tests and
+# Without the variables by which the maps recognise VS Code (helpers/maps/leaflet.py): tests and
 # `make lab` started from VS Code's terminal behave as anywhere else.
 NOT_VSCODE := env -u VSCODE_PID -u VSCODE_CWD
 TEST_ENV := $(NOT_VSCODE) KIT_PROGRESS_DIR=$(CURDIR)/.venv/test-progress

@@ -24,7 +24,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
 from . import style
-from .data import _to_timestamp, load_actors, load_article_meta, load_backing, load_control, load_events
+from .data import load_actors, load_article_meta, load_backing, load_control, load_events, to_timestamp
 from .i18n import by_lang, get_language, t
 from .style import ARTICLE_COLOURS, INK
 
@@ -284,8 +284,8 @@ def timeline(start: str | None = None, end: str | None = None, *, lang: str | No
     """
     lang = lang or get_language()
     events = load_events().sort_values(["date", "event"])
-    lo = _to_timestamp(start) if start is not None else events["date"].min()
-    hi = _to_timestamp(end) if end is not None else events["date"].max()
+    lo = to_timestamp(start) if start is not None else events["date"].min()
+    hi = to_timestamp(end) if end is not None else events["date"].max()
     events = events[(events["date"] >= lo) & (events["date"] <= hi)].reset_index(drop=True)
     meta = load_article_meta()
     with style.chart_style():

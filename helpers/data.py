@@ -73,6 +73,7 @@ __all__ = [
     "find_problems",
     "split_list",
     "nearest_snapshot",
+    "to_timestamp",
     "control_on",
     "changed_hands",
     "distance_km",
@@ -209,8 +210,14 @@ def validate_all() -> list[str]:
     return [str(problem) for problem in find_problems()]
 
 
-def _to_timestamp(value: Any) -> pd.Timestamp:
-    """A date given as text, ``date``, ``datetime`` or Timestamp, as a day (a time zone is dropped)."""
+def to_timestamp(value: Any) -> pd.Timestamp:
+    """A date given as text, ``date``, ``datetime`` or Timestamp, as a day (a time zone is dropped).
+
+    Examples
+    --------
+    >>> to_timestamp("2020-06-10T08:30+02:00").date().isoformat()
+    '2020-06-10'
+    """
     if isinstance(value, (str, _date, pd.Timestamp)) and not (isinstance(value, str) and not value.strip()):
         try:
             stamp = pd.Timestamp(value)
@@ -234,7 +241,7 @@ def nearest_snapshot(value: Any) -> pd.Timestamp:
     >>> nearest_snapshot("2020-06-10T00:00Z").date().isoformat()
     '2020-06-06'
     """
-    stamp = _to_timestamp(value)
+    stamp = to_timestamp(value)
     dates = sorted(load_snapshots()["date"])
     if not dates:
         raise DataError("data.no_snapshots")

@@ -65,6 +65,7 @@ __all__ = [
     "SENTENCE_ID",
     "UnknownArticleError",
     "article_keys",
+    "article_language",
     "check_article",
     "raw",
     "clean",
@@ -236,8 +237,14 @@ def _kind(line: str, language: str = "id") -> str:
     return "body"
 
 
-def _language(article: str) -> str:
-    """The language of an added article, read from ``data/articles/metadata.csv`` (A and B: ``id``)."""
+def article_language(article: str) -> str:
+    """The language of an article, read from ``data/articles/metadata.csv`` (A and B: ``id``).
+
+    Examples
+    --------
+    >>> article_language("A")
+    'id'
+    """
     if article in ARTICLES:
         return "id"
     try:
@@ -281,7 +288,7 @@ def split_lines(text: str, *, article: str = "X", language: str = "id") -> list[
 
 
 def _segment(article: str) -> list[dict[str, Any]]:
-    return split_lines(raw(article), article=article, language=_language(article))
+    return split_lines(raw(article), article=article, language=article_language(article))
 
 
 @functools.cache

@@ -5,7 +5,7 @@ share one (the two editions of a lesson would open as two tabs named the same); 
 names is ``helpers.paths.NOTEBOOK_NAMES``, and the files on disk must be exactly the ones it names.
 
 Leaflet for the maps: in VS Code and Voilà no Jupyter server serves the kit's files to the map, so
-the map carries Leaflet inline (``helpers/_map_page.py``); everywhere else it stays small. The
+the map carries Leaflet inline (``helpers/maps/leaflet.py``); everywhere else it stays small. The
 browser tests of both platforms are in ``tests/browser/test_launch_platforms.py``.
 """
 
@@ -18,7 +18,8 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from helpers import _map_page, maps
+from helpers import maps
+from helpers.maps import leaflet
 from helpers.paths import NOTEBOOK_NAMES, lesson_of, lesson_slugs, notebook_name, notebook_names, notebook_path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -73,9 +74,9 @@ def plain_env(monkeypatch):
     """No platform marker and no asset setting, whatever shell the tests run from."""
     for name in MARKERS:
         monkeypatch.delenv(name, raising=False)
-    _map_page.set_asset_base(None)
+    leaflet.set_asset_base(None)
     yield monkeypatch
-    _map_page.set_asset_base(None)
+    leaflet.set_asset_base(None)
 
 
 def _page(m) -> str:
@@ -97,13 +98,13 @@ def _page(m) -> str:
     ],
 )
 def test_the_kernel_knows_where_it_runs(env, platform):
-    assert _map_page.launch_platform(env) == platform
+    assert leaflet.launch_platform(env) == platform
 
 
 def test_in_jupyter_the_map_finds_leaflet_and_stays_small(plain_env):
     page = _page(maps.control_map("2020-06-10"))
     assert 'id="kit-leaflet-js"' not in page and 'id="kit-leaflet-css"' not in page
-    assert _map_page.CDN_JS in page  # the last resort, tried only when no local copy answers
+    assert leaflet.CDN_JS in page  # the last resort, tried only when no local copy answers
     assert maps.html_size(maps.control_map("2020-06-10")) <= 200_000
 
 
@@ -120,17 +121,17 @@ def test_where_no_server_serves_the_kit_leaflet_is_inline(plain_env, markers):
     for name, value in markers.items():
         plain_env.setenv(name, value)
     page = _page(maps.control_map("2020-06-10"))
-    leaflet = (_map_page.asset_dir() / "leaflet" / "leaflet.js").read_text(encoding="utf-8")
-    assert 'id="kit-leaflet-js"' in page and leaflet[-2000:] in page  # the whole script, to its end
+    script = (leaflet.asset_dir() / "leaflet" / "leaflet.js").read_text(encoding="utf-8")
+    assert 'id="kit-leaflet-js"' in page and script[-2000:] in page  # the whole script, to its end
     assert 'id="kit-leaflet-css"' in page and "url(data:image/png;base64," in page  # the control's icon
     assert "images/layers" not in page
-    assert _map_page.CDN_JS not in page and _map_page.CDN_CSS not in page and "jsdelivr" not in page
+    assert leaflet.CDN_JS not in page and leaflet.CDN_CSS not in page and "jsdelivr" not in page
 
 
 def test_set_asset_base_inline_and_an_address_wins_over_detection(plain_env):
-    _map_page.set_asset_base("inline")
+    leaflet.set_asset_base("inline")
     assert 'id="kit-leaflet-js"' in _page(maps.control_map("2020-06-10"))
-    _map_page.set_asset_base(None)
+    leaflet.set_asset_base(None)
     plain_env.setenv("VSCODE_PID", "4242")
     plain_env.setenv("KIT_ASSET_URL", "https://school.example/kit/static/")
     page = _page(maps.control_map("2020-06-10"))

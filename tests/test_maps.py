@@ -56,6 +56,13 @@ def test_legend_and_labels_follow_the_language(lang, words):
         )
 
 
+def test_a_map_asked_for_in_one_language_names_the_countries_in_it():
+    """``lang=`` reaches the borders too, whatever language the session is in."""
+    helpers.set_language("en")
+    page = rendered(maps.control_map("2020-06-10", lang="id"))
+    assert "Mesir" in page and "Egypt" not in page
+
+
 def test_only_leaflet_is_loaded_and_folium_defaults_stay_untouched():
     before_js, before_css = list(folium.Map.default_js), list(folium.Map.default_css)
     page = rendered(maps.control_map("2020-06-10"))

@@ -33,7 +33,7 @@ import nbformat
 import pytest
 from kit_venv import bare_venv
 
-from helpers import _map_page
+from helpers.maps import leaflet
 from helpers.paths import notebook_path
 
 from .conftest import LOCAL, free_port, stop
@@ -43,7 +43,7 @@ ROOT = Path(__file__).resolve().parents[2]
 VOILA_PINS = ["voila==0.5.13", "websockets==17.4"]
 #: What Voilà's own page (not the kit) asks of a CDN: its lab template's Font Awesome stylesheets.
 VOILA_OWN = "cdn.jsdelivr.net/npm/@fortawesome/fontawesome-free@"
-#: Variables by which the kit recognises a platform (helpers/_map_page.py), cleared before each test sets its own.
+#: Variables by which the kit recognises a platform (helpers/maps/leaflet.py), cleared before each test sets its own.
 MARKERS = (
     "VSCODE_PID",
     "VSCODE_CWD",
@@ -118,7 +118,7 @@ def test_vscode_style_kernel_map_draws_offline(page, tmp_path):
     ]
     assert outputs, "the start notebook showed no map"
     assert all("kit-leaflet-js" in html for html in outputs)
-    assert _map_page.CDN_JS not in outputs[0]
+    assert leaflet.CDN_JS not in outputs[0]
 
     requested: list[str] = []
     page.on("request", lambda request: requested.append(request.url))

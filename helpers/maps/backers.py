@@ -12,12 +12,12 @@ import html
 
 import folium
 
-from . import style
-from ._map_layers import _describe
-from ._map_page import _base_map, _info, _legend, _name
-from .data import describe_sources, load_actors, load_backing, load_places
-from .i18n import by_lang, get_language, t
-from .style import INK
+from .. import style
+from ..data import describe_sources, load_actors, load_backing, load_places
+from ..i18n import by_lang, get_language, t
+from ..style import INK
+from .layers import geojson_layer, place_name, point, popup_html
+from .page import add_legend, base_map
 
 __all__ = ["backers_map"]
 
@@ -41,21 +41,18 @@ def backers_map(*, lang: str | None = None) -> folium.Map:
     places = load_places().set_index("place")
     actors = load_actors().set_index("actor")
     backing = load_backing()
-    m = _base_map(lang, bounds=BACKERS_BOUNDS)
+    m = base_map(lang, bounds=BACKERS_BOUNDS)
     targets = {"GNA": "tripoli", "LNA": "benghazi"}
     lines, homes, facts, sides, denied = [], {}, [], [], 0
     for (backer, side), group in backing.groupby(["backer", "side"], observed=True, sort=True):
         home = actors.loc[backer, "home"]
         if not home:
             continue
-        statuses = [s for s in style.STATUS_ORDER if s in set(group["status"].astype(str))]
-        shown = statuses[0]
-        start, end = places.loc[home], places.loc[targets[str(side)]]
-        name = by_lang(actors.loc[backer], "name", lang)
-        rows = [
-            (t("maps.popup.backer", lang=lang), name),
-            (t("maps.popup.side", lang=lang), style.side_label(str(side), lang=lang)),
-        ]
+        side = str(side)
+        shown = [s for s in style.STATUS_ORDER if s in set(group["status"].astype(str))][0]  # the strongest
+        start, end = places.loc[home], places.loc[targets[side]]
+        name, side_name = by_lang(actors.loc[backer], "name", lang), style.side_label(side, lang=lang)
+        rows = [(t("maps.popup.backer", lang=lang), name), (t("maps.popup.side", lang=lang), side_name)]
         rows += [
             (
                 style.support_label(r.support, lang=lang),
@@ -71,74 +68,49 @@ def backers_map(*, lang: str | None = None) -> folium.Map:
                     "coordinates": [[float(start["lon"]), float(start["lat"])], [float(end["lon"]), float(end["lat"])]],
                 },
                 "properties": {
-                    "tip": html.escape(
-                        f"{name} → {style.side_label(str(side), lang=lang)}: {style.status_label(shown, lang=lang)}"
-                    ),
-                    "info": _info(rows),
-                    "colour": style.PALETTE[str(side)],
+                    "tip": html.escape(f"{name} → {side_name}: {style.status_label(shown, lang=lang)}"),
+                    "info": popup_html(rows),
+                    "colour": style.PALETTE[side],
                     "status": shown,
                 },
             }
         )
-        homes[home] = _name(places.loc[home], lang)
-        facts.append(
-            (
-                name,
-                style.side_label(str(side), lang=lang),
-                _name(places.loc[home], lang),
-                "; ".join(
-                    f"{style.support_label(r.support, lang=lang)}: {style.status_label(r.status, lang=lang)}"
-                    for r in group.itertuples()
-                ),
-            )
+        homes[home] = place_name(places.loc[home], lang)
+        evidence = "; ".join(
+            f"{style.support_label(r.support, lang=lang)}: {style.status_label(r.status, lang=lang)}"
+            for r in group.itertuples()
         )
-        sides.append(str(side))
+        facts.append((name, side_name, homes[home], evidence))
+        sides.append(side)
         denied += shown == "denied"
-    folium.GeoJson(
-        {"type": "FeatureCollection", "features": lines},
+    geojson_layer(
+        lines,
         style_function=lambda f: {
             "color": f["properties"]["colour"],
             "weight": 3,
             "opacity": 1,
             "dashArray": style.STATUS_DASH[f["properties"]["status"]],
         },
-        tooltip=folium.GeoJsonTooltip(fields=["tip"], labels=False),
-        popup=folium.GeoJsonPopup(fields=["info"], labels=False, max_width=360),
-        control=False,
+        tip="tip",
+        popup_width=360,
     ).add_to(m)
-    folium.GeoJson(
-        {
-            "type": "FeatureCollection",
-            "features": [
-                {
-                    "type": "Feature",
-                    "geometry": {
-                        "type": "Point",
-                        "coordinates": [float(places.loc[h, "lon"]), float(places.loc[h, "lat"])],
-                    },
-                    "properties": {"label": html.escape(label)},
-                }
-                for h, label in sorted(homes.items())
-            ],
-        },
+    geojson_layer(
+        [
+            point(float(places.loc[h, "lon"]), float(places.loc[h, "lat"]), {"label": html.escape(label)})
+            for h, label in sorted(homes.items())
+        ],
         marker=folium.CircleMarker(radius=4, fill=True, fill_opacity=1, class_name="kit-capital"),
         style_function=lambda f: {"color": INK["text"], "fillColor": INK["text"], "weight": 1},
-        tooltip=folium.GeoJsonTooltip(fields=["label"], labels=False, sticky=False),
-        control=False,
+        tip="label",
+        sticky=False,
     ).add_to(m)
     title = t("maps.title.backers", lang=lang)
-    _legend(m, title, lang, statuses=True, note=t("maps.backers_note", lang=lang))
-    _describe(
-        m,
+    add_legend(m, title, lang, statuses=True, note=t("maps.backers_note", lang=lang))
+    m.describe(
         lang,
         title,
         t("maps.alt.backers", lang=lang, n=len(facts), gna=sides.count("GNA"), lna=sides.count("LNA"), denied=denied),
-        [
-            t("maps.popup.backer", lang=lang),
-            t("maps.popup.side", lang=lang),
-            t("maps.col.home", lang=lang),
-            t("maps.col.evidence", lang=lang),
-        ],
+        [t(key, lang=lang) for key in ("maps.popup.backer", "maps.popup.side", "maps.col.home", "maps.col.evidence")],
         facts,
     )
     folium.LayerControl(collapsed=False).add_to(m)

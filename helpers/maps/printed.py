@@ -1,12 +1,6 @@
 """The printed twin of the control map: the same content drawn with matplotlib, for paper.
 
 matplotlib loads only with this module, so the folium maps of a lesson do not pay for it.
-
-Examples
---------
->>> fig = control_map_static("2020-06-06", lang="en")
->>> "2020-06-06" in fig.alt_text
-True
 """
 
 from __future__ import annotations
@@ -15,12 +9,13 @@ from typing import Any
 
 from matplotlib.patches import Polygon as MplPolygon
 
-from . import style
-from ._map_page import LIBYA_BOUNDS, _iso, _name, _zones_for
-from .charts import KitFigure, new_figure
-from .data import control_on, load_borders
-from .i18n import get_language, t
-from .style import INK
+from .. import style
+from ..charts import KitFigure, new_figure
+from ..data import control_on, load_borders
+from ..i18n import get_language, t
+from ..style import INK
+from .layers import count_sides, place_name, snapshot_day, zones_on
+from .page import LIBYA_BOUNDS, polygons
 
 __all__ = ["control_map_static"]
 
@@ -31,7 +26,7 @@ _PRINT_LABELLED = ("gharyan", "tarhuna", "al-watiya")
 
 
 def control_map_static(date: Any, *, lang: str | None = None) -> KitFigure:
-    """The same content as :func:`control_map` drawn with matplotlib (no JavaScript), for print.
+    """The same content as :func:`helpers.maps.control_map` drawn with matplotlib (no JavaScript), for print.
 
     Returns a :class:`helpers.charts.KitFigure` with ``alt_text``.
 
@@ -42,19 +37,15 @@ def control_map_static(date: Any, *, lang: str | None = None) -> KitFigure:
     True
     """
     lang = lang or get_language()
-    day = _iso(date)
+    day = snapshot_day(date)
     frame = control_on(day)
     with style.chart_style():
         fig, ax = new_figure(figsize=(7.5, 6.5))
+        land = {"facecolor": INK["land"], "edgecolor": INK["border_print"], "linewidth": 0.6}
         for feature in load_borders()["features"]:
-            geom = feature["geometry"]
-            for poly in geom["coordinates"] if geom["type"] == "MultiPolygon" else [geom["coordinates"]]:
-                ax.add_patch(
-                    MplPolygon(
-                        poly[0], closed=True, facecolor=INK["land"], edgecolor=INK["border_print"], linewidth=0.6
-                    )
-                )
-        for feature in _zones_for(day):
+            for poly in polygons(feature["geometry"]):
+                ax.add_patch(MplPolygon(poly[0], closed=True, **land))
+        for feature in zones_on(day):
             colour = style.PALETTE[feature["properties"]["controller"]]
             for poly in feature["geometry"]["coordinates"]:
                 ax.add_patch(MplPolygon(poly[0], closed=True, facecolor=colour, alpha=0.25, linewidth=0))
@@ -74,7 +65,7 @@ def control_map_static(date: Any, *, lang: str | None = None) -> KitFigure:
         for _, row in frame.iterrows():
             if row["kind"] in ("capital", "city") or row["place"] in _PRINT_LABELLED:
                 ax.annotate(
-                    _name(row, lang),
+                    place_name(row, lang),
                     (row["lon"], row["lat"]),
                     xytext=(4, 3),
                     textcoords="offset points",
@@ -92,14 +83,5 @@ def control_map_static(date: Any, *, lang: str | None = None) -> KitFigure:
         ax.set_title(t("maps.title.control", lang=lang, date=day))
         ax.legend(loc="lower left", fontsize=8, title=t("maps.zones_note", lang=lang), title_fontsize=7)
         fig.text(0.01, 0.005, t("maps.attribution", lang=lang), fontsize=7, color=INK["caption"])
-    counts = frame["controller"].astype(str).value_counts()
-    fig.alt_text = t(
-        "maps.static.alt",
-        lang=lang,
-        date=day,
-        gna=int(counts.get("GNA", 0)),
-        lna=int(counts.get("LNA", 0)),
-        contested=int(counts.get("contested", 0)),
-        other=int(counts.get("other", 0)),
-    )
+    fig.alt_text = t("maps.static.alt", lang=lang, date=day, **count_sides(frame))
     return fig

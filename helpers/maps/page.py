@@ -1,0 +1,267 @@
+"""The page around every kit map: the base layer, a titled frame, a legend, a text alternative.
+
+Every map of the kit starts from :func:`base_map`: the Natural Earth borders from ``data/`` as
+the base layer (simplified once, Douglas-Peucker to 0.03 degrees, about 3 km, and cached, so a map
+carries a few kilobytes of outline), OpenStreetMap tiles only as an optional layer (off by
+default) in the layer control, the source line, and in its ``<head>`` what finds Leaflet offline
+(:mod:`helpers.maps.leaflet`).
+
+How maps reach every student (WCAG 2.1 AA)
+------------------------------------------
+Every map function returns a :class:`KitMap`, a ``folium.Map`` that shows in a notebook as a
+``<figure>``: the map's frame, titled (``<iframe title=...>``, and ``lang`` and ``<title>`` inside
+it), then a caption that a screen reader reads right after the frame: what the map shows, the
+date, how many places each side held, the source line, and a ``<details>`` toggle holding the
+same facts as an HTML table with headers. The text sits in the map's own output, so it is there
+in every notebook, on the static site and in the stored outputs without an extra cell, and a
+screen-reader user does not have to find it elsewhere; :func:`helpers.maps.as_table` gives the same facts as a
+DataFrame for students who want to sort or filter them. On the map, every town is a marker
+with its side's letter (G, L, ?, o) in a contrasting ink, reachable with the Tab key (Enter
+opens its popup).
+
+Examples
+--------
+>>> m = base_map("en")
+>>> isinstance(m, KitMap) and "window.__kitWhenLeaflet" in m.get_root().render()
+True
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import json
+from typing import Any
+
+import folium
+from branca.element import Element
+from jinja2 import Template
+
+from .. import style
+from ..data import load_borders
+from ..i18n import catalogue, t
+from ..style import INK
+from .leaflet import loader_html
+
+__all__ = ["LIBYA_BOUNDS", "KitMap", "add_legend", "base_map", "html_size", "polygons", "simplified_borders"]
+
+#: South-west and north-east corners (lat, lon) of the view of Libya every control map opens on.
+LIBYA_BOUNDS = [[19.5, 9.3], [33.3, 25.2]]
+
+# branca's page, with the map's script run by the loader once Leaflet is there.
+# The page says its language and title, and lets the reader zoom (folium's viewport forbids it).
+_PAGE = Template(
+    '<!DOCTYPE html>\n<html lang="{{this.kit_lang}}">\n<head>\n'
+    "{% if this.title %}<title>{{this.title}}</title>{% endif %}"
+    "    {{this.header.render(**kwargs) | replace(', maximum-scale=1.0, user-scalable=no', '')}}\n</head>\n<body>\n    {{this.html.render(**kwargs)}}\n</body>\n"
+    "<script>\nwindow.__kitWhenLeaflet(function () {\n    {{this.script.render(**kwargs)}}\n});\n</script>\n</html>\n"
+)
+
+
+_UNTRUSTED = "Make this Notebook Trusted to load map: File -> Trust Notebook"
+
+
+class KitMap(folium.Map):
+    """A folium map that shows with a title, a text alternative and a table of the same facts.
+
+    In a notebook it renders as ``<figure>`` holding the map's ``<iframe>`` (with a ``title``) and a
+    ``<figcaption>``: the text alternative, the source line, and a ``<details>`` toggle with an
+    HTML table. Its plain-text form is the text alternative. The kit's map functions set them
+    with :meth:`describe`.
+
+    Examples
+    --------
+    >>> m = base_map("en")
+    >>> m.describe("en", "Borders", "Map of Libya and its neighbours.", ["Country"], [("Libya",)])
+    >>> page = m._repr_html_()
+    >>> '<iframe title="Interactive map: Borders"' in page and "<details" in page
+    True
+    >>> repr(m)
+    'Map of Libya and its neighbours.'
+    """
+
+    kit_title: str = ""
+    kit_summary: str = ""
+    kit_lang: str = "en"
+    kit_columns: tuple[str, ...] = ()
+    kit_rows: tuple[tuple[str, ...], ...] = ()
+
+    def describe(self, lang: str, title: str, summary: str, columns: list[str], rows: list[tuple[Any, ...]]) -> None:
+        """Give the map its title, text alternative and table (one row per place, the place first)."""
+        self.kit_lang, self.kit_title, self.kit_summary = lang, title, summary
+        self.kit_columns, self.kit_rows = tuple(columns), tuple(tuple(str(c) for c in r) for r in rows)
+        self.get_root().title = html.escape(title)
+
+    def _repr_html_(self, **kwargs) -> str:
+        frame = super()._repr_html_(**kwargs)
+        title = html.escape(t("maps.frame_title", lang=self.kit_lang, title=self.kit_title))
+        frame = frame.replace("<iframe ", f'<iframe title="{title}" ', 1)
+        # folium's own notice, shown by an untrusted notebook instead of the map, in the kit's language
+        frame = frame.replace(_UNTRUSTED, html.escape(t("maps.untrusted", lang=self.kit_lang)), 1)
+        head = "".join(f'<th scope="col">{html.escape(c)}</th>' for c in self.kit_columns)
+        cells = ("".join(f"<td>{html.escape(c)}</td>" for c in r[1:]) for r in self.kit_rows)
+        body = "".join(f'<tr><th scope="row">{html.escape(r[0])}</th>{c}</tr>' for r, c in zip(self.kit_rows, cells))
+        table = (
+            f"<details><summary>{html.escape(t('maps.table.toggle', lang=self.kit_lang))}</summary>"
+            f"<table><caption>{html.escape(self.kit_title)}</caption><thead><tr>{head}</tr></thead>"
+            f"<tbody>{body}</tbody></table></details>"
+        )
+        caption = (
+            f'<figcaption style="font-size:0.9em;color:{INK["line"]}"><p>{html.escape(self.kit_summary)} '
+            f"{html.escape(t('maps.attribution', lang=self.kit_lang))}</p>{table}</figcaption>"
+        )
+        return f'<figure class="kit-map" lang="{self.kit_lang}" style="margin:0">{frame}{caption}</figure>'
+
+    def __repr__(self) -> str:
+        return self.kit_summary or super().__repr__()
+
+
+def base_map(lang: str, *, tiles: bool = True, bounds: list[list[float]] | None = None) -> KitMap:
+    """An empty kit map in ``lang``: borders, optional street tiles, the source line, fitted to ``bounds``.
+
+    The view opens on Libya (:data:`LIBYA_BOUNDS`) unless ``bounds`` says otherwise.
+    """
+    (south, west), (north, east) = LIBYA_BOUNDS
+    m = KitMap(location=[(south + north) / 2, (west + east) / 2], zoom_start=5, tiles=None, control_scale=True)
+    m.default_js, m.default_css = [], []  # only Leaflet, found by loader_html
+    m.get_root()._template = _PAGE
+    m.get_root().kit_lang = lang
+    m.get_root().header.add_child(Element(loader_html()), name="kit_leaflet_loader")
+    m.get_root().header.add_child(
+        Element(
+            f"<style>.kit-legend{{background:{INK['paper']};padding:6px 8px;border:1px solid {INK['legend_frame']};"
+            "font:12px sans-serif;line-height:1.5}"
+            ".kit-legend .sw{display:inline-block;width:14px;height:14px;border-radius:7px;vertical-align:middle;"
+            f"border:1px solid {INK['text']};font-size:10px;font-weight:bold;text-align:center;line-height:14px;margin-right:4px}}"
+            f".kit-pin{{display:block;box-sizing:border-box;width:100%;height:100%;border-radius:50%;border:1.5px solid {INK['text']};"
+            "font:bold 11px/15px sans-serif;text-align:center}"
+            f".kit-pin.big{{border:3px solid {INK['text']};line-height:14px;font-size:12px}}"
+            ".kit-town:focus{outline:3px solid #000;outline-offset:2px}"
+            ".kit-sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}"
+            "</style>"
+        ),
+        name="kit_style",
+    )
+    folium.GeoJson(
+        simplified_borders(lang),
+        name=t("maps.layer.borders", lang=lang),
+        style_function=lambda f: {"color": INK["border"], "weight": 1, "fillColor": INK["land"], "fillOpacity": 1.0},
+        tooltip=folium.GeoJsonTooltip(fields=["label"], labels=False),
+        control=False,
+    ).add_to(m)
+    if tiles:
+        osm = t("maps.layer.osm", lang=lang)
+        folium.TileLayer(
+            "OpenStreetMap", name=osm, overlay=True, show=False, attr="© OpenStreetMap contributors"
+        ).add_to(m)
+    m.fit_bounds(bounds or LIBYA_BOUNDS)
+    attribution = html.escape(t("maps.attribution", lang=lang))
+    m.get_root().html.add_child(
+        Element(
+            f'<div style="position:absolute;bottom:2px;left:90px;z-index:999;font:10px sans-serif;background:{INK["attribution_bg"]};'
+            f'padding:1px 4px">{attribution}</div>'
+        )
+    )
+    return m
+
+
+def html_size(m: folium.Map) -> int:
+    """Size in bytes of a map's HTML as a notebook would store it.
+
+    Examples
+    --------
+    >>> html_size(base_map("en")) < 200_000
+    True
+    """
+    return len(m._repr_html_().encode("utf-8"))
+
+
+def add_legend(m: folium.Map, title: str, lang: str, *, statuses: bool = False, note: str | None = None) -> None:
+    """Put the legend in the map's corner: the title, each side's colour and letter, and a note.
+
+    With ``statuses``, only the two sides, and one line style per status of evidence (backers' map).
+    """
+    items = "".join(
+        f'<div><span class="sw" style="background:{style.PALETTE[s]};color:{style.LETTER_INK[s]}" aria-hidden="true">'
+        f"{style.SIDE_LETTER[s]}</span>"
+        f"{html.escape(style.side_label(s, lang=lang))}</div>"
+        for s in (("GNA", "LNA") if statuses else style.PALETTE)
+    )
+    if statuses:
+        items += "".join(
+            f'<div><svg width="34" height="8" aria-hidden="true"><line x1="0" y1="4" x2="34" y2="4" stroke="{INK["line"]}" stroke-width="2" '
+            f'stroke-dasharray="{style.STATUS_DASH[s] or "none"}"/></svg> {html.escape(style.status_label(s, lang=lang))}</div>'
+            for s in style.STATUS_ORDER
+        )
+    note_html = f"<div><i>{html.escape(note)}</i></div>" if note else ""
+    m.get_root().html.add_child(
+        Element(
+            f'<div class="kit-legend" role="note" style="position:absolute;bottom:24px;right:10px;z-index:999;max-width:280px">'
+            f"<b>{html.escape(title)}</b>{items}{note_html}</div>"
+        )
+    )
+
+
+def polygons(geometry: dict[str, Any]) -> list[list[list[list[float]]]]:
+    """The polygons of a Polygon or MultiPolygon geometry, as a list either way.
+
+    Examples
+    --------
+    >>> square = [[[0, 0], [1, 0], [1, 1], [0, 0]]]
+    >>> polygons({"type": "Polygon", "coordinates": square}) == [square]
+    True
+    """
+    return geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+
+
+def _douglas_peucker(points: list[list[float]], tolerance: float) -> list[list[float]]:
+    if len(points) < 3:
+        return points
+    (x1, y1), (x2, y2) = points[0], points[-1]
+    dx, dy = x2 - x1, y2 - y1
+    norm = (dx * dx + dy * dy) ** 0.5 or 1e-12
+    distances = [abs(dy * x - dx * y + x2 * y1 - y2 * x1) / norm for x, y in points[1:-1]]
+    index = max(range(len(distances)), key=distances.__getitem__) + 1
+    if distances[index - 1] <= tolerance:
+        return [points[0], points[-1]]
+    return _douglas_peucker(points[: index + 1], tolerance)[:-1] + _douglas_peucker(points[index:], tolerance)
+
+
+def _simplify_ring(ring: list[list[float]], tolerance: float) -> list[list[float]]:
+    """Simplify a closed ring: split it at the point farthest from its start, simplify both halves."""
+    x0, y0 = ring[0]
+    far = max(range(len(ring)), key=lambda i: (ring[i][0] - x0) ** 2 + (ring[i][1] - y0) ** 2)
+    half1 = _douglas_peucker(ring[: far + 1], tolerance)
+    half2 = _douglas_peucker(ring[far:], tolerance)
+    return [[round(x, 2), round(y, 2)] for x, y in half1[:-1] + half2]
+
+
+@functools.lru_cache(maxsize=1)
+def _borders_geojson() -> str:
+    features = []
+    for feature in load_borders()["features"]:
+        rings = (_simplify_ring(poly[0], 0.03) for poly in polygons(feature["geometry"]))
+        features.append(
+            {
+                "type": "Feature",
+                "properties": {"iso_a3": feature["properties"].get("iso_a3", "")},
+                "geometry": {"type": "MultiPolygon", "coordinates": [[ring] for ring in rings if len(ring) >= 4]},
+            }
+        )
+    return json.dumps({"type": "FeatureCollection", "features": features})
+
+
+def simplified_borders(lang: str) -> dict[str, Any]:
+    """The simplified borders as GeoJSON, each country labelled in ``lang`` (``label``, HTML-escaped).
+
+    Examples
+    --------
+    >>> [f["properties"]["label"] for f in simplified_borders("id")["features"] if f["properties"]["iso_a3"] == "EGY"]
+    ['Mesir']
+    """
+    collection = json.loads(_borders_geojson())
+    for feature in collection["features"]:
+        iso = feature["properties"]["iso_a3"]
+        key = f"maps.country.{iso}"
+        feature["properties"]["label"] = html.escape(t(key, lang=lang) if key in catalogue() else iso)
+    return collection
