@@ -78,10 +78,10 @@ lint: $(STAMP_TEST)
 	$(VENV)/bin/ruff format --check .
 
 test: $(STAMP_TEST) lint
-	$(TEST_ENV) $(PY) -m pytest tests helpers tools notebooks --doctest-modules --nbval $(SANITIZE) --nbval-current-env -p no:cacheprovider
+	$(TEST_ENV) $(PY) -m pytest tests helpers kit_teacher tools notebooks --doctest-modules --nbval $(SANITIZE) --nbval-current-env -p no:cacheprovider
 
 test-unit: $(STAMP_TEST)
-	$(TEST_ENV) $(PY) -m pytest tests helpers tools --doctest-modules -m "not browser" -p no:cacheprovider
+	$(TEST_ENV) $(PY) -m pytest tests helpers kit_teacher tools --doctest-modules -m "not browser" -p no:cacheprovider
 
 test-notebooks: $(STAMP_TEST)
 	$(TEST_ENV) $(PY) -m pytest notebooks --nbval $(SANITIZE) --nbval-current-env -p no:cacheprovider
@@ -110,7 +110,7 @@ html: $(STAMP_TEST)
 
 # Add a news article of your own (lessons/add-your-own-article.en.md), then refresh data/README.md.
 article: $(STAMP_LAB)
-	$(PY) -m helpers.articles add "$(FILE)" --id "$(ID)" $(ARGS)
+	$(PY) -m kit_teacher.article add "$(FILE)" --id "$(ID)" $(ARGS)
 	$(PY) tools/datapackage.py
 
 bench: $(STAMP_TEST)

@@ -40,12 +40,12 @@ from .i18n import (
 _install_explain()  # in Jupyter: a student's KeyError/NameError/pandas ValueError is explained
 
 if TYPE_CHECKING:  # for editors and type checkers; at run time these load on first use
-    from . import articles, charts, data, maps, progress, project, quiz, style
+    from . import articles, charts, data, maps, mentions, progress, project, quiz, style
 
 __version__ = "0.1.0"
 
 #: Submodules loaded on first attribute access.
-_MODULES = frozenset({"articles", "charts", "data", "maps", "progress", "project", "quiz", "style"})
+_MODULES = frozenset({"articles", "charts", "data", "maps", "mentions", "progress", "project", "quiz", "style"})
 
 __all__ = [
     "LANGUAGES",
@@ -60,6 +60,7 @@ __all__ = [
     "get_language",
     "hint",
     "maps",
+    "mentions",
     "progress",
     "project",
     "quiz",
