@@ -32,8 +32,8 @@ Kinds of sentence
 
 Articles
 --------
-``A`` and ``B`` are the kit's own. A teacher can add more with ``python -m helpers.articles add``
-(see :mod:`helpers.article_add`): each is one capital letter with its original in
+``A`` and ``B`` are the kit's own. A teacher can add more with ``python -m kit_teacher.article add``
+(see :mod:`kit_teacher.article`): each is one capital letter with its original in
 ``data/articles/<letter>-original.txt``, cut and cleaned by exactly the rules above.
 - ``body``: everything else.
 
