@@ -32,7 +32,7 @@ import pandas as pd
 
 from . import data
 from .i18n import by_lang, get_language, t
-from .sentences import ARTICLES, CLEANING_RULES, UnknownArticleError, _language, check_article, clean, raw, segments
+from .sentences import ARTICLES, CLEANING_RULES, UnknownArticleError, check_article, clean, language_of, raw, segments
 from .text import fold
 
 __all__ = [
@@ -251,7 +251,7 @@ class ArticleView:
 
     def _repr_html_(self) -> str:
         lang = self.lang
-        written_in = _language(self.article)  # an added article may be in English
+        written_in = language_of(self.article)  # an added article may be in English
         original_col = "articles.col.original" if written_in == "id" else "articles.col.original_en"
         head = f"<th>{t('articles.col.id', lang=lang)}</th><th>{t(original_col, lang=lang)}</th>"
         if self.parallel:

@@ -66,6 +66,7 @@ __all__ = [
     "UnknownArticleError",
     "article_keys",
     "check_article",
+    "language_of",
     "raw",
     "clean",
     "segments",
@@ -236,8 +237,14 @@ def _kind(line: str, language: str = "id") -> str:
     return "body"
 
 
-def _language(article: str) -> str:
-    """The language of an added article, read from ``data/articles/metadata.csv`` (A and B: ``id``)."""
+def language_of(article: str) -> str:
+    """The language an article is written in, read from ``data/articles/metadata.csv`` (A and B: ``id``).
+
+    Examples
+    --------
+    >>> language_of("A")
+    'id'
+    """
     if article in ARTICLES:
         return "id"
     try:
@@ -281,7 +288,7 @@ def split_lines(text: str, *, article: str = "X", language: str = "id") -> list[
 
 
 def _segment(article: str) -> list[dict[str, Any]]:
-    return split_lines(raw(article), article=article, language=_language(article))
+    return split_lines(raw(article), article=article, language=language_of(article))
 
 
 @functools.cache

@@ -2,7 +2,7 @@
 
 A line stands alone: bad UTF-8, bad JSON, or a line that is not an attempt costs that line only.
 Fields are cut to :data:`FIELD_LIMIT` characters and made encodable. Used by the student's own
-file (:mod:`helpers.progress`) and by the teacher's summary (:mod:`helpers.summary`).
+file (:mod:`helpers.progress`) and by the teacher's summary (:mod:`kit_teacher.summary`).
 
 Examples
 --------
