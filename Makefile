@@ -1,5 +1,6 @@
-# The kit's two commands are `make lab` and `make test`; each sets itself up on a fresh machine.
-# Needs only Python 3.10 or newer and make. Everything else is installed into .venv from the lock.
+# The kit's two commands are `make lab` and `make test` (`make test-all` for the full tier, what CI
+# runs); each sets itself up on a fresh machine. Needs only Python 3.10 or newer and make.
+# Everything else is installed into .venv from the lock.
 
 PYTHON ?= python3
 VENV   := .venv
@@ -9,6 +10,7 @@ LOCK   := requirements/lock.txt
 KEY    := $(shell cat $(LOCK) pyproject.toml 2>/dev/null | cksum | cut -d' ' -f1)
 STAMP_LAB  := $(VENV)/.installed-lab-$(KEY)
 STAMP_TEST := $(VENV)/.installed-test-$(KEY)
+STAMP_ALL  := $(VENV)/.installed-all-$(KEY)
 KIT_LANG ?= en
 # Not HOST or PORT: csh and some platforms set those for other purposes, and make would inherit them.
 KIT_HOST ?= 127.0.0.1
@@ -20,12 +22,19 @@ SANITIZE := --nbval-sanitize-with tests/nbval_sanitize.cfg
 # `make lab` started from VS Code's terminal behave as anywhere else.
 NOT_VSCODE := env -u VSCODE_PID -u VSCODE_CWD
 TEST_ENV := $(NOT_VSCODE) KIT_PROGRESS_DIR=$(CURDIR)/.venv/test-progress
+# Test workers (pytest-xdist). A notebook's cells, and a browser test module's server, stay on one worker.
+JOBS ?= auto
+PYTEST := $(TEST_ENV) $(PY) -m pytest -p no:cacheprovider -n $(JOBS) --dist loadfile
+# What the tests read: the unit tests, every module's doctests and every notebook (nbval).
+TEST_PATHS := tests helpers tools $(wildcard kit_teacher) notebooks
+TEST_ARGS := $(TEST_PATHS) --doctest-modules --nbval $(SANITIZE) --nbval-current-env
 
-.PHONY: article lab lint test test-unit test-notebooks test-browser notebooks html guides handouts release bench check-python clean help
+.PHONY: article lab lint test test-all test-unit test-notebooks test-browser notebooks html guides handouts release bench check-python clean help
 
 help:
 	@echo "make lab            set up, then open JupyterLab on the start notebook (KIT_LANG=id for Indonesian)"
-	@echo "make test           set up, then run every test (unit, notebooks, browser)"
+	@echo "make test           set up, then run the quick tier: lint, unit tests, doctests, notebooks (a few minutes)"
+	@echo "make test-all       set up, then run every test: browser, JupyterHub, release, full fuzzing (what CI runs)"
 	@echo "make notebooks      give new cells ids, then rebuild and re-execute every notebook from notebooks/src/{en,id}/"
 	@echo "make lint           ruff: lint and format check (part of make test; ruff format . fixes the format)"
 	@echo "make test-browser   run only the real-browser tests"
@@ -54,7 +63,7 @@ $(PY): | check-python
 	$(PY) -m pip install --quiet --upgrade pip
 
 $(STAMP_LAB): | $(PY)
-	$(PY) -m pip install --quiet -c $(LOCK) -e .
+	$(PY) -m pip install --quiet -c $(LOCK) -e ".[lab]"
 	rm -f $(VENV)/.installed-lab-*
 	touch $@
 
@@ -62,6 +71,12 @@ $(STAMP_TEST): | $(PY)
 	$(PY) -m pip install --quiet -c $(LOCK) -e ".[test]"
 	rm -f $(VENV)/.installed-test-* $(VENV)/.installed-lab-*
 	touch $@ $(STAMP_LAB)
+
+# The full tier adds what only its tests need (repo2docker, for the Binder check).
+$(STAMP_ALL): $(STAMP_TEST)
+	$(PY) -m pip install --quiet -c $(LOCK) -e ".[test,binder]"
+	rm -f $(VENV)/.installed-all-*
+	touch $@
 
 # The start notebook of edition KIT_LANG; each edition has its own file names (helpers/paths.py).
 lab: $(STAMP_LAB)
@@ -77,17 +92,22 @@ lint: $(STAMP_TEST)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
+# The quick tier, for every change: no browser, no JupyterHub, no release build, small fuzzing.
 test: $(STAMP_TEST) lint
-	$(TEST_ENV) $(PY) -m pytest tests helpers kit_teacher tools notebooks --doctest-modules --nbval $(SANITIZE) --nbval-current-env -p no:cacheprovider
+	HYPOTHESIS_PROFILE=dev $(PYTEST) $(TEST_ARGS) -m "not browser and not full"
+
+# The full tier (.ci/run and the GitHub workflow): everything, with at least 10,000 fuzzed inputs.
+test-all: $(STAMP_ALL) lint
+	HYPOTHESIS_PROFILE=ci $(PYTEST) $(TEST_ARGS)
 
 test-unit: $(STAMP_TEST)
-	$(TEST_ENV) $(PY) -m pytest tests helpers kit_teacher tools --doctest-modules -m "not browser" -p no:cacheprovider
+	HYPOTHESIS_PROFILE=dev $(PYTEST) tests helpers tools $(wildcard kit_teacher) --doctest-modules -m "not browser and not full"
 
 test-notebooks: $(STAMP_TEST)
-	$(TEST_ENV) $(PY) -m pytest notebooks --nbval $(SANITIZE) --nbval-current-env -p no:cacheprovider
+	$(PYTEST) notebooks --nbval $(SANITIZE) --nbval-current-env
 
 test-browser: $(STAMP_TEST)
-	$(TEST_ENV) $(PY) -m pytest tests/browser -m browser -p no:cacheprovider
+	$(PYTEST) tests/browser -m browser
 
 # Refuses (and writes nothing) when a lesson's two editions differ in cells, ids or code.
 notebooks: $(STAMP_TEST)

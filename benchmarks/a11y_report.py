@@ -44,7 +44,7 @@ def run(*, lessons: bool = False) -> dict[str, list[dict]]:
                 results[f"site/{rel}"] = found
             page.close()
             if lessons:
-                from tests.browser.test_notebooks_in_browser import open_and_run
+                from tests.browser.lab_pages import open_and_run
 
                 proc, base, token, lab_tmp = conftest.start_lab()
                 try:

@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def run(repeat: int = 3) -> dict[str, float]:
     from tests.browser import conftest
-    from tests.browser.test_notebooks_in_browser import leaflet_frames, open_and_run
+    from tests.browser.lab_pages import leaflet_frames, open_and_run
 
     reason = conftest.browser_unavailable()
     if reason:

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 import helpers
+import tests.fuzzing  # noqa: F401  (loads the Hypothesis profile of this tier)
 from helpers import _geojson, _map_layers, _map_page, _validate, articles, data, maps, provenance, quiz_bank, sentences
 
 ROOT = Path(__file__).resolve().parent.parent

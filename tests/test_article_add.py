@@ -225,6 +225,7 @@ def test_the_lesson_sources_are_as_jupytext_saves_them_with_an_id_on_every_cell(
         assert first.startswith(FIRST_CELL.replace("@LANG@", lang).rstrip("\n")), first[:300]
 
 
+@pytest.mark.full  # executes the new lesson in both languages (full tier only)
 def test_the_lesson_builds_executes_and_passes_nbval_in_both_languages(kit_c):
     slug = lesson_slug(kit_c)
     src, out = kit_c / "notebooks" / "src", kit_c / "notebooks"

@@ -19,6 +19,9 @@ from helpers import articles, data, exercises, quiz
 from helpers.quiz_kinds import KINDS
 from tools import handouts
 
+# Full tier only: prints every worksheet, key and map to PDF with Chromium.
+pytestmark = pytest.mark.full
+
 ROOT = Path(__file__).resolve().parent.parent
 LESSONS = handouts.lessons()
 MATERIALS = [

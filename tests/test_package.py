@@ -12,6 +12,9 @@ from pathlib import Path
 import pytest
 from kit_venv import ROOT, bare_venv, build_wheel, pip_install
 
+# Full tier only: builds the wheel and installs it into fresh environments.
+pytestmark = pytest.mark.full
+
 CHECK = r"""
 import hashlib, json, pathlib, sys
 import helpers

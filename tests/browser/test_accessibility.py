@@ -9,7 +9,8 @@ frame (the maps' iframes), then run with ``runOnly: ['wcag2a', 'wcag2aa']``:
   127.0.0.1, is checked whole;
 - every lesson notebook of both languages is opened in JupyterLab and run (Run All), and only the
   kit's own output areas (``.jp-OutputArea-output``) are checked: JupyterLab's own interface is
-  not the kit's to fix.
+  not the kit's to fix. That check is made in tests/browser/test_lessons_in_lab.py, on the same
+  Run All that the lesson's other browser checks use (:func:`check_lesson_outputs` here).
 
 A violation is reported as ``page | rule | element``. Violations that need a change in a file this
 suite does not own are listed in KNOWN, each with its reason (NEEDS-LEAD.md says what to change);
@@ -31,6 +32,8 @@ from pathlib import Path
 import pytest
 
 from tools import export_html
+
+from .lab_pages import wait_for_maps
 
 ROOT = Path(__file__).resolve().parents[2]
 AXE_VERSION = "4.14.1"
@@ -143,6 +146,24 @@ def describe(where: str, violations: list[dict]) -> str:
 # --- the static site -------------------------------------------------------------------------
 
 
+def check_lesson_outputs(page, where: str) -> list[dict]:
+    """axe over a lesson's outputs after Run All (the page laid out at LAB_VIEWPORT); returns what it found."""
+    source = axe_source()
+    wait_for_maps(page)
+    assert page.locator(OUTPUTS).count() > 0, "the notebook shows no output after Run All"
+    page.add_style_tag(content=BODY_HEIGHT)
+    bottom = page.evaluate(
+        "(s) => Math.max(...[...document.querySelectorAll(s)].map(e => e.getBoundingClientRect().bottom))", OUTPUTS
+    )
+    assert bottom <= LAB_VIEWPORT["height"], f"outputs reach {bottom:.0f} px: raise LAB_VIEWPORT so axe sees them all"
+    found = run_axe(page, source, include=[OUTPUTS])
+    new = [v for v in found if not is_known(v)]
+    assert not new, "WCAG 2 A/AA violations in the kit's outputs (page | rule | element | html | why):\n" + describe(
+        where, new
+    )
+    return found
+
+
 def build_site(out: Path) -> list[Path]:
     export_html.export(out)
     return sorted(out.rglob("*.html"))
@@ -159,23 +180,6 @@ def serve(folder: Path):
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
-
-
-def wait_for_maps(page, timeout_ms: int = 10_000) -> None:
-    """Wait until every map iframe of the page has Leaflet and has drawn its markers (or time runs out)."""
-    for _ in range(timeout_ms // 100):
-        frames = [f for f in page.frames if f != page.main_frame]
-        ready = 0
-        for frame in frames:
-            try:
-                ready += bool(
-                    frame.evaluate("typeof window.L === 'object' && !!document.querySelector('.leaflet-pane')")
-                )
-            except Exception:
-                pass
-        if ready >= len(frames):
-            return
-        page.wait_for_timeout(100)
 
 
 def site_violations(page, site: Path) -> dict[str, list[dict]]:
@@ -224,45 +228,8 @@ def test_every_static_page_passes_wcag_a_and_aa(site_results):
     assert not report, "WCAG 2 A/AA violations (page | rule | element | html | why):\n" + "\n".join(report)
 
 
-# --- the lessons in JupyterLab ---------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def lesson_results():
-    return {}
-
-
-@pytest.mark.parametrize("lang", ["en", "id"])
-@pytest.mark.parametrize("notebook", LESSONS)
-def test_lesson_outputs_pass_wcag_a_and_aa(page, lab, lang, notebook, lesson_results):
-    from tests.browser.test_notebooks_in_browser import open_and_run
-
-    source = axe_source()
-    page.set_viewport_size(LAB_VIEWPORT)
-    open_and_run(page, lab, lang, notebook, workspace=f"a11y-{lang}-{notebook}")
-    wait_for_maps(page)
-    assert page.locator(OUTPUTS).count() > 0, "the notebook shows no output after Run All"
-    page.add_style_tag(content=BODY_HEIGHT)
-    bottom = page.evaluate(
-        "(s) => Math.max(...[...document.querySelectorAll(s)].map(e => e.getBoundingClientRect().bottom))", OUTPUTS
-    )
-    assert bottom <= LAB_VIEWPORT["height"], f"outputs reach {bottom:.0f} px: raise LAB_VIEWPORT so axe sees them all"
-    found = run_axe(page, source, include=[OUTPUTS])
-    lesson_results[f"{lang}/{notebook}"] = found
-    new = [v for v in found if not is_known(v)]
-    assert not new, "WCAG 2 A/AA violations in the kit's outputs (page | rule | element | html | why):\n" + describe(
-        f"{lang}/{notebook}", new
-    )
-
-
 @pytest.mark.xfail(bool(KNOWN), strict=True, reason="cases listed in KNOWN need the changes in NEEDS-LEAD.md")
-def test_known_violations_are_gone(site_results, lesson_results):
+def test_known_violations_are_gone(site_results):
     """Strict expected failure while KNOWN lists cases; once they are fixed, this passes: then empty KNOWN."""
-    still = [
-        (page, v["rule"], v["target"])
-        for results in (site_results, lesson_results)
-        for page, found in results.items()
-        for v in found
-        if is_known(v)
-    ]
+    still = [(page, v["rule"], v["target"]) for page, found in site_results.items() for v in found if is_known(v)]
     assert not still, still

@@ -22,7 +22,8 @@ import pytest
 from helpers.paths import notebook_name
 
 from . import hub_setup
-from .test_notebooks_in_browser import NOTEBOOKS, WORDS
+from .lab_pages import WORDS
+from .test_lessons_in_lab import NOTEBOOKS
 
 FOLDER = "libya-kit"
 

@@ -14,7 +14,7 @@ import pytest
 
 from kit_teacher.summary import summarize
 
-from .test_notebooks_in_browser import WORDS, open_and_run
+from .lab_pages import WORDS, open_and_run
 
 pytestmark = pytest.mark.browser
 

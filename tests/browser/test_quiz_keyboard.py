@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from .test_notebooks_in_browser import open_and_run
+from .lab_pages import open_and_run
 
 #: Lesson -> the question types answered there.
 TYPES = {

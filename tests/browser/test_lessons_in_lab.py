@@ -1,7 +1,9 @@
-"""What a student sees: notebooks run in JupyterLab in a real browser, with no internet.
+"""Every lesson of both editions run once in JupyterLab, in a real browser with no internet.
 
-Add a lesson by adding a row to NOTEBOOKS: which quiz question to answer (wrong, then right),
-how many town markers its maps draw, and the start of a chart's alt text.
+One Run All per lesson and language serves every check of it: no error output and no dialog,
+WCAG 2.1 A/AA over the kit's outputs (axe-core, tests/browser/test_accessibility.py), then what a
+student sees. Add a lesson's expectations as a row of NOTEBOOKS: which quiz question to answer
+(wrong, then right), how many town markers its maps draw, and the start of a chart's alt text.
 """
 
 from __future__ import annotations
@@ -9,7 +11,9 @@ from __future__ import annotations
 import pytest
 
 from helpers import data
-from helpers.paths import notebook_name
+
+from .lab_pages import WORDS, leaflet_frames, open_and_run
+from .test_accessibility import LAB_VIEWPORT, LESSONS, check_lesson_outputs
 
 #: Every map of control draws one marker per Libyan place of the record.
 TOWNS = int((data.load_places()["country"] == "LBY").sum())
@@ -57,61 +61,22 @@ NOTEBOOKS = {
         "chart_alt": {"en": "Stacked bars", "id": "Batang bertumpuk"},
     },
 }
-WORDS = {
-    "en": {"check": "Check", "wrong": "Not quite", "right": "Correct!"},
-    "id": {"check": "Periksa", "wrong": "Belum tepat", "right": "Benar!"},
-}
-
-KERNEL_IDLE_AND_ALL_RUN = """() => {
-  const app = window.jupyterapp; if (!app) return false;
-  const w = app.shell.currentWidget; if (!w || !w.content || !w.sessionContext) return false;
-  const s = w.sessionContext.session; const k = s && s.kernel;
-  if (!k || k.status !== 'idle') return false;
-  const cells = w.content.widgets.filter(c => c.model.type === 'code');
-  return cells.length > 0 && cells.every(c => c.model.executionCount !== null);
-}"""
-
-
-def open_and_run(page, lab, lang: str, notebook: str, *, workspace: str | None = None) -> None:
-    base, token = lab
-    # a workspace of its own, so no tab of an earlier test is restored
-    workspace = workspace or f"{lang}-{notebook}"
-    # ``notebook`` names the lesson; each edition's file has a name in its own language
-    name = notebook_name(notebook, lang)
-    page.goto(f"{base}/lab/workspaces/{workspace}/tree/notebooks/{lang}/{name}.ipynb?reset&token={token}")
-    page.wait_for_function(
-        """() => { const a = window.jupyterapp; const w = a && a.shell.currentWidget;
-        return w && w.sessionContext && w.sessionContext.session && w.sessionContext.session.kernel
-               && w.sessionContext.session.kernel.status === 'idle'; }""",
-        timeout=90_000,
-    )
-    page.evaluate("window.jupyterapp.commands.execute('notebook:clear-all-cell-outputs')")
-    page.evaluate("window.jupyterapp.commands.execute('notebook:run-all-cells')")
-    page.wait_for_timeout(500)
-    page.wait_for_function(KERNEL_IDLE_AND_ALL_RUN, timeout=120_000)
-    page.wait_for_timeout(300)  # let widgets and map iframes start rendering
-
-
-def leaflet_frames(page):
-    out = []
-    for frame in page.frames:
-        try:
-            if frame.evaluate("typeof window.L") == "object":
-                out.append(frame)
-        except Exception:
-            continue
-    return out
 
 
 @pytest.mark.parametrize("lang", ["en", "id"])
-@pytest.mark.parametrize("notebook", list(NOTEBOOKS))
-def test_notebook_runs_and_shows_its_parts(page, lab, lang, notebook):
-    expect = NOTEBOOKS[notebook]
+@pytest.mark.parametrize("notebook", LESSONS)
+def test_lesson_runs_passes_axe_and_shows_its_parts(page, lab, lang, notebook):
+    page.set_viewport_size(LAB_VIEWPORT)
     open_and_run(page, lab, lang, notebook)
 
     errors = page.locator('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]')
     assert errors.count() == 0, errors.first.inner_text()[:500]
     assert page.locator(".jp-Dialog").count() == 0
+    check_lesson_outputs(page, f"{lang}/{notebook}")  # before any click changes what is shown
+
+    expect = NOTEBOOKS.get(notebook)
+    if expect is None:
+        return
 
     if expect["quiz"]:
         quiz, words = expect["quiz"], WORDS[lang]

@@ -1,0 +1,68 @@
+"""Opening a lesson in the test JupyterLab and waiting for it, shared by the browser tests and benchmarks."""
+
+from __future__ import annotations
+
+from helpers.paths import notebook_name
+
+#: The quiz's words in each language.
+WORDS = {
+    "en": {"check": "Check", "wrong": "Not quite", "right": "Correct!"},
+    "id": {"check": "Periksa", "wrong": "Belum tepat", "right": "Benar!"},
+}
+
+KERNEL_IDLE_AND_ALL_RUN = """() => {
+  const app = window.jupyterapp; if (!app) return false;
+  const w = app.shell.currentWidget; if (!w || !w.content || !w.sessionContext) return false;
+  const s = w.sessionContext.session; const k = s && s.kernel;
+  if (!k || k.status !== 'idle') return false;
+  const cells = w.content.widgets.filter(c => c.model.type === 'code');
+  return cells.length > 0 && cells.every(c => c.model.executionCount !== null);
+}"""
+
+
+def open_and_run(page, lab, lang: str, notebook: str, *, workspace: str | None = None) -> None:
+    base, token = lab
+    # a workspace of its own, so no tab of an earlier test is restored
+    workspace = workspace or f"{lang}-{notebook}"
+    # ``notebook`` names the lesson; each edition's file has a name in its own language
+    name = notebook_name(notebook, lang)
+    page.goto(f"{base}/lab/workspaces/{workspace}/tree/notebooks/{lang}/{name}.ipynb?reset&token={token}")
+    page.wait_for_function(
+        """() => { const a = window.jupyterapp; const w = a && a.shell.currentWidget;
+        return w && w.sessionContext && w.sessionContext.session && w.sessionContext.session.kernel
+               && w.sessionContext.session.kernel.status === 'idle'; }""",
+        timeout=90_000,
+    )
+    page.evaluate("window.jupyterapp.commands.execute('notebook:clear-all-cell-outputs')")
+    page.evaluate("window.jupyterapp.commands.execute('notebook:run-all-cells')")
+    page.wait_for_timeout(500)
+    page.wait_for_function(KERNEL_IDLE_AND_ALL_RUN, timeout=120_000)
+    page.wait_for_timeout(300)  # let widgets and map iframes start rendering
+
+
+def leaflet_frames(page):
+    out = []
+    for frame in page.frames:
+        try:
+            if frame.evaluate("typeof window.L") == "object":
+                out.append(frame)
+        except Exception:
+            continue
+    return out
+
+
+def wait_for_maps(page, timeout_ms: int = 10_000) -> None:
+    """Wait until every map iframe of the page has Leaflet and has drawn its markers (or time runs out)."""
+    for _ in range(timeout_ms // 100):
+        frames = [f for f in page.frames if f != page.main_frame]
+        ready = 0
+        for frame in frames:
+            try:
+                ready += bool(
+                    frame.evaluate("typeof window.L === 'object' && !!document.querySelector('.leaflet-pane')")
+                )
+            except Exception:
+                pass
+        if ready >= len(frames):
+            return
+        page.wait_for_timeout(100)

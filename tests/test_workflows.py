@@ -1,0 +1,57 @@
+"""The GitHub Actions workflows: every push is tested, and the student edition is published only after.
+
+They cannot run here; these tests read them as GitHub would and check the order of their steps.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+FLOWS = ROOT / ".github" / "workflows"
+
+
+def _flow(name: str) -> dict:
+    flow = yaml.safe_load((FLOWS / name).read_text())
+    flow["on"] = flow.get("on", flow.get(True))  # YAML 1.1 reads a bare `on` as true
+    return flow
+
+
+def _steps(flow: dict) -> list[dict]:
+    return [step for job in flow["jobs"].values() for step in job["steps"]]
+
+
+def test_every_push_and_pull_request_runs_the_full_tier():
+    flow = _flow("test.yml")
+    assert "push" in flow["on"] and "pull_request" in flow["on"]
+    assert flow["on"]["push"] is None or "branches" not in flow["on"]["push"]  # every branch
+    runs = [s.get("run", "") for s in _steps(flow)]
+    assert any(re.search(r"\bbash \.ci/run\b", r) for r in runs), runs
+    ci_run = (ROOT / ".ci" / "run").read_text()
+    assert re.search(r"^exec make test-all\s*$", ci_run, re.M), "the workflow's .ci/run must run the full tier"
+    python = next(s for s in _steps(flow) if s.get("uses", "").startswith("actions/setup-python@"))
+    assert str(python["with"]["python-version"]) == "3.11"
+
+
+def test_the_student_release_waits_for_the_tests_on_main():
+    tests = _flow("test.yml")
+    flow = _flow("student-release.yml")
+    trigger = flow["on"]
+    assert "push" not in trigger, "a push must not publish before the tests pass"
+    assert trigger["workflow_run"]["workflows"] == [tests["name"]]
+    assert trigger["workflow_run"]["types"] == ["completed"]
+    assert trigger["workflow_run"]["branches"] == ["main"]
+    (job,) = flow["jobs"].values()
+    assert "conclusion == 'success'" in job["if"] and "event == 'push'" in job["if"]
+    steps = _steps(flow)
+    checkout = next(s for s in steps if s.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"]["fetch-depth"] == 0
+    assert checkout["with"]["ref"] == "${{ github.event.workflow_run.head_sha }}"  # the commit that passed
+    runs = [s.get("run", "") for s in steps]
+    build = next(i for i, r in enumerate(runs) if "make release BRANCH=student" in r)
+    push = next(i for i, r in enumerate(runs) if re.search(r"git push\b.*\bstudent\b", r))
+    assert build < push
+    assert flow.get("permissions", {}).get("contents") == "write"
