@@ -130,7 +130,7 @@ html: $(STAMP_TEST)
 
 # Add a news article of your own (lessons/add-your-own-article.en.md), then refresh data/README.md.
 article: $(STAMP_LAB)
-	$(PY) -m helpers.articles add "$(FILE)" --id "$(ID)" $(ARGS)
+	$(PY) -m kit_teacher.article add "$(FILE)" --id "$(ID)" $(ARGS)
 	$(PY) tools/datapackage.py
 
 bench: $(STAMP_TEST)

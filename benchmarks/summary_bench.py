@@ -7,7 +7,7 @@ The script builds a folder in a temporary directory: 950 ordinary files (CSV exp
 ones (a named pipe, a symlink to ``/dev/zero``, a 60 MB sparse file, 20,000 distinct items,
 100,000 columns, a ``$\\alert$`` item, list items, ANSI escapes, spreadsheet formulas, bad UTF-8,
 a BOM, deep JSON nesting, a planted ``summary.png`` symlink, ...). It then runs
-``python -m helpers.progress summarize FOLDER`` in a fresh interpreter, as a teacher would, and
+``python -m kit_teacher.summary FOLDER`` in a fresh interpreter, as a teacher would, and
 prints the median wall time (and CPU time, which a busy machine disturbs less). Budget: 2 s of
 wall time. A run that does not finish in 60 s counts as "timeout".
 
@@ -157,13 +157,13 @@ def build(folder: Path, *, good: int = 950, hostile: int = 50, seed: int = 0) ->
 
 
 def time_cli(folder: Path) -> tuple[float, float]:
-    """Wall and CPU seconds of ``python -m helpers.progress summarize FOLDER`` (inf when it times out)."""
+    """Wall and CPU seconds of ``python -m kit_teacher.summary FOLDER`` (inf when it times out)."""
     env = {**os.environ, "KIT_LANG": "en"}
     cpu_before = _children_cpu()
     start = time.perf_counter()
     try:
         subprocess.run(
-            [sys.executable, "-m", "helpers.progress", "summarize", str(folder)],
+            [sys.executable, "-m", "kit_teacher.summary", str(folder)],
             cwd=ROOT,
             env=env,
             stdout=subprocess.DEVNULL,

@@ -37,12 +37,12 @@ from .i18n import (
 )
 
 if TYPE_CHECKING:  # for editors and type checkers; at run time these load on first use
-    from . import articles, charts, data, link, maps, progress, project, quiz, style
+    from . import articles, charts, data, maps, mentions, progress, project, quiz, style
 
 __version__ = "0.1.0"
 
 #: Submodules loaded on first attribute access.
-_MODULES = frozenset({"articles", "charts", "data", "link", "maps", "progress", "project", "quiz", "style"})
+_MODULES = frozenset({"articles", "charts", "data", "maps", "mentions", "progress", "project", "quiz", "style"})
 
 __all__ = [
     "LANGUAGES",
@@ -56,8 +56,8 @@ __all__ = [
     "explain_errors",
     "get_language",
     "hint",
-    "link",
     "maps",
+    "mentions",
     "progress",
     "project",
     "quiz",

@@ -1,7 +1,8 @@
 """The two source articles for reading: sentences with translation, quotation, display and search.
 
-Run ``python -m helpers.articles add FILE --id C ...`` to add an article of your own (see
-:mod:`helpers.article_add`).
+A teacher adds an article of their own with ``python -m kit_teacher.article add FILE --id C ...``
+(a teacher's tool, :mod:`kit_teacher.article`); what its lesson shows beyond these views is in
+:mod:`helpers.mentions`.
 
 The originals, their sentence ids, kinds and cleaning rules live in :mod:`helpers.sentences` (read
 its docstring for the rules); this module joins them with the kit's English translation and
@@ -25,7 +26,6 @@ from __future__ import annotations
 import functools
 import html
 import re
-import sys
 from dataclasses import dataclass
 
 import pandas as pd
@@ -36,9 +36,9 @@ from .sentences import (
     ARTICLES,
     CLEANING_RULES,
     UnknownArticleError,
-    article_language,
     check_article,
     clean,
+    article_language,
     raw,
     segments,
 )
@@ -58,7 +58,6 @@ __all__ = [
     "show",
     "boilerplate",
     "search",
-    "main",
 ]
 
 
@@ -351,14 +350,3 @@ def search(term: str, *, article: str | None = None) -> pd.DataFrame:
     table = sentences(article)
     needle = fold(term)
     return table[table["text"].map(lambda s: needle in fold(s))].reset_index(drop=True)
-
-
-def main(argv: list[str] | None = None) -> int:
-    """``python -m helpers.articles add FILE --id C ...``: add an article (see :mod:`helpers.article_add`)."""
-    from .article_add import main as add
-
-    return add(sys.argv[1:] if argv is None else argv)
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -3,7 +3,8 @@
 Every learner- or teacher-facing string the helpers show lives in the catalogue, in both
 languages. The catalogue is the folder ``helpers/strings/``: one YAML file per concern
 (``core.yml``, ``quiz.yml``, ...), each a mapping ``key -> {en: ..., id: ...}``. Keys are
-unique across files.
+unique across files. The teacher's tools (``kit_teacher/``) add their own folder of the same
+kind with :func:`add_strings`; the student package never reads it.
 
 Examples
 --------
@@ -39,12 +40,15 @@ __all__ = [
     "t",
     "by_lang",
     "catalogue",
+    "add_strings",
 ]
 
 #: The languages of the kit, in the order they are offered.
 LANGUAGES: tuple[str, ...] = ("id", "en")
 
 _STRINGS_DIR = Path(__file__).parent / "strings"
+#: Further folders of catalogue files, added with :func:`add_strings` (the teacher's tools).
+_EXTRA_DIRS: list[Path] = []
 _state = {"lang": os.environ.get("KIT_LANG", "en") if os.environ.get("KIT_LANG") in LANGUAGES else "en"}
 
 
@@ -114,6 +118,37 @@ def get_language() -> str:
     return _state["lang"]
 
 
+def add_strings(folder: str | Path) -> None:
+    """Add a folder of catalogue files (``*.yml``, the same form as ``helpers/strings/``) to :func:`t`.
+
+    Its keys must be new: a key already in the catalogue is reported as a :class:`CatalogueError`
+    by the next :func:`t` or :func:`catalogue`. Adding the same folder twice adds it once.
+
+    Examples
+    --------
+    >>> from pathlib import Path
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp()) / "strings"
+    >>> folder.mkdir()
+    >>> _ = (folder / "mine.yml").write_text("mine.hello:\\n  en: Hello\\n  id: Halo\\n", encoding="utf-8")
+    >>> add_strings(folder)
+    >>> catalogue()["mine.hello"]
+    {'id': 'Halo', 'en': 'Hello'}
+    """
+    folder = Path(folder).resolve()
+    if folder not in _EXTRA_DIRS:
+        _EXTRA_DIRS.append(folder)
+        catalogue.cache_clear()
+
+
+def _catalogue_files() -> list[tuple[str, Path]]:
+    """(name shown in messages, path) of every catalogue file: the kit's own, then those added."""
+    files = [(f"helpers/strings/{path.name}", path) for path in sorted(_STRINGS_DIR.glob("*.yml"))]
+    for folder in _EXTRA_DIRS:
+        files += [(f"{folder.parent.name}/{folder.name}/{path.name}", path) for path in sorted(folder.glob("*.yml"))]
+    return files
+
+
 @functools.lru_cache(maxsize=1)
 def catalogue() -> dict[str, dict[str, str]]:
     """Load and check every catalogue file; return ``{key: {"en": ..., "id": ...}}``.
@@ -125,8 +160,7 @@ def catalogue() -> dict[str, dict[str, str]]:
     """
     merged: dict[str, dict[str, str]] = {}
     origin: dict[str, str] = {}
-    for path in sorted(_STRINGS_DIR.glob("*.yml")):
-        rel = f"helpers/strings/{path.name}"
+    for rel, path in _catalogue_files():
         try:
             content = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         except yaml.YAMLError as exc:

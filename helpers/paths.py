@@ -130,7 +130,7 @@ def notebooks_dir() -> Path:
 def notebook_names() -> dict[str, dict[str, str]]:
     """Every lesson's notebook names per language: :data:`NOTEBOOK_NAMES`, and the lessons of added articles.
 
-    A teacher's own article (``python -m helpers.articles add``) gets a lesson whose sources are
+    A teacher's own article (``python -m kit_teacher.article add``) gets a lesson whose sources are
     ``notebooks/src/en/NN-slug.md`` and ``notebooks/src/id/NN-nama.md``; lessons whose number is
     not in the table are found there and paired by that number.
 

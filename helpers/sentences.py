@@ -32,8 +32,8 @@ Kinds of sentence
 
 Articles
 --------
-``A`` and ``B`` are the kit's own. A teacher can add more with ``python -m helpers.articles add``
-(see :mod:`helpers.article_add`): each is one capital letter with its original in
+``A`` and ``B`` are the kit's own. A teacher can add more with ``python -m kit_teacher.article add``
+(see :mod:`kit_teacher.article`): each is one capital letter with its original in
 ``data/articles/<letter>-original.txt``, cut and cleaned by exactly the rules above.
 - ``body``: everything else.
 
@@ -65,8 +65,8 @@ __all__ = [
     "SENTENCE_ID",
     "UnknownArticleError",
     "article_keys",
-    "article_language",
     "check_article",
+    "article_language",
     "raw",
     "clean",
     "segments",
@@ -238,7 +238,7 @@ def _kind(line: str, language: str = "id") -> str:
 
 
 def article_language(article: str) -> str:
-    """The language of an article, read from ``data/articles/metadata.csv`` (A and B: ``id``).
+    """The language an article is written in, read from ``data/articles/metadata.csv`` (A and B: ``id``).
 
     Examples
     --------

@@ -1,4 +1,4 @@
-"""``python -m helpers.articles add``: a teacher's own article, from file to a lesson that runs and passes nbval.
+"""``python -m kit_teacher.article add``: a teacher's own article, from file to a lesson that runs and passes nbval.
 
 Everything runs on a copy of the kit in a temporary folder (``--root``); nothing is written to the
 repository. The test article (tests/fixtures/article-test.txt and .html) is fictional.
@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from helpers import article_add, i18n, sentences
+from helpers import i18n, mentions, sentences
+from kit_teacher import article as add_article
 from tests.conftest import ROOT, clear_caches
 from tests.test_bootstrap import FIRST_CELL
 
@@ -27,7 +28,7 @@ ARGS = ["--publisher", "Kantor Berita Uji", "--date", "2020-01-20", "--url", "ht
 
 def copy_kit(dest: Path) -> Path:
     """A copy of the parts of the kit the command and the lessons read."""
-    for name in ("data", "helpers", "tools", "lessons"):
+    for name in ("data", "helpers", "kit_teacher", "tools", "lessons"):
         shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(ROOT / "notebooks" / "src", dest / "notebooks" / "src")
     shutil.copy(ROOT / "pyproject.toml", dest / "pyproject.toml")
@@ -48,7 +49,7 @@ def _env(**extra: str) -> dict[str, str]:
 
 
 def add(kit: Path, file: Path, *more: str) -> subprocess.CompletedProcess:
-    return run(["-m", "helpers.articles", "add", str(file), *more, "--root", str(kit)], kit)
+    return run(["-m", "kit_teacher.article", "add", str(file), *more, "--root", str(kit)], kit)
 
 
 def rows(path: Path) -> list[dict[str, str]]:
@@ -86,7 +87,7 @@ def lesson_slug(kit: Path) -> str:
 @pytest.mark.parametrize("article", ["A", "B"])
 def test_readding_a_kit_article_reproduces_its_sentence_ids_and_text(article):
     """The original of A (B) added under another letter gives the same ids, kinds and text, byte for byte."""
-    plan = article_add.plan(
+    plan = add_article.plan(
         ROOT / "data" / "articles" / f"{article}-original.txt",
         article="Y",
         publisher="x",
@@ -103,7 +104,7 @@ def test_readding_a_kit_article_reproduces_its_sentence_ids_and_text(article):
 
 def test_the_web_page_and_the_text_give_the_same_sentences():
     kwargs = dict(article="C", publisher="x", published="2020-01-20", url="https://example.org", root=ROOT)
-    from_text, from_page = article_add.plan(TEXT, **kwargs), article_add.plan(PAGE, **kwargs)
+    from_text, from_page = add_article.plan(TEXT, **kwargs), add_article.plan(PAGE, **kwargs)
     assert [(r["sentence"], r["kind"], r["text"]) for r in from_page.rows] == [
         (r["sentence"], r["kind"], r["text"]) for r in from_text.rows
     ]
@@ -111,7 +112,7 @@ def test_the_web_page_and_the_text_give_the_same_sentences():
 
 
 def test_web_clutter_is_boilerplate_and_the_report_lists_known_and_unknown_names():
-    plan = article_add.plan(
+    plan = add_article.plan(
         TEXT, article="C", publisher="x", published="2020-01-20", url="https://example.org", root=ROOT
     )
     kinds = {r["text"]: r["kind"] for r in plan.rows}
@@ -137,7 +138,7 @@ def test_add_writes_the_article_the_sheets_and_the_report(kit_c):
     assert original.startswith("Kantor Berita Uji, Tripoli - TEKS FIKTIF")
     ids = [
         r["sentence"]
-        for r in article_add.plan(
+        for r in add_article.plan(
             TEXT, article="C", publisher="x", published="2020-01-20", url="https://x.org", root=ROOT
         ).content
     ]
@@ -162,7 +163,7 @@ def test_add_writes_the_article_the_sheets_and_the_report(kit_c):
     assert "C.p02.s01" in places["misrata"] and "C." not in places["benghazi"]
     report = (data / "articles" / "C-names.md").read_text(encoding="utf-8")
     assert "Zliten" in report and "`misrata`" in report
-    assert (kit_c / "notebooks" / "src" / "id" / f"{article_add.lesson_name(lesson_slug(kit_c), 'id')}.md").exists()
+    assert (kit_c / "notebooks" / "src" / "id" / f"{add_article.lesson_name(lesson_slug(kit_c), 'id')}.md").exists()
 
 
 def test_the_copy_with_article_c_validates_and_labels_claims_not_yet_checked(kit_c, monkeypatch):
@@ -186,7 +187,7 @@ def test_the_copy_with_article_c_validates_and_labels_claims_not_yet_checked(kit
         from helpers import articles
 
         assert articles.sentence("C.p02.s01").text.startswith("Pasukan Jenderal Haftar")
-        assert "C.p02.s01" in article_add.names("C", lang="en").query("key == 'misrata'")["sentences"].item()
+        assert "C.p02.s01" in mentions.names("C", lang="en").query("key == 'misrata'")["sentences"].item()
     finally:
         monkeypatch.delenv("KIT_ROOT")
         clear_caches()
@@ -212,7 +213,7 @@ def test_the_lesson_sources_are_as_jupytext_saves_them_with_an_id_on_every_cell(
 
     slug = lesson_slug(kit_c)
     for lang in ("en", "id"):
-        text = (kit_c / "notebooks" / "src" / lang / f"{article_add.lesson_name(slug, lang)}.md").read_text(
+        text = (kit_c / "notebooks" / "src" / lang / f"{add_article.lesson_name(slug, lang)}.md").read_text(
             encoding="utf-8"
         )
         nb = jupytext.reads(text, fmt="md:myst")
@@ -230,7 +231,7 @@ def test_the_lesson_builds_executes_and_passes_nbval_in_both_languages(kit_c):
     src, out = kit_c / "notebooks" / "src", kit_c / "notebooks"
     built = run(["-m", "tools.notebooks", "execute", slug, "--src", str(src), "--out", str(out)], kit_c)
     assert built.returncode == 0, built.stderr
-    books = [out / lang / f"{article_add.lesson_name(slug, lang)}.ipynb" for lang in ("en", "id")]
+    books = [out / lang / f"{add_article.lesson_name(slug, lang)}.ipynb" for lang in ("en", "id")]
     assert books[1].name.endswith("-berita-c.ipynb")
     for book in books:
         text = book.read_text(encoding="utf-8")
@@ -301,7 +302,7 @@ def test_an_english_article_gets_a_gloss_sheet_and_force_replaces_without_duplic
 
 def _refused(kit: Path, capsys, args: list[str], key: str, **values: str) -> None:
     before = tree(kit)
-    code = article_add.main(["add", *args, "--root", str(kit)])
+    code = add_article.main(["add", *args, "--root", str(kit)])
     err = capsys.readouterr().err
     assert code == 2
     assert "Traceback" not in err
@@ -386,6 +387,6 @@ def test_refuses_an_address_that_is_not_one(kit, capsys):
 
 
 def test_the_command_line_runs_as_a_module_and_says_how_to_use_it(tmp_path):
-    result = run(["-m", "helpers.articles"], ROOT)
-    assert result.returncode == 2 and "python -m helpers.articles add FILE" in result.stderr
+    result = run(["-m", "kit_teacher.article"], ROOT)
+    assert result.returncode == 2 and "python -m kit_teacher.article add FILE" in result.stderr
     assert "Traceback" not in result.stderr

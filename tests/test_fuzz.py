@@ -2,8 +2,9 @@
 
 At least 10,000 generated inputs in the full tier (``make test-all``: the per-test counts below add
 up to more; ``make test`` runs a small share of each, tests/fuzzing.py), across
-``check``, ``hint``, ``check_brief``, ``quiz.answer``, ``progress.record``/``report``/
-``summarize`` and the data functions that take a student's value. None may raise: each must
+``check``, ``hint``, ``check_brief``, ``quiz.answer``, ``progress.record``/``report``, the
+teacher's ``summarize`` (:mod:`kit_teacher.summary`) and the data functions that take a student's
+value. None may raise: each must
 answer with a message (or, for the data look-ups, a ``DataError`` with a message).
 """
 
@@ -23,6 +24,7 @@ import helpers
 from helpers import data, exercises, progress, quiz
 from helpers.paths import lesson_slugs
 from helpers.project import check_brief
+from kit_teacher.summary import summarize
 from tests.fuzzing import examples
 
 IDS = [ex.id for ex in exercises.all_exercises()]
@@ -201,7 +203,7 @@ def test_summarize_never_raises(tmp_path_factory, lines, raw):
     (folder / "a.jsonl").write_text("\n".join(json.dumps(line) for line in lines), encoding="utf-8")
     (folder / "b.jsonl").write_bytes(raw)
     (folder / "c.csv").write_bytes(raw)
-    result = progress.summarize(folder)
+    result = summarize(folder)
     assert result is not None
     plt.close("all")
 

@@ -155,7 +155,7 @@ def test_notebooks_are_built_without_the_platform_markers(plain_env, tmp_path):
 
 
 def test_the_lesson_of_an_added_article_is_found_by_its_number(tmp_path, monkeypatch):
-    """A teacher's own article (helpers.articles add) brings NN-article-c / NN-berita-c: found and paired."""
+    """A teacher's own article (kit_teacher.article add) brings NN-article-c / NN-berita-c: found and paired."""
     from helpers import paths
 
     for lang, name in (("en", "08-article-c"), ("id", "08-berita-c")):

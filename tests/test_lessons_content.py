@@ -2,7 +2,7 @@
 
 Checked: the markdown of ``notebooks/src/id/*.md``, the comments of its code cells, the ``id``
 texts of every ``lessons/*/quiz.yml`` and ``lessons/*/exercises.yml``, and the ``id`` strings of
-``helpers/strings/*.yml`` (the widgets' buttons and messages). Inline code, code cells, links,
+``helpers/strings/*.yml`` and ``kit_teacher/strings/*.yml`` (buttons and messages). Inline code, code cells, links,
 sentence ids, quoted text (the articles and the sources quote English) and the allow-listed names
 and terms below are not prose and are skipped.
 
@@ -202,6 +202,7 @@ WIDGET_FILES = (
     sorted(ROOT.glob("lessons/*/quiz.yml"))
     + sorted(ROOT.glob("lessons/*/exercises.yml"))
     + sorted((ROOT / "helpers" / "strings").glob("*.yml"))
+    + sorted((ROOT / "kit_teacher" / "strings").glob("*.yml"))
 )
 
 

@@ -11,7 +11,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 
 import helpers
-from helpers import link
+from kit_teacher import link
 
 ROOT = Path(__file__).resolve().parent.parent
 REPO = "https://github.com/libya-kit/libya-kit"
@@ -195,8 +195,10 @@ def test_messages_in_indonesian():
 
 def run_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if k not in ("KIT_LANG", "KIT_ROOT")}
+    # the teacher's tools are not installed: from another folder, the checkout is on the path
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, (str(ROOT), env.get("PYTHONPATH"))))
     return subprocess.run(
-        [sys.executable, "-W", "error::RuntimeWarning", "-m", "helpers.link", *args],
+        [sys.executable, "-W", "error::RuntimeWarning", "-m", "kit_teacher.link", *args],
         capture_output=True,
         text=True,
         cwd=cwd,
@@ -221,7 +223,8 @@ def test_command_line_errors_in_both_languages_without_traceback():
 
 
 def test_command_line_from_another_folder(tmp_path):
-    # run from outside the checkout: the package is found, the link is the same
+    # run from outside the checkout (with the checkout on the path): the kit's folder is found
+    # from the code, not from the current folder, so the link is the same
     out = run_cli("--hub", "https://hub.example.school", "--repo", REPO, cwd=tmp_path)
     assert out.returncode == 0 and out.stderr == "" and "targetpath=libya-kit" in out.stdout
 

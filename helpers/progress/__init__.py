@@ -17,8 +17,8 @@ Reading goes line by line: a line that is not UTF-8, not JSON, or not an attempt
 so one bad line never costs the others. Only a file that cannot be opened at all is moved aside
 (``progress.jsonl.corrupt-<time>``) with a warning.
 
-For teachers, ``python -m helpers.progress summarize FOLDER`` reads the files students handed in
-(made with :func:`export`) and prints a class summary per question (see :mod:`helpers.summary`).
+The teacher's class summary of the files students hand in (made with :func:`export`) is a
+teacher's tool: ``python -m kit_teacher.summary FOLDER``.
 
 Examples
 --------
@@ -37,7 +37,6 @@ import io
 import json
 import os
 import warnings
-from collections.abc import Iterator
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -46,18 +45,18 @@ import pandas as pd
 
 from ..i18n import get_language, t
 from ._drafts import clear_drafts, drafts, drafts_file, save_draft
-from ._files import replace_file
+from ._files import append_line, locked, progress_file, replace_file
 from ._format import (
     COLUMNS,
     FIELD_LIMIT,
-    _clean,
-    _score,
-    _short,
-    _truthy,
+    as_score,
     attempt_from,
+    clean_text,
+    one_line,
     parse_lines,
     spreadsheet_plain,
     spreadsheet_safe,
+    truthy,
 )
 
 __all__ = [
@@ -80,20 +79,7 @@ __all__ = [
     "student",
     "spreadsheet_plain",
     "spreadsheet_safe",
-    "summarize",
 ]
-
-
-def progress_file() -> Path:
-    """Return the path of the progress file (``$KIT_PROGRESS_DIR/progress.jsonl``).
-
-    Examples
-    --------
-    >>> progress_file().name
-    'progress.jsonl'
-    """
-    folder = os.environ.get("KIT_PROGRESS_DIR") or str(Path.home() / ".libya-kit")
-    return Path(folder) / "progress.jsonl"
 
 
 def _read_lines(path: Path) -> tuple[list[dict[str, Any]], int]:
@@ -130,9 +116,9 @@ def student() -> str:
     """
     name = os.environ.get("KIT_STUDENT", "").strip()
     if name:
-        return _clean(name, 80)
+        return clean_text(name, 80)
     try:
-        return _clean(progress_file().with_name("student.txt").read_text(encoding="utf-8").strip(), 80)
+        return clean_text(progress_file().with_name("student.txt").read_text(encoding="utf-8").strip(), 80)
     except (OSError, UnicodeDecodeError):
         return ""
 
@@ -161,7 +147,7 @@ def set_student(name: str) -> str:
     if not isinstance(name, str):
         kind = "None" if name is None else "..." if name is Ellipsis else type(name).__name__
         warnings.warn(t("progress.name_not_text", kind=kind), stacklevel=2)
-    text = _clean(" ".join(str(name).split()), 80) if isinstance(name, str) else ""
+    text = clean_text(" ".join(str(name).split()), 80) if isinstance(name, str) else ""
     path = progress_file().with_name("student.txt")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -197,44 +183,28 @@ def record(
     'b'
     """
     entry = {
-        "kind": _short(kind),
-        "item": _short(item),
-        "lesson": _short(lesson),
-        "answer": _short(answer),
-        "correct": _truthy(correct),
-        "score": round(_score(score), 3),
+        "kind": one_line(kind),
+        "item": one_line(item),
+        "lesson": one_line(lesson),
+        "answer": one_line(answer),
+        "correct": truthy(correct),
+        "score": round(as_score(score), 3),
         "time": datetime.now(timezone.utc).isoformat(timespec="seconds"),
     }
     if isinstance(attempt, int) and not isinstance(attempt, bool):
         entry["attempt"] = attempt
     if isinstance(explained, str):
-        entry["explained"] = _short(explained)
+        entry["explained"] = one_line(explained)
     line = (json.dumps(entry, ensure_ascii=False) + "\n").encode("utf-8")
     path = progress_file()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        with _locked(path):
+        with locked(path):
             _remove_leftovers(path.parent)
-            _append(path, line)
+            append_line(path, line)
     except OSError as exc:
         warnings.warn(t("progress.cannot_write", path=str(path), error=str(exc)), stacklevel=2)
     return entry
-
-
-@contextlib.contextmanager
-def _locked(path: Path) -> Iterator[None]:
-    """Hold an exclusive lock on ``<path>.lock`` (POSIX); elsewhere, go on without one."""
-    try:
-        import fcntl
-    except ImportError:  # Windows: one kernel per student is the normal case
-        yield
-        return
-    with open(path.with_name(path.name + ".lock"), "a") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def _remove_leftovers(folder: Path) -> None:
@@ -242,24 +212,6 @@ def _remove_leftovers(folder: Path) -> None:
     for leftover in folder.glob(".progress-*"):
         with contextlib.suppress(OSError):
             leftover.unlink()
-
-
-def _append(path: Path, line: bytes) -> None:
-    """Append ``line`` (closing a torn last line first), looping over short writes, then fsync."""
-    flags = os.O_RDWR | os.O_APPEND | os.O_CREAT | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)
-    fd = os.open(path, flags, 0o600)
-    try:
-        size = os.fstat(fd).st_size
-        if size:
-            os.lseek(fd, size - 1, os.SEEK_SET)
-            if os.read(fd, 1) != b"\n":  # a writer was killed mid-line: keep its torn line apart
-                line = b"\n" + line
-        view = memoryview(line)
-        while view:
-            view = view[os.write(fd, view) :]
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def attempts() -> pd.DataFrame:
@@ -363,7 +315,7 @@ def report(*, lang: str | None = None) -> ProgressReport:
         ax = figure.subplots()
         positions = range(len(table))
         ax.barh(positions, table.iloc[:, 3], color="#0072B2")
-        ax.set_yticks(positions, labels=[_short(lesson, 40) for lesson in table.iloc[:, 0]])
+        ax.set_yticks(positions, labels=[one_line(lesson, 40) for lesson in table.iloc[:, 0]])
         plain_labels(ax.get_yticklabels())
         ax.invert_yaxis()
         ax.set_xlim(0, 1)
@@ -385,19 +337,10 @@ def export(path: str | os.PathLike, *, student: str | None = None) -> Path:
     'student,kind,item,lesson,answer,correct,score,time'
     """
     frame = attempts()
-    frame.insert(0, "student", _clean(student or ""))
+    frame.insert(0, "student", clean_text(student or ""))
     for column in ("student", "kind", "item", "lesson", "answer"):
         frame[column] = frame[column].astype(str).map(spreadsheet_safe)
     out = Path(path)
     out.parent.mkdir(parents=True, exist_ok=True)
     frame[COLUMNS].to_csv(out, index=False)
     return out
-
-
-def __getattr__(name: str) -> Any:
-    """``progress.summarize`` is the teacher's summary, which lives in :mod:`helpers.summary`."""
-    if name == "summarize":
-        from ..summary import summarize
-
-        return summarize
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

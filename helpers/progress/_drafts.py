@@ -27,14 +27,13 @@ from pathlib import Path
 from typing import Any
 
 from ..i18n import t
+from ._files import append_line, locked, progress_file
 
 __all__ = ["drafts_file", "save_draft", "drafts", "clear_drafts"]
 
 
 def drafts_file() -> Path:
     """The drafts file, ``drafts.jsonl`` in the progress folder."""
-    from . import progress_file
-
     return progress_file().with_name("drafts.jsonl")
 
 
@@ -62,13 +61,11 @@ def _decode(value: Any) -> Any:
 
 
 def _write(entry: dict[str, Any]) -> None:
-    from . import _append, _locked
-
     path = drafts_file()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        with _locked(path):
-            _append(path, (json.dumps(entry, ensure_ascii=False) + "\n").encode("utf-8"))
+        with locked(path):
+            append_line(path, (json.dumps(entry, ensure_ascii=False) + "\n").encode("utf-8"))
     except OSError as exc:
         warnings.warn(t("progress.cannot_write", path=str(path), error=str(exc)), stacklevel=3)
 

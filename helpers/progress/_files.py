@@ -1,8 +1,13 @@
-"""Files swapped in whole: a new temporary file beside the target, flushed to disk, then renamed over it.
+"""Where the progress is kept and how its files are written: appended under a lock, or swapped in whole.
 
-A crash or a full disk mid-write leaves the old file (or none), never half of one, and a link
-planted at the target's name is replaced, never written through. Used for the student's name
-(:func:`helpers.progress.set_student`) and the teacher's summary (:mod:`helpers.summary`).
+- :func:`progress_file`: ``progress.jsonl`` in ``$KIT_PROGRESS_DIR`` (default ``~/.libya-kit/``);
+- :func:`locked` and :func:`append_line`: a line appended to a file (the attempts of
+  :func:`helpers.progress.record`, the exam drafts) while holding its lock file, so two kernels
+  of the same student take turns;
+- :func:`replace_file`: a new temporary file beside the target, flushed to disk, then renamed
+  over it (the student's name; the teacher's summary in ``kit_teacher.summary``). A crash or a
+  full disk mid-write leaves the old file (or none), never half of one, and a link planted at
+  the target's name is replaced, never written through.
 
 Examples
 --------
@@ -12,15 +17,68 @@ Examples
 >>> replace_file(target, "Ayu".encode(), prefix=".name-")
 >>> target.read_text(), sorted(p.name for p in target.parent.iterdir())
 ('Ayu', ['name.txt'])
+>>> log = target.with_name("log.jsonl")
+>>> with locked(log):
+...     append_line(log, b'{"item": "q1"}\\n')
+>>> log.read_bytes()
+b'{"item": "q1"}\\n'
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
-__all__ = ["replace_file"]
+__all__ = ["append_line", "locked", "progress_file", "replace_file"]
+
+
+def progress_file() -> Path:
+    """Return the path of the progress file (``$KIT_PROGRESS_DIR/progress.jsonl``).
+
+    Examples
+    --------
+    >>> progress_file().name
+    'progress.jsonl'
+    """
+    folder = os.environ.get("KIT_PROGRESS_DIR") or str(Path.home() / ".libya-kit")
+    return Path(folder) / "progress.jsonl"
+
+
+@contextlib.contextmanager
+def locked(path: Path) -> Iterator[None]:
+    """Hold an exclusive lock on ``<path>.lock`` (POSIX); elsewhere, go on without one."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: one kernel per student is the normal case
+        yield
+        return
+    with open(path.with_name(path.name + ".lock"), "a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def append_line(path: Path, line: bytes) -> None:
+    """Append ``line`` (closing a torn last line first), looping over short writes, then fsync."""
+    flags = os.O_RDWR | os.O_APPEND | os.O_CREAT | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)
+    fd = os.open(path, flags, 0o600)
+    try:
+        size = os.fstat(fd).st_size
+        if size:
+            os.lseek(fd, size - 1, os.SEEK_SET)
+            if os.read(fd, 1) != b"\n":  # a writer was killed mid-line: keep its torn line apart
+                line = b"\n" + line
+        view = memoryview(line)
+        while view:
+            view = view[os.write(fd, view) :]
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def replace_file(target: Path, data: bytes, *, prefix: str) -> None:

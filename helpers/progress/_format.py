@@ -2,7 +2,7 @@
 
 A line stands alone: bad UTF-8, bad JSON, or a line that is not an attempt costs that line only.
 Fields are cut to :data:`FIELD_LIMIT` characters and made encodable. Used by the student's own
-file (:mod:`helpers.progress`) and by the teacher's summary (:mod:`helpers.summary`).
+file (:mod:`helpers.progress`) and by the teacher's summary (:mod:`kit_teacher.summary`).
 
 Examples
 --------
@@ -19,7 +19,18 @@ from typing import Any
 
 from ..text import shorten
 
-__all__ = ["COLUMNS", "FIELD_LIMIT", "attempt_from", "parse_lines", "spreadsheet_plain", "spreadsheet_safe"]
+__all__ = [
+    "COLUMNS",
+    "FIELD_LIMIT",
+    "as_score",
+    "attempt_from",
+    "clean_text",
+    "one_line",
+    "parse_lines",
+    "spreadsheet_plain",
+    "spreadsheet_safe",
+    "truthy",
+]
 
 #: The columns of an exported progress file, in order.
 COLUMNS = ["student", "kind", "item", "lesson", "answer", "correct", "score", "time"]
@@ -31,8 +42,14 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _PLAIN_NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
 
 
-def _clean(text: str, limit: int = FIELD_LIMIT) -> str:
-    """Cut ``text`` to ``limit`` characters and make it encodable (lone surrogates escaped)."""
+def clean_text(text: str, limit: int = FIELD_LIMIT) -> str:
+    """Cut ``text`` to ``limit`` characters and make it encodable (lone surrogates escaped).
+
+    Examples
+    --------
+    >>> clean_text("Ayu Lestari", 4)
+    'Ayu…'
+    """
     text = text if len(text) <= limit else text[: limit - 1] + "…"
     try:
         text.encode("utf-8")
@@ -44,15 +61,22 @@ def _clean(text: str, limit: int = FIELD_LIMIT) -> str:
 def _field(value: Any, default: str | None = "") -> str | None:
     """A scalar field as text (numbers too); ``None`` for an object or a list, ``default`` if absent."""
     if isinstance(value, str):
-        return value if len(value) <= FIELD_LIMIT and value.isascii() else _clean(value)
+        return value if len(value) <= FIELD_LIMIT and value.isascii() else clean_text(value)
     if value is None:
         return default
     if isinstance(value, (bool, int, float)):
-        return _clean(str(value))
+        return clean_text(str(value))
     return None
 
 
-def _truthy(value: Any) -> bool:
+def truthy(value: Any) -> bool:
+    """Whether a recorded ``correct`` means right: True, 1, or the text "true" or "1".
+
+    Examples
+    --------
+    >>> truthy("True"), truthy(1), truthy("yes")
+    (True, True, False)
+    """
     if isinstance(value, bool):
         return value
     if isinstance(value, (int, float)):
@@ -60,7 +84,14 @@ def _truthy(value: Any) -> bool:
     return isinstance(value, str) and value.strip().lower() in ("true", "1")
 
 
-def _score(value: Any) -> float:
+def as_score(value: Any) -> float:
+    """A recorded score as a finite number (0.0 for anything that is not one).
+
+    Examples
+    --------
+    >>> as_score("0.5"), as_score(float("nan")), as_score([1])
+    (0.5, 0.0, 0.0)
+    """
     if isinstance(value, bool):
         return float(value)
     try:
@@ -96,10 +127,10 @@ def attempt_from(value: Any) -> dict[str, Any] | None:
     if not row["item"]:
         return None
     answer = value.get("answer", "")
-    row["answer"] = _field(answer) if isinstance(answer, str) else _short(answer)
+    row["answer"] = _field(answer) if isinstance(answer, str) else one_line(answer)
     correct = value.get("correct")
-    row["correct"] = correct if correct.__class__ is bool else _truthy(correct)
-    row["score"] = _score(value.get("score", 0.0))
+    row["correct"] = correct if correct.__class__ is bool else truthy(correct)
+    row["score"] = as_score(value.get("score", 0.0))
     return row
 
 
@@ -133,10 +164,16 @@ def parse_lines(data: bytes) -> tuple[list[dict[str, Any]], int]:
     return rows, damaged
 
 
-def _short(answer: Any, limit: int = FIELD_LIMIT) -> str:
-    """An answer as one line of text: strings as they are, anything else as a guarded ``repr``."""
+def one_line(answer: Any, limit: int = FIELD_LIMIT) -> str:
+    """An answer as one line of text: strings as they are, anything else as a guarded ``repr``.
+
+    Examples
+    --------
+    >>> one_line("a\\n b"), one_line({"a": 1})
+    ('a b', "{'a': 1}")
+    """
     text = answer if isinstance(answer, str) else shorten(answer, limit=limit)
-    return _clean(" ".join(text.split()), limit)
+    return clean_text(" ".join(text.split()), limit)
 
 
 def spreadsheet_safe(cell: str) -> str:

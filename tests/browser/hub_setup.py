@@ -327,7 +327,7 @@ def kit_link(hub: Hub, repo: str, branch: str, *, lang: str = "en", notebook: st
         [
             sys.executable,
             "-m",
-            "helpers.link",
+            "kit_teacher.link",
             "--hub",
             hub.url,
             "--repo",

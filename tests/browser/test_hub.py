@@ -3,7 +3,7 @@
 JupyterHub runs on 127.0.0.1 (DummyAuthenticator, SimpleLocalProcessSpawner,
 configurable-http-proxy); its user environment has the kit's dependencies from the lock and no
 kit (see hub_setup.py); a clone of this repository is served over git's smart HTTP; the link is
-made by ``python -m helpers.link --hub``. With every request outside 127.0.0.1 aborted, the student
+made by ``python -m kit_teacher.link --hub``. With every request outside 127.0.0.1 aborted, the student
 logs in, nbgitpuller copies the kit, the start notebook opens and runs with no error, its map draws
 and a quiz answers, in English and then in Indonesian; then the student follows the start link
 again (its map draws again) and a link into lesson 03 (its four maps draw). Every part that is
@@ -244,4 +244,4 @@ def test_the_git_server_speaks_smart_http(hub, tmp_path):
         timeout=120,
     )
     assert out.returncode == 0, out.stderr
-    assert (tmp_path / "c" / "helpers" / "link.py").is_file()
+    assert (tmp_path / "c" / "kit_teacher" / "link.py").is_file()

@@ -12,7 +12,7 @@ import json
 
 import pytest
 
-from helpers.summary import summarize
+from kit_teacher.summary import summarize
 
 from .lab_pages import WORDS, open_and_run
 

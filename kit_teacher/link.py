@@ -2,11 +2,11 @@
 
 Usage::
 
-    python -m helpers.link --hub https://hub.example.school
-    python -m helpers.link --hub https://hub.example.school --teacher
-    python -m helpers.link --hub https://hub.example.school --lang id --notebook 03-mapping-control
-    python -m helpers.link --hub https://hub.example.school --repo git@github.com:OWNER/REPO.git
-    python -m helpers.link --binder --repo https://github.com/OWNER/REPO
+    python -m kit_teacher.link --hub https://hub.example.school
+    python -m kit_teacher.link --hub https://hub.example.school --teacher
+    python -m kit_teacher.link --hub https://hub.example.school --lang id --notebook 03-mapping-control
+    python -m kit_teacher.link --hub https://hub.example.school --repo git@github.com:OWNER/REPO.git
+    python -m kit_teacher.link --binder --repo https://github.com/OWNER/REPO
 
 The JupyterHub link makes nbgitpuller clone (or update) the repository into the student's home
 folder and open the notebook in JupyterLab; nbgitpuller must be installed in the hub's user image
@@ -50,8 +50,8 @@ import sys
 from typing import Any
 from urllib.parse import quote, urlparse
 
-from .i18n import LANGUAGES, t
-from .paths import kit_root, lesson_of, notebook_name
+from helpers.i18n import LANGUAGES, t
+from helpers.paths import kit_root, lesson_of, notebook_name
 
 __all__ = [
     "LinkError",
@@ -308,7 +308,7 @@ def binder_link(
 
 def main(argv: list[str] | None = None) -> int:
     """The command line: print the link, or the reason there is none (exit code 2), in both languages."""
-    parser = argparse.ArgumentParser(prog="python -m helpers.link", description=t("link.help"))
+    parser = argparse.ArgumentParser(prog="python -m kit_teacher.link", description=t("link.help"))
     where = parser.add_mutually_exclusive_group(required=True)
     where.add_argument("--hub", help="the JupyterHub's address, e.g. https://hub.example.school")
     where.add_argument("--binder", action="store_true", help="print a mybinder.org link instead")

@@ -1,6 +1,6 @@
 """The teacher's class summary of the progress files students handed in.
 
-``python -m helpers.progress summarize FOLDER`` reads every ``.csv`` (made with
+``python -m kit_teacher.summary FOLDER`` reads every ``.csv`` (made with
 :func:`helpers.progress.export`) and ``.jsonl`` (a raw progress file) in ``FOLDER``, prints per
 question how many students tried it, how many tries, the share of tries correct, the share of
 students right at their first try and at their last try side by side (what the class first
@@ -48,9 +48,9 @@ from typing import Any
 
 import pandas as pd
 
-from .i18n import get_language, t
-from .progress import FIELD_LIMIT, parse_lines, plain_labels, spreadsheet_plain, spreadsheet_safe
-from .progress._files import replace_file
+from helpers.i18n import get_language, t
+from helpers.progress import FIELD_LIMIT, parse_lines, plain_labels, spreadsheet_plain, spreadsheet_safe
+from helpers.progress._files import replace_file
 
 __all__ = [
     "MAX_COLUMNS",
@@ -364,24 +364,22 @@ def _for_terminal(summary: pd.DataFrame) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Command line: ``python -m helpers.progress summarize FOLDER [--out PNG] [--lang id|en]``.
+    """Command line: ``python -m kit_teacher.summary FOLDER [--out PNG] [--lang id|en]``.
 
     Returns the exit status: 0, or 2 when the folder does not exist.
 
     Examples
     --------
-    >>> main(["summarize", "no/such/folder", "--lang", "id"])
+    >>> main(["no/such/folder", "--lang", "id"])
     Folder no/such/folder tidak ada.
     2
     """
     parser = argparse.ArgumentParser(
-        prog="python -m helpers.progress", description="Class summary of handed-in progress files."
+        prog="python -m kit_teacher.summary", description="Class summary of handed-in progress files."
     )
-    sub = parser.add_subparsers(dest="command", required=True)
-    cmd = sub.add_parser("summarize", help="summarise a folder of handed-in files")
-    cmd.add_argument("folder")
-    cmd.add_argument("--out", help="where to save the chart (default FOLDER/summary.png; the table goes beside it)")
-    cmd.add_argument("--lang", choices=["id", "en"], default=None)
+    parser.add_argument("folder", help="the folder of handed-in files")
+    parser.add_argument("--out", help="where to save the chart (default FOLDER/summary.png; the table goes beside it)")
+    parser.add_argument("--lang", choices=["id", "en"], default=None)
     args = parser.parse_args(argv)
     lang = args.lang or get_language()
     summary = summarize(args.folder, out=args.out, lang=lang)

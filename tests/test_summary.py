@@ -1,0 +1,330 @@
+"""The teacher's class summary of handed-in progress files (``python -m kit_teacher.summary FOLDER``)."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+import warnings
+
+import pandas as pd
+import pytest
+
+from helpers import progress
+from kit_teacher import summary as summary_module
+from kit_teacher.summary import summarize
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))  # the teacher runs it from here
+#: The command, as a teacher runs it from the root of the checkout.
+COMMAND = [sys.executable, "-m", "kit_teacher.summary"]
+
+
+def test_summarize_cli_skips_bad_and_foreign_files(tmp_path):
+    folder = tmp_path / "class"
+    folder.mkdir()
+    rows = [
+        ("Ayu", "quiz", "00-start-here/q1", "00-start-here", "a", False, 0),
+        ("Ayu", "quiz", "00-start-here/q1", "00-start-here", "b", True, 1),
+        ("Budi", "quiz", "00-start-here/q1", "00-start-here", "a", False, 0),
+    ]
+    pd.DataFrame(rows[:2], columns=progress.COLUMNS[:-1]).to_csv(folder / "ayu.csv", index=False)
+    pd.DataFrame(rows[2:], columns=progress.COLUMNS[:-1]).to_csv(folder / "budi.csv", index=False)
+    (folder / "notes.csv").write_text("this,is\nnot,progress\n")
+    (folder / "photo.jpg").write_bytes(b"\xff\xd8")
+    out = subprocess.run(
+        [*COMMAND, str(folder)],
+        capture_output=True,
+        cwd=ROOT,
+        text=True,
+        env={**os.environ, "KIT_LANG": "en"},
+    )
+    assert out.returncode == 0, out.stderr
+    assert out.stderr == ""  # no RuntimeWarning from runpy, no other warning
+    assert "Skipped notes.csv: not a progress file" in out.stdout and "Skipped photo.jpg: not a .csv" in out.stdout
+    assert "00-start-here/q1" in out.stdout and "0.33" in out.stdout
+    assert (folder / "summary.png").read_bytes().startswith(b"\x89PNG")
+    assert (folder / "summary.csv").read_text().splitlines()[
+        1
+    ] == "00-start-here/q1,2,3,0.33,a,0.0,0.5"  # then first and last try side by side
+    again = subprocess.run(
+        [*COMMAND, str(folder), "--lang", "id"],
+        capture_output=True,
+        cwd=ROOT,
+        text=True,
+    )
+    assert "Dilewati summary.csv: hasil ringkasan ini" in again.stdout
+    assert "Dilewati summary.png: hasil ringkasan ini" in again.stdout
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert (
+        "No progress files" in subprocess.run([*COMMAND, str(empty)], capture_output=True, cwd=ROOT, text=True).stdout
+    )
+
+
+def test_summarize_reads_jsonl_and_keeps_the_backend(tmp_path, capsys):
+    import matplotlib
+
+    backend = matplotlib.get_backend()
+    folder = tmp_path / "class"
+    folder.mkdir()
+    line = {
+        "kind": "quiz",
+        "item": "00-start-here/q2",
+        "lesson": "00-start-here",
+        "answer": "True",
+        "correct": False,
+        "score": 0,
+    }
+    (folder / "citra.jsonl").write_text(json.dumps(line) + "\n{torn", encoding="utf-8")
+    (folder / "empty.csv").write_text("")
+    summary = summarize(folder, out=tmp_path / "chart.png", lang="id")
+    out = capsys.readouterr().out
+    assert "empty.csv" in out and (tmp_path / "chart.png").exists()
+    assert summary.iloc[0].tolist() == ["00-start-here/q2", 1, 1, 0.0, "True", 0.0, 0.0]
+    assert matplotlib.get_backend() == backend
+
+
+def test_summarize_missing_folder_is_a_message_not_a_traceback(tmp_path, capsys):
+    assert summarize(tmp_path / "nowhere", lang="en").empty
+    assert "nowhere" in capsys.readouterr().out
+    out = subprocess.run(
+        [*COMMAND, str(tmp_path / "nowhere")],
+        capture_output=True,
+        cwd=ROOT,
+        text=True,
+    )
+    assert out.returncode == 2 and "Traceback" not in out.stderr
+
+
+# --- the teacher's summary against hostile handed-in files (issue 13) ---
+
+CSV_HEADER = ",".join(progress.COLUMNS) + "\n"
+
+
+def _csv_row(item: str, answer: str = "a", student: str = "Eve", correct: bool = False) -> str:
+    cells = [student, "quiz", item, "x", answer, str(correct), "0", "2026-03-01"]
+    return ",".join('"' + c.replace('"', '""') + '"' for c in cells) + "\n"
+
+
+@pytest.fixture
+def handed_in(tmp_path):
+    """A class folder with one good file (Ayu: one wrong, one right answer to x/q1)."""
+    folder = tmp_path / "class"
+    folder.mkdir()
+    (folder / "ayu.csv").write_text(CSV_HEADER + _csv_row("x/q1", "b", "Ayu") + _csv_row("x/q1", "a", "Ayu", True))
+    return folder
+
+
+def _limit_memory() -> None:
+    import resource
+
+    resource.setrlimit(resource.RLIMIT_AS, (4 << 30, 4 << 30))  # a file that eats memory fails, not the machine
+
+
+def _summarize_cli(folder, *args, timeout=60):
+    """Run the teacher's command; a file that makes it hang or eat memory fails the test instead."""
+    return subprocess.run(
+        [*COMMAND, str(folder), *args],
+        capture_output=True,
+        cwd=ROOT,
+        text=True,
+        env={**os.environ, "KIT_LANG": "en"},
+        timeout=timeout,
+        preexec_fn=_limit_memory,
+    )
+
+
+def _sparse(path, size):
+    with open(path, "wb") as handle:
+        handle.write(CSV_HEADER.encode())
+        handle.truncate(size)
+
+
+HOSTILE = {
+    "named pipe": (lambda f: os.mkfifo(f / "x.csv"), "Skipped x.csv: not an ordinary file"),
+    "symlink to /dev/zero": (lambda f: (f / "x.jsonl").symlink_to("/dev/zero"), "Skipped x.jsonl: a link"),
+    "symlink to a good file": (lambda f: (f / "x.csv").symlink_to(f / "ayu.csv"), "Skipped x.csv: a link"),
+    "oversized file": (lambda f: _sparse(f / "x.csv", 60 * 1024 * 1024), "Skipped x.csv: larger than 5 MB"),
+    "20,000 items": (
+        lambda f: (f / "x.csv").write_text(CSV_HEADER + "".join(_csv_row(f"i{n}") for n in range(20_000))),
+        "Skipped x.csv: more than 1000 different questions",
+    ),
+    "100,000 columns": (
+        lambda f: (f / "x.csv").write_text(",".join(f"c{n}" for n in range(100_000)) + "\n"),
+        "Skipped x.csv: more than 64 columns",
+    ),
+    "a million short lines": (
+        lambda f: (f / "x.jsonl").write_bytes(b"1\n" * 1_000_000),
+        "Skipped x.jsonl: more than 50000 lines",
+    ),
+    "50,001 rows with CR line ends": (
+        lambda f: (f / "x.csv").write_text(CSV_HEADER + "x/q1,a,False\r" * 50_001),
+        "Skipped x.csv: more than 50000 lines",
+    ),
+    "a field past the CSV field limit": (
+        lambda f: (f / "x.csv").write_text(CSV_HEADER + '"' + "x" * 200_000 + '"\n'),
+        "Skipped x.csv: not a readable CSV file",
+    ),
+    "a folder named .csv": (lambda f: (f / "x.csv").mkdir(), "Skipped x.csv: a folder"),
+    "an old summary": (
+        lambda f: (f / "summary-old.csv").write_text(CSV_HEADER + _csv_row("x/q9")),
+        "Skipped summary-old.csv: an output of this summary",
+    ),
+    "only damaged lines": (
+        lambda f: (f / "x.jsonl").write_text('{"item": ["a"]}\n{torn\n'),
+        "Skipped x.jsonl: no readable answers in it (2 damaged",
+    ),
+    "empty": (lambda f: (f / "x.csv").write_text(""), "Skipped x.csv: no readable answers"),
+}
+
+
+@pytest.mark.parametrize("make, message", HOSTILE.values(), ids=HOSTILE.keys())
+def test_a_hostile_file_is_skipped_with_its_reason_and_the_rest_summarised(handed_in, make, message, capsys):
+    make(handed_in)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        summary = summarize(handed_in, lang="en")
+    assert message in capsys.readouterr().out
+    assert summary.iloc[:, :5].values.tolist() == [["x/q1", 1, 2, 0.5, "b"]]  # Ayu's file still counted, alone
+
+
+def test_the_command_line_neither_hangs_nor_eats_memory_nor_warns(handed_in):
+    # the three files that hung the summary or ate the machine's memory, from the command line
+    os.mkfifo(handed_in / "y.csv")
+    HOSTILE["symlink to /dev/zero"][0](handed_in)
+    HOSTILE["oversized file"][0](handed_in)
+    out = _summarize_cli(handed_in)
+    assert out.returncode == 0 and out.stderr == "", out.stderr
+    assert "Skipped y.csv: not an ordinary file" in out.stdout and "Skipped x.jsonl: a link" in out.stdout
+    assert "Skipped x.csv: larger than 5 MB" in out.stdout
+    assert re.search(r"^ *x/q1 +1 +2 +0.5 +b +[0-9.]+ +[0-9.]+$", out.stdout, re.M)
+
+
+def test_the_skip_reasons_are_in_the_teachers_language(handed_in):
+    os.mkfifo(handed_in / "x.csv")
+    (handed_in / "big.csv").write_text(",".join(f"c{n}" for n in range(100)) + "\n")
+    out = _summarize_cli(handed_in, "--lang", "id")
+    assert "Dilewati x.csv: bukan berkas biasa" in out.stdout and "Dilewati big.csv: lebih dari 64 kolom" in out.stdout
+    assert "soal atau latihan" in out.stdout
+
+
+def test_a_planted_summary_symlink_is_replaced_not_written_through(handed_in, tmp_path):
+    elsewhere = tmp_path / "teachers-marks.txt"
+    elsewhere.write_text("do not overwrite")
+    (handed_in / "summary.png").symlink_to(elsewhere)
+    (handed_in / "summary.csv").symlink_to(elsewhere)
+    out = _summarize_cli(handed_in)
+    assert out.returncode == 0, out.stderr
+    assert elsewhere.read_text() == "do not overwrite"
+    for name in ("summary.png", "summary.csv"):
+        assert not (handed_in / name).is_symlink() and (handed_in / name).is_file()
+    assert not [p for p in handed_in.iterdir() if p.name.startswith(".summary-")]  # no temporary file left
+
+
+def test_an_output_that_cannot_be_written_is_a_message(handed_in, capsys):
+    (handed_in / "summary.png").mkdir()
+    summary = summarize(handed_in, lang="en")
+    assert len(summary) == 1 and "Could not save" in capsys.readouterr().out
+    assert (handed_in / "summary.csv").is_file()
+
+
+def test_student_text_is_escaped_for_the_terminal(handed_in):
+    (handed_in / "eve.csv").write_text(CSV_HEADER + _csv_row("x/q1", "\x1b[2J\x1b]0;pwned\x07\u202egnp.exe") * 2)
+    (handed_in / "\x1b[31mred\n.csv").write_text(CSV_HEADER + '"a","quiz","x/q1"\n')
+    out = _summarize_cli(handed_in)
+    assert out.returncode == 0, out.stderr
+    assert not any(c in out.stdout for c in "\x1b\x07\u202e")
+    assert "\\x1b[2J\\x1b]0;pwned\\x07\\u202egnp.exe" in out.stdout
+    assert "Skipped \\x1b[31mred\\n.csv" in out.stdout
+
+
+def test_formulas_are_neutralised_in_the_summary_csv(handed_in):
+    formula = '=HYPERLINK("http://x.example","click")'
+    (handed_in / "eve.csv").write_text(CSV_HEADER + _csv_row("@SUM(1+1)", formula) + _csv_row("-2+3", "+cmd"))
+    out = _summarize_cli(handed_in)
+    assert out.returncode == 0, out.stderr
+    table = pd.read_csv(handed_in / "summary.csv", dtype=str, keep_default_na=False)
+    cells = set(table.iloc[:, 0]) | set(table.iloc[:, 4])
+    assert {"'@SUM(1+1)", "'-2+3", "'" + formula, "'+cmd"} <= cells
+    assert not [c for c in cells if c.startswith(("=", "+", "-", "@", "\t", "\r"))]
+
+
+def test_an_exported_formula_reads_back_as_the_same_answer(handed_in, tmp_path):
+    (handed_in / "eve.jsonl").write_text(json.dumps({"item": "x/q1", "answer": "=1+1", "correct": False}) + "\n")
+    progress.record(kind="quiz", item="x/q1", lesson="x", answer="=1+1", correct=False, score=0)
+    progress.export(handed_in / "budi.csv", student="Budi")
+    summary = summarize(handed_in, lang="en")
+    assert summary.iloc[0].tolist()[:5] == ["x/q1", 3, 4, 0.25, "=1+1"]
+
+
+def test_odd_items_do_not_crash_the_summary_or_its_chart(handed_in, capsys):
+    lines = [
+        {"item": r"$\alert$", "correct": False, "answer": "a"},
+        {"item": "$x^{$", "correct": True, "answer": "b"},
+        {"item": 3, "correct": True, "answer": 1.5},
+        {"item": "3", "correct": False, "answer": None},
+        {"item": 2.5, "correct": "True", "answer": ["x"]},
+        {"item": ["a", "b"], "correct": True, "answer": "a"},
+        {"item": {"x": 1}, "correct": True, "answer": "a"},
+    ]
+    (handed_in / "eve.jsonl").write_text("".join(json.dumps(line) + "\n" for line in lines))
+    summary = summarize(handed_in, lang="en")
+    assert "Read eve.jsonl, but skipped 2 damaged line(s)" in capsys.readouterr().out
+    assert summary.iloc[:, 0].tolist() == ["$\\alert$", "$x^{$", "2.5", "3", "x/q1"]
+    assert summary.iloc[:, 2].tolist() == [1, 1, 1, 2, 2]
+    assert (handed_in / "summary.png").read_bytes().startswith(b"\x89PNG")
+
+
+def test_a_jsonl_with_student_fields_counts_each_student(handed_in):
+    line = {"item": "x/q1", "correct": False, "answer": "c"}
+    (handed_in / "class-export.jsonl").write_text(
+        "".join(json.dumps({**line, "student": name}) + "\n" for name in ("Citra", "Dewi", "Citra"))
+    )
+    (handed_in / "eko.jsonl").write_text(json.dumps(line) + "\n")  # no field: the file name is the student
+    summary = summarize(handed_in, lang="en")
+    assert summary.iloc[0].tolist()[:5] == ["x/q1", 4, 6, round(1 / 6, 2), "c"]
+
+
+def test_a_bom_and_a_bad_byte_cost_nothing_in_a_handed_in_csv(handed_in):
+    (handed_in / "bom.csv").write_bytes(b"\xef\xbb\xbf" + (CSV_HEADER + _csv_row("x/q1", "b", "Bom")).encode())
+    (handed_in / "byte.csv").write_bytes(
+        (CSV_HEADER + _csv_row("x/q1", "b", "Byte")).encode().replace(b"Byte", b"By\xffte")
+    )
+    summary = summarize(handed_in, lang="en")
+    assert summary.iloc[0].tolist()[:5] == ["x/q1", 3, 4, 0.25, "b"]
+
+
+def test_the_class_caps_skip_a_file_that_would_pass_them(handed_in, monkeypatch, capsys):
+    monkeypatch.setattr(summary_module, "MAX_ITEMS", 2)
+    (handed_in / "eve.csv").write_text(CSV_HEADER + _csv_row("x/q2") + _csv_row("x/q3"))
+    (handed_in / "fay.csv").write_text(CSV_HEADER + _csv_row("x/q1") + _csv_row("x/q2"))
+    summary = summarize(handed_in, lang="en")
+    assert "Skipped eve.csv: it would take the class summary past 2 different questions" in capsys.readouterr().out
+    assert summary.iloc[:, 0].tolist() == ["x/q1", "x/q2"]
+
+
+def test_report_and_summary_show_first_and_final_score_side_by_side(tmp_path, monkeypatch):
+    monkeypatch.setenv("KIT_PROGRESS_DIR", str(tmp_path / "me"))
+    for answer, correct in (("a", False), ("c", False), ("b", True)):
+        progress.record(
+            kind="quiz",
+            item="00-start-here/q1",
+            lesson="00-start-here",
+            answer=answer,
+            correct=correct,
+            score=float(correct),
+        )
+    report = progress.report(lang="en")
+    row = report.questions.iloc[0]
+    assert (row["first try score"], row["final score"], row["tries"]) == (0.0, 1.0, 3)
+    assert "first try score" in repr(report) and "final score" in report._repr_html_()
+    folder = tmp_path / "class"
+    progress.export(folder / "ayu.csv", student="Ayu")
+    monkeypatch.setenv("KIT_PROGRESS_DIR", str(tmp_path / "budi"))
+    progress.record(kind="quiz", item="00-start-here/q1", lesson="00-start-here", answer="b", correct=True, score=1.0)
+    progress.export(folder / "budi.csv", student="Budi")
+    summary = summarize(folder, lang="id")
+    assert summary.iloc[0].tolist()[-2:] == [0.5, 1.0]  # Budi right at once, Ayu only at the end
+    assert list(summary.columns[-2:]) == ["benar di percobaan pertama", "benar di percobaan terakhir"]
