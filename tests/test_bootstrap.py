@@ -33,6 +33,7 @@ if (kit / "helpers").is_dir():
     sys.path.insert(0, str(kit))
 
 import helpers
+helpers.explain_errors()  # explain my Python errors / jelaskan kesalahan Python-ku
 helpers.set_language("@LANG@")
 '''
 
