@@ -9,12 +9,6 @@ Each type (:data:`KINDS`, by name) knows four things about its questions:
 - ``lines(q, order, lang)`` and ``key(q, lang)``: the question's text form without the answer,
   and the answer as the teacher's answer key writes it.
 
-In the student edition (``make release``) the answers of ``single``, ``truefalse`` and ``text``
-questions are stored as salted hashes (:mod:`helpers.sealed`): ``forms(q, value)`` gives the
-normalised forms of an answer (an option key, ``true``/``false``, folded spellings, a place key)
-and ``score`` compares their hashes, so both editions score every answer identically. The other
-types need the answer itself (partial credit, tolerance), which the release seals instead.
-
 The widget of each type is in :mod:`helpers.quiz_widgets`. Adding a type means one class here,
 one input there, its subschema in ``lessons/quiz.schema.json`` and its strings in
 ``helpers/strings/quiz.yml``.
@@ -36,7 +30,6 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from .i18n import t
-from .sealed import answer_hash
 from .text import fold_key
 
 if TYPE_CHECKING:
@@ -59,12 +52,6 @@ def _key(raw: Any, order: list[str]) -> str | None:
     return key if key in order else None
 
 
-def _hashed(q: Question, forms: list[str]) -> float:
-    """1.0 when one of an answer's normalised forms hashes to one of the question's stored hashes."""
-    salt, hashes = q.answer_hash["salt"], set(q.answer_hash["sha256"])
-    return float(any(answer_hash(salt, form) in hashes for form in forms))
-
-
 def _keys_error(q: Question, message: str) -> ValueError:
     return ValueError(
         t(
@@ -82,8 +69,6 @@ class Kind:
     name = ""
     #: Whether the question shows lettered entries (shuffled by a quiz's seed).
     lettered = False
-    #: Whether the student edition may keep only salted hashes of the answer (right or wrong as a whole).
-    hashable = False
 
     def answer(self, q: Question, value: Any) -> Any:
         return value
@@ -92,17 +77,7 @@ class Kind:
         raise NotImplementedError
 
     def score(self, q: Question, value: Any) -> float:
-        if q.answer is None and q.answer_hash:
-            return _hashed(q, self.forms(q, value))
         return float(value == q.answer)
-
-    def forms(self, q: Question, value: Any) -> list[str]:
-        """The normalised forms of an answer (or of the bank's answer) that hashes are made of."""
-        raise NotImplementedError(f"{self.name} answers are not stored as hashes")
-
-    def answer_forms(self, q: Question) -> list[str]:
-        """Every normalised form a right answer can have (what the student edition hashes)."""
-        return self.forms(q, q.answer)
 
     def lines(self, q: Question, order: list[str], lang: str) -> list[str]:
         out = (
@@ -121,10 +96,7 @@ class Kind:
 
 
 class Single(Kind):
-    name, lettered, hashable = "single", True, True
-
-    def forms(self, q: Question, value: Any) -> list[str]:
-        return [str(value)]
+    name, lettered = "single", True
 
     def answer(self, q: Question, value: Any) -> str:
         if str(value) not in [e["key"] for e in q.options]:
@@ -166,10 +138,7 @@ class Multiple(Kind):
 
 
 class TrueFalse(Kind):
-    name, hashable = "truefalse", True
-
-    def forms(self, q: Question, value: Any) -> list[str]:
-        return ["true" if value else "false"]
+    name = "truefalse"
 
     def answer(self, q: Question, value: Any) -> bool:
         if not isinstance(value, bool):
@@ -209,23 +178,8 @@ class Numeric(Kind):
         return f"{q.answer:g} {q.unit_in(lang)} (± {q.tolerance:g})".strip()
 
 
-def _place_form(value: str) -> list[str]:
-    from .data import DataError, find_place
-
-    try:
-        return ["place:" + find_place(value)]
-    except DataError:
-        return []
-
-
 class Text(Kind):
-    name, hashable = "text", True
-
-    def forms(self, q: Question, value: Any) -> list[str]:
-        return [fold_key(value)] + (_place_form(value) if q.accept_place else [])
-
-    def answer_forms(self, q: Question) -> list[str]:
-        return sorted({fold_key(a) for a in [q.answer, *q.accept]}) + (_place_form(q.answer) if q.accept_place else [])
+    name = "text"
 
     def answer(self, q: Question, value: Any) -> str:
         if not isinstance(value, str) or not fold_key(value):
@@ -236,8 +190,6 @@ class Text(Kind):
         return raw.strip() if isinstance(raw, str) and raw.strip() else None
 
     def score(self, q: Question, value: str) -> float:
-        if q.answer is None and q.answer_hash:
-            return _hashed(q, self.forms(q, value))
         if fold_key(value) in {fold_key(a) for a in [q.answer, *q.accept]}:
             return 1.0
         if q.accept_place:
