@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +33,7 @@ import yaml
 from .i18n import LANGUAGES, t
 from .paths import lessons_dir
 from .quiz_kinds import KINDS
+from .quiz_question import Question
 from .schema import field_name, first_problem, load_schema
 from .sealed import SealError, read_text
 
@@ -42,44 +42,6 @@ __all__ = ["QuizError", "Question", "QUERIES", "bank_path", "load_bank", "resolv
 
 class QuizError(ValueError):
     """A question bank is malformed; the message names the file, question and field."""
-
-
-@dataclass
-class Question:
-    """One question of a bank, with its answer resolved (kept in the kernel only)."""
-
-    id: str
-    type: str
-    text: dict[str, str]
-    objective: dict[str, str]
-    sources: list[str]
-    explanation: dict[str, str]
-    options: list[dict[str, Any]] = field(default_factory=list)
-    items: list[dict[str, Any]] = field(default_factory=list)
-    right: list[dict[str, Any]] = field(default_factory=list)
-    accept: list[str] = field(default_factory=list)
-    accept_place: bool = False
-    tolerance: float = 0.0
-    unit: str | dict[str, str] = ""
-    answer: Any = None
-    nudge: dict[str, str] | None = None
-
-    def unit_in(self, lang: str) -> str:
-        """The unit in one language (a bank may give one word for both, or ``{en: year, id: tahun}``)."""
-        return self.unit.get(lang, "") if isinstance(self.unit, dict) else self.unit
-
-    @property
-    def entries(self) -> list[dict[str, Any]]:
-        """The options (single, multiple) or items (ordering, matching) the student sees, in bank order."""
-        return self.options or self.items
-
-    def entry(self, key: str) -> dict[str, Any]:
-        """The option or item with this key."""
-        return next(e for e in self.entries if e["key"] == key)
-
-    def label(self, entry: dict[str, Any], lang: str) -> str:
-        """What an option, item or choice says in ``lang``."""
-        return str(entry.get(lang) or entry.get("en") or entry["key"])
 
 
 # ---------------------------------------------------------------- data-computed answers

@@ -15,7 +15,7 @@ one input there, its subschema in ``lessons/quiz.schema.json`` and its strings i
 
 Examples
 --------
->>> from helpers.quiz_bank import Question
+>>> from helpers.quiz_question import Question
 >>> q = Question("q", "multiple", {}, {}, [], {}, options=[{"key": k} for k in "abc"], answer=["a", "c"])
 >>> KINDS["multiple"].score(q, KINDS["multiple"].parse(q, "a, b", ["a", "b", "c"]))
 0.0
@@ -27,13 +27,11 @@ from __future__ import annotations
 
 import math
 import re
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from .i18n import t
+from .quiz_question import Question
 from .text import fold_key
-
-if TYPE_CHECKING:
-    from .quiz_bank import Question
 
 __all__ = ["Kind", "KINDS", "TYPES", "LETTERS"]
 

@@ -45,7 +45,7 @@ for lesson in lesson_slugs():
             for raw in candidates[f"{lesson}/{q.id}"]:
                 quiz = quizmod.load(lesson, seed="release-test", lang=lang)
                 quiz.questions = {x.id: x for x in questions}
-                quiz._order = {x.id: [e["key"] for e in x.entries] for x in questions}
+                quiz.order = {x.id: [e["key"] for e in x.entries] for x in questions}
                 first, second = quiz.answer(q.id, raw), quiz.answer(q.id, raw)
                 out["quiz"].setdefault(f"{lesson}/{q.id}/{lang}", []).append([raw, asdict(first), asdict(second)])
 for ex in all_exercises():
@@ -493,7 +493,7 @@ def test_a_sealed_bank_scores_like_the_plain_one_and_a_changed_seal_is_caught(le
 
     plain = quiz.load("00-start-here", seed="s", lang="en")
     qid, q = next((q.id, q) for q in plain.questions.values() if q.type == "single")
-    letter = "abcdefghij"[plain._order[qid].index(q.answer)]
+    letter = "abcdefghij"[plain.order[qid].index(q.answer)]
     bank = lessons_copy / "00-start-here" / "quiz.yml"
     teacher = bank.read_text(encoding="utf-8")
     bank.write_text(seal_student_file(lessons_copy.parent, "lessons/00-start-here/quiz.yml"), encoding="utf-8")
