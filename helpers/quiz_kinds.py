@@ -1,13 +1,15 @@
 """The seven question types, one small class each: how an answer is read, scored, shown and keyed.
 
-Each type (:data:`KINDS`, by name) knows four things about its questions:
+Each type (:data:`KINDS`, by name) knows five things about its questions:
 
 - ``answer(q, value)``: check and normalise the bank's answer (or the one computed from data);
 - ``parse(q, raw, order)``: turn what a student typed or picked into the answer's form, or ``None``
   when it cannot be understood (letters are positions in the shown ``order``);
 - ``score(q, value)``: a score from 0 to 1 (partial credit where the type allows it);
 - ``lines(q, order, lang)`` and ``key(q, lang)``: the question's text form without the answer,
-  and the answer as the teacher's answer key writes it.
+  and the answer as the teacher's answer key writes it;
+- ``sheet(q, lang, words, seed=...)``: the question as a paper worksheet prints it, with no answer
+  (a :class:`Sheet`; ``tools/handouts`` lays it out, ``words`` gives the handouts' wording).
 
 The widget of each type is in :mod:`helpers.quiz_widgets`. Adding a type means one class here,
 one input there, its subschema in ``lessons/quiz.schema.json`` and its strings in
@@ -21,22 +23,29 @@ Examples
 0.0
 >>> KINDS["multiple"].score(q, KINDS["multiple"].parse(q, "c", ["a", "b", "c"]))
 0.5
+>>> KINDS["multiple"].sheet(q, "en", str.upper, seed="s").lines
+['☐ a) a', '☐ b) b', '☐ c) c']
 """
 
 from __future__ import annotations
 
 import math
+import random
 import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any
 
 from .i18n import t
 from .quiz_question import Question
 from .text import fold_key
 
-__all__ = ["Kind", "KINDS", "TYPES", "LETTERS"]
+__all__ = ["Kind", "KINDS", "TYPES", "LETTERS", "BOX", "Sheet"]
 
 #: Letters name options and items by their shown position.
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
+#: The box a paper worksheet prints before a choice, to tick.
+BOX = "☐"
 _TRUE = {"true", "t", "benar", "b", "ya", "yes", "y", "1"}
 _FALSE = {"false", "f", "salah", "s", "tidak", "no", "n", "0"}
 _LIST_SEPARATORS = re.compile(r"[,\s]+")
@@ -59,6 +68,29 @@ def _keys_error(q: Question, message: str) -> ValueError:
             rights=", ".join(r["key"] for r in q.right),
         )
     )
+
+
+@dataclass
+class Sheet:
+    """A question as a paper worksheet prints it, in this order, under its text; never the answer.
+
+    ``how``: what to do; ``lines``: the choices or items, one a line; ``prompt``: a line of words
+    after them; ``blank``: a line to write the answer on; ``unit``: the unit after that line.
+    """
+
+    how: str = ""
+    lines: list[str] = field(default_factory=list)
+    prompt: str = ""
+    blank: bool = False
+    unit: str = ""
+
+
+_TICK = BOX + " {letter}) {label}"
+
+
+def _lettered(q: Question, keys: list[str], lang: str, form: str) -> list[str]:
+    """Each entry as ``form`` says, with its letter and label (``"☐ {letter}) {label}"``)."""
+    return [form.format(letter=letter, label=q.label(q.entry(k), lang)) for letter, k in zip(LETTERS, keys)]
 
 
 class Kind:
@@ -92,6 +124,14 @@ class Kind:
     def key(self, q: Question, lang: str) -> str:
         return str(q.answer)
 
+    def paper_order(self, q: Question, seed: str) -> list[str]:
+        """The order a worksheet prints the entries in: the bank's (``seed`` may shuffle it)."""
+        return [e["key"] for e in q.entries]
+
+    def sheet(self, q: Question, lang: str, words: Callable[[str], str], *, seed: str) -> Sheet:
+        """The question on a paper worksheet (``words(key)``: the handouts' wording in ``lang``)."""
+        return Sheet(prompt=words("write_answer"), blank=True)
+
 
 class Single(Kind):
     name, lettered = "single", True
@@ -109,6 +149,9 @@ class Single(Kind):
 
     def key(self, q: Question, lang: str) -> str:
         return q.label(q.entry(q.answer), lang)
+
+    def sheet(self, q: Question, lang: str, words: Callable[[str], str], *, seed: str) -> Sheet:
+        return Sheet(how=words("choose_one"), lines=_lettered(q, self.paper_order(q, seed), lang, _TICK))
 
 
 class Multiple(Kind):
@@ -134,6 +177,9 @@ class Multiple(Kind):
     def key(self, q: Question, lang: str) -> str:
         return "; ".join(q.label(q.entry(k), lang) for k in q.answer)
 
+    def sheet(self, q: Question, lang: str, words: Callable[[str], str], *, seed: str) -> Sheet:
+        return Sheet(how=words("choose_all"), lines=_lettered(q, self.paper_order(q, seed), lang, _TICK))
+
 
 class TrueFalse(Kind):
     name = "truefalse"
@@ -151,6 +197,9 @@ class TrueFalse(Kind):
 
     def key(self, q: Question, lang: str) -> str:
         return t("quiz.true" if q.answer else "quiz.false", lang=lang)
+
+    def sheet(self, q: Question, lang: str, words: Callable[[str], str], *, seed: str) -> Sheet:
+        return Sheet(lines=[f"{BOX} {words('true')} \u00a0\u00a0 {BOX} {words('false')}"])
 
 
 class Numeric(Kind):
@@ -174,6 +223,9 @@ class Numeric(Kind):
 
     def key(self, q: Question, lang: str) -> str:
         return f"{q.answer:g} {q.unit_in(lang)} (± {q.tolerance:g})".strip()
+
+    def sheet(self, q: Question, lang: str, words: Callable[[str], str], *, seed: str) -> Sheet:
+        return Sheet(prompt=words("write_answer"), blank=True, unit=q.unit_in(lang))
 
 
 class Text(Kind):
@@ -223,6 +275,17 @@ class Ordering(Kind):
     def key(self, q: Question, lang: str) -> str:
         return " → ".join(q.label(q.entry(k), lang) for k in q.answer)
 
+    def paper_order(self, q: Question, seed: str) -> list[str]:
+        """Shuffled by ``seed`` until it is not the answer's own order."""
+        keys, rng = super().paper_order(q, seed), random.Random(seed)
+        while len(keys) > 1 and keys == list(q.answer):
+            rng.shuffle(keys)
+        return keys
+
+    def sheet(self, q: Question, lang: str, words: Callable[[str], str], *, seed: str) -> Sheet:
+        lines = _lettered(q, self.paper_order(q, seed), lang, "{letter}) {label}")
+        return Sheet(lines=lines, prompt=f"{words('order_prompt')} ___ → ___ → ___ → ___")
+
 
 class Matching(Kind):
     name, lettered = "matching", True
@@ -267,6 +330,11 @@ class Matching(Kind):
             f"{q.label(q.entry(k), lang)} = {q.label(next(r for r in q.right if r['key'] == v), lang)}"
             for k, v in q.answer.items()
         )
+
+    def sheet(self, q: Question, lang: str, words: Callable[[str], str], *, seed: str) -> Sheet:
+        choices = ", ".join(sorted(q.label(r, lang) for r in q.right))
+        lines = _lettered(q, self.paper_order(q, seed), lang, "{letter}) {label} = ______")
+        return Sheet(how=words("match_prompt"), lines=lines, prompt=f"{words('choices')}: {choices}")
 
 
 #: Every question type by name, in the order the schema lists them.
