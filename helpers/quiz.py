@@ -61,15 +61,8 @@ def _quotes(q: Question, lang: str) -> list[str]:
             from .data import describe_sources, find_row
 
             row = find_row(source)
-            out.append(
-                t(
-                    "quiz.data_source",
-                    lang=lang,
-                    file=row["_file"],
-                    key=source.partition(":")[2],
-                    source=describe_sources(row["sources"], lang=lang),
-                )
-            )
+            where = {"file": row["_file"], "key": source.partition(":")[2]}
+            out.append(t("quiz.data_source", lang=lang, source=describe_sources(row["sources"], lang=lang), **where))
     return out
 
 
@@ -192,17 +185,8 @@ class Quiz:
             if result.score
             else t("quiz.incorrect", lang=self.lang)
         )
-        return Result(
-            q.id,
-            False,
-            result.score,
-            f"{base} {self.nudge(q)} {t('quiz.try_once_more', lang=self.lang)}",
-            "",
-            [],
-            True,
-            True,
-            explained="no",
-        )  # the quoted rows could hold the answer
+        message = f"{base} {self.nudge(q)} {t('quiz.try_once_more', lang=self.lang)}"
+        return Result(q.id, False, result.score, message, explained="no")  # no quotes: rows could hold the answer
 
     def answer(self, question: str, value: Any) -> Result:
         """Check an answer to one question (letters for choices, e.g. ``"b"`` or ``"a,c"``).

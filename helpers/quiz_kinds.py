@@ -88,8 +88,9 @@ class Sheet:
 _TICK = BOX + " {letter}) {label}"
 
 
-def _lettered(q: Question, keys: list[str], lang: str, form: str) -> list[str]:
-    """Each entry as ``form`` says, with its letter and label (``"☐ {letter}) {label}"``)."""
+def _lettered(q: Question, lang: str, form: str, keys: list[str] | None = None) -> list[str]:
+    """Each entry (in bank order, or ``keys``) as ``form`` says, with its letter and label."""
+    keys = [e["key"] for e in q.entries] if keys is None else keys
     return [form.format(letter=letter, label=q.label(q.entry(k), lang)) for letter, k in zip(LETTERS, keys)]
 
 
@@ -124,12 +125,9 @@ class Kind:
     def key(self, q: Question, lang: str) -> str:
         return str(q.answer)
 
-    def paper_order(self, q: Question, seed: str) -> list[str]:
-        """The order a worksheet prints the entries in: the bank's (``seed`` may shuffle it)."""
-        return [e["key"] for e in q.entries]
-
     def sheet(self, q: Question, lang: str, words: Callable[[str], str], *, seed: str) -> Sheet:
-        """The question on a paper worksheet (``words(key)``: the handouts' wording in ``lang``)."""
+        """The question on a paper worksheet (``words(key)``: the handouts' wording in ``lang``; ``seed``
+        shuffles what a worksheet must not print in the answer's order)."""
         return Sheet(prompt=words("write_answer"), blank=True)
 
 
@@ -151,7 +149,7 @@ class Single(Kind):
         return q.label(q.entry(q.answer), lang)
 
     def sheet(self, q: Question, lang: str, words: Callable[[str], str], *, seed: str) -> Sheet:
-        return Sheet(how=words("choose_one"), lines=_lettered(q, self.paper_order(q, seed), lang, _TICK))
+        return Sheet(how=words("choose_one"), lines=_lettered(q, lang, _TICK))
 
 
 class Multiple(Kind):
@@ -178,7 +176,7 @@ class Multiple(Kind):
         return "; ".join(q.label(q.entry(k), lang) for k in q.answer)
 
     def sheet(self, q: Question, lang: str, words: Callable[[str], str], *, seed: str) -> Sheet:
-        return Sheet(how=words("choose_all"), lines=_lettered(q, self.paper_order(q, seed), lang, _TICK))
+        return Sheet(how=words("choose_all"), lines=_lettered(q, lang, _TICK))
 
 
 class TrueFalse(Kind):
@@ -275,15 +273,11 @@ class Ordering(Kind):
     def key(self, q: Question, lang: str) -> str:
         return " → ".join(q.label(q.entry(k), lang) for k in q.answer)
 
-    def paper_order(self, q: Question, seed: str) -> list[str]:
-        """Shuffled by ``seed`` until it is not the answer's own order."""
-        keys, rng = super().paper_order(q, seed), random.Random(seed)
-        while len(keys) > 1 and keys == list(q.answer):
-            rng.shuffle(keys)
-        return keys
-
     def sheet(self, q: Question, lang: str, words: Callable[[str], str], *, seed: str) -> Sheet:
-        lines = _lettered(q, self.paper_order(q, seed), lang, "{letter}) {label}")
+        keys, rng = [e["key"] for e in q.entries], random.Random(seed)
+        while len(keys) > 1 and keys == list(q.answer):  # never printed in the answer's own order
+            rng.shuffle(keys)
+        lines = _lettered(q, lang, "{letter}) {label}", keys)
         return Sheet(lines=lines, prompt=f"{words('order_prompt')} ___ → ___ → ___ → ___")
 
 
@@ -333,7 +327,7 @@ class Matching(Kind):
 
     def sheet(self, q: Question, lang: str, words: Callable[[str], str], *, seed: str) -> Sheet:
         choices = ", ".join(sorted(q.label(r, lang) for r in q.right))
-        lines = _lettered(q, self.paper_order(q, seed), lang, "{letter}) {label} = ______")
+        lines = _lettered(q, lang, "{letter}) {label} = ______")
         return Sheet(how=words("match_prompt"), lines=lines, prompt=f"{words('choices')}: {choices}")
 
 

@@ -1,9 +1,8 @@
 """What a quiz question is, and what checking an answer to it gives back.
 
-:class:`Question` is one question of a bank with its answer resolved (read by
-:mod:`helpers.quiz_bank`, kept in the kernel only); :class:`Result` is the outcome of one answer
-(shown by :mod:`helpers.quiz` and its widgets). Both sit below the modules that use them, so the
-question types (:mod:`helpers.quiz_kinds`), the banks and the widgets need not import each other.
+:class:`Question` is a bank's question with its answer resolved (kept in the kernel only);
+:class:`Result` is the outcome of one answer. They sit below the question types, the banks and the
+widgets, so those need not import each other.
 
 Examples
 --------

@@ -3,28 +3,27 @@
 The student edition (``make release``) must let the kit check answers in the student's kernel
 without its question banks and model solutions being readable in the student's folder. One scheme
 does it: a file's whole text is compressed with zlib and written in base64 (:func:`seal`). The kit
-opens it (:func:`unseal`) and reads it exactly as it reads the teacher's plain file, so both
-editions validate, score and show solutions with the same code.
+opens it (:func:`unseal`) and then reads it exactly as the teacher's plain file, so both editions
+validate, score and show solutions with the same code. This is NOT encryption: anyone who reads
+this module can open a seal. It keeps answers out of sight, as nbgrader's release keeps solutions
+out of the student's copy.
 
-This is NOT encryption: anyone who reads this module can open a seal. It keeps answers out of
-sight, as nbgrader's release keeps solutions out of the student's copy.
-
-A sealed file keeps its name and carries its seal in a field ``sealed`` (:func:`seal_file`):
-
-- a question bank (YAML) becomes comment lines and ``sealed: <seal>``; :func:`read_text` gives
-  back the bank's text (a plain file is returned as it is);
-- an exercise module (Python) becomes a module that calls :func:`run` with ``sealed=<seal>``,
-  which runs the module's own source in its place (and lets ``inspect.getsource`` find it).
+A sealed file keeps its name and holds its seal in a field ``sealed`` (:func:`seal_file`): a
+question bank (YAML) becomes comment lines and ``sealed: <seal>`` (:func:`read_text` gives back
+its text); an exercise module (Python) becomes a module that runs its sealed source (:func:`run`).
 
 Examples
 --------
 >>> blob = seal("answer: z\\n")
->>> blob.startswith(SEAL_PREFIX) and "answer" not in blob
+>>> blob.startswith(SEAL_PREFIX) and "answer" not in blob and blob == seal("answer: z\\n")
 True
 >>> unseal(blob)
 'answer: z\\n'
->>> "answer: z" in seal_file("answer: z\\n", note="A bank")
-False
+>>> print(seal_file("x: 1\\n", note="A bank."))
+# A bank.
+# Sealed by helpers.sealed (zlib + base64, not encryption); the kit opens it to check answers.
+sealed: sealed-v2:eNqrsFIw5AIABBEBDg==
+<BLANKLINE>
 """
 
 from __future__ import annotations
@@ -48,57 +47,34 @@ class SealError(ValueError):
 
 
 def seal(text: str) -> str:
-    """Seal a text: zlib, then base64, behind :data:`SEAL_PREFIX` (see the module's note: not encryption).
-
-    Examples
-    --------
-    >>> seal("x") == seal("x")  # the same text gives the same seal: an unchanged kit builds the same edition
-    True
-    """
+    """Seal a text: zlib, then base64, behind :data:`SEAL_PREFIX` (the same text, the same seal)."""
     return SEAL_PREFIX + base64.b64encode(zlib.compress(text.encode("utf-8"), 9)).decode("ascii")
 
 
 def unseal(blob: Any, *, file: str = "?") -> str:
-    """Return the text :func:`seal` sealed.
-
-    Raises
-    ------
-    SealError
-        When ``blob`` is not a seal or is damaged (the message names ``file``).
+    """Return the text :func:`seal` sealed; a :class:`SealError` naming ``file`` if it cannot.
 
     Examples
     --------
-    >>> unseal(seal("é"))
-    'é'
     >>> unseal("hello", file="lessons/x/quiz.yml")
     Traceback (most recent call last):
     ...
     helpers.sealed.SealError: lessons/x/quiz.yml: field 'sealed' cannot be opened (not a sealed-v2 text); rebuild the student edition with `make release`
     """
-    try:
-        if not isinstance(blob, str) or not blob.startswith(SEAL_PREFIX):
-            raise ValueError("not a sealed-v2 text")
+    if not (isinstance(blob, str) and blob.startswith(SEAL_PREFIX)):
+        problem = "not a sealed-v2 text"
+    else:
         try:
-            data = base64.b64decode(blob[len(SEAL_PREFIX) :].encode("ascii"), validate=True)
-            return zlib.decompress(data).decode("utf-8")
-        except (ValueError, zlib.error, UnicodeError) as exc:
-            raise ValueError(f"damaged sealed-v2 text, {type(exc).__name__}") from None
-    except ValueError as exc:
-        raise SealError(t("sealed.damaged", file=file, error=str(exc))) from None
+            return zlib.decompress(base64.b64decode(blob[len(SEAL_PREFIX) :], validate=True)).decode("utf-8")
+        except (ValueError, zlib.error) as exc:  # bad base64 and bad UTF-8 are ValueErrors too
+            problem = f"damaged sealed-v2 text, {type(exc).__name__}"
+    raise SealError(t("sealed.damaged", file=file, error=problem))
 
 
 def seal_file(text: str, *, note: str, python: bool = False) -> str:
     """The student edition's form of a whole file: ``note`` (one line) and the file's seal.
 
     ``python=True`` writes a module that runs its sealed source (:func:`run`); otherwise YAML.
-
-    Examples
-    --------
-    >>> print(seal_file("x: 1\\n", note="A bank."))
-    # A bank.
-    # Sealed by helpers.sealed (zlib + base64, not encryption); the kit opens it to check answers.
-    sealed: sealed-v2:eNqrsFIw5AIABBEBDg==
-    <BLANKLINE>
     """
     how = "Sealed by helpers.sealed (zlib + base64, not encryption); the kit opens it to check answers."
     if python:
@@ -107,9 +83,7 @@ def seal_file(text: str, *, note: str, python: bool = False) -> str:
 
 
 def read_text(path: Path, *, file: str) -> str:
-    """The text of a file as the teacher wrote it: the file itself, or what its seal holds.
-
-    ``file`` names it in messages. Raises :class:`SealError` when the seal is damaged.
+    """The text of a file as the teacher wrote it: the file itself, or what its seal holds (``file`` names it).
 
     Examples
     --------
@@ -129,8 +103,8 @@ def read_text(path: Path, *, file: str) -> str:
 def run(namespace: dict[str, Any], *, sealed: str) -> None:
     """Run a sealed module's source in the module's own ``namespace`` (its ``globals()``).
 
-    The source is registered with :mod:`linecache`, so ``inspect.getsource`` shows its functions
-    (the answer keys' model solutions) as it does in the teacher's edition.
+    The source is given to :mod:`linecache`, so ``inspect.getsource`` shows its functions (the
+    answer keys' model solutions) as it does in the teacher's edition.
 
     Examples
     --------
