@@ -48,6 +48,7 @@ Examples
 
 from __future__ import annotations
 
+import ast
 import importlib
 import inspect
 import pkgutil
@@ -153,27 +154,19 @@ def exercise(
             key,
             ordered,
             tolerance,
-            _solution(_body(inspect.getsource(func))),
+            _solution(func),
         )
         return func
 
     return register
 
 
-def _body(source: str) -> str:
-    """A function's source without its decorators and ``def`` line."""
-    lines = textwrap.dedent(source).splitlines()
-    start = next(i for i, line in enumerate(lines) if line.startswith("def "))
-    return "\n".join(lines[start + 1 :])
-
-
-def _solution(body: str) -> str:
-    lines = textwrap.dedent(body).strip("\n").splitlines()
-    doc = 0
-    if lines and lines[0].lstrip().startswith(('"""', "'''")):
-        quote = lines[0].lstrip()[:3]
-        doc = next(i for i, line in enumerate(lines) if (line.count(quote) >= 2 if i == 0 else quote in line)) + 1
-    return "\n".join(lines[doc:]).strip()
+def _solution(func: Callable[[], Any]) -> str:
+    """A reference function's body after its ``def`` line and docstring: the model solution."""
+    source = textwrap.dedent(inspect.getsource(func))
+    node = ast.parse(source).body[0]
+    start = node.body[0].end_lineno if ast.get_docstring(node, clean=False) is not None else node.lineno
+    return textwrap.dedent("\n".join(source.splitlines()[start:])).strip()
 
 
 def hints_path(lesson: str) -> Path:
