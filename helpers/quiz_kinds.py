@@ -111,11 +111,7 @@ class Kind:
         return float(value == q.answer)
 
     def lines(self, q: Question, order: list[str], lang: str) -> list[str]:
-        out = (
-            [f"   {letter}) {q.label(q.entry(key), lang)}" for letter, key in zip(LETTERS, order)]
-            if self.lettered
-            else []
-        )
+        out = _lettered(q, lang, "   {letter}) {label}", order) if self.lettered else []
         return out + ["   " + t(f"quiz.how.{self.name}", lang=lang, unit=q.unit_in(lang))]
 
     def feedback(self, q: Question, value: Any, lang: str) -> str:

@@ -290,13 +290,8 @@ def submit_all(quiz: Answering) -> w.VBox:
     def on_submit(_button: w.Button) -> None:
         results = quiz.submit()
         button.disabled = True
-        outcome.value = (
-            "<p>"
-            + html.escape(
-                t("quiz.submitted", lang=quiz.lang, n=len(results), score=f"{quiz.score():g}/{len(quiz.questions)}")
-            )
-            + "</p>"
-        )
+        score = f"{quiz.score():g}/{len(quiz.questions)}"
+        outcome.value = f"<p>{html.escape(t('quiz.submitted', lang=quiz.lang, n=len(results), score=score))}</p>"
 
     button.on_click(on_submit)
     quiz.widgets["_submit"] = {"submit": button, "outcome": outcome}
