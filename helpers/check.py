@@ -26,7 +26,7 @@ from typing import Any
 
 import pandas as pd
 
-from ._comparison import Feedback, _error_text, _safe_text
+from ._comparison import Feedback, error_text, safe_text
 from ._comparison import compare as _compare
 from .dates import parse_date  # noqa: F401  (read answers' dates; public here as before)
 from .i18n import get_language, t
@@ -61,7 +61,7 @@ def check(exercise_id: str, answer: Any) -> Feedback:
     try:
         feedback, ex = _check(exercise_id, answer)
     except Exception as exc:  # a last guard: whatever happened, a message
-        return Feedback(_safe_text(exercise_id, 40), False, t("check.could_not_compare", error=_error_text(exc)))
+        return Feedback(safe_text(exercise_id, 40), False, t("check.could_not_compare", error=error_text(exc)))
     if ex is not None:
         try:
             from .progress import record
@@ -86,10 +86,10 @@ def _find(exercise_id: Any) -> tuple[Any, Feedback | None]:
     try:
         return exercises.get(exercise_id), None
     except exercises.ExerciseError as exc:  # the kit's own file is broken: say where, for the teacher
-        return None, Feedback(_safe_text(exercise_id, 40), False, t("check.kit_broken", error=_safe_text(exc, 400)))
+        return None, Feedback(safe_text(exercise_id, 40), False, t("check.kit_broken", error=safe_text(exc, 400)))
     except Exception:
         return None, Feedback(
-            _safe_text(exercise_id, 40), False, t("check.unknown_exercise", value=shorten(exercise_id, limit=40))
+            safe_text(exercise_id, 40), False, t("check.unknown_exercise", value=shorten(exercise_id, limit=40))
         )
 
 
@@ -103,19 +103,19 @@ def _check(exercise_id: Any, answer: Any) -> tuple[Feedback, Any]:
         owner = getattr(answer, "__self__", None)
         if getattr(answer, "__name__", "") == "mode" and isinstance(owner, (pd.DataFrame, pd.Series)):
             return Feedback(ex.id, False, t("check.mode_method"), (t("check.ask_hint", id=ex.id),)), ex
-        name = _safe_text(getattr(answer, "__name__", "") or type(answer).__name__, 40)
+        name = safe_text(getattr(answer, "__name__", "") or type(answer).__name__, 40)
         return Feedback(ex.id, False, t("check.callable", name=name), (t("check.ask_hint", id=ex.id),)), ex
     if answer is None:
         return Feedback(ex.id, False, t("check.got_none"), (t("check.ask_hint", id=ex.id),)), ex
     try:
         expected = ex.expected()
     except Exception as exc:  # a broken reference is the kit's fault, and says so
-        return Feedback(ex.id, False, t("check.reference_failed", error=_error_text(exc))), None
+        return Feedback(ex.id, False, t("check.reference_failed", error=error_text(exc))), None
     try:
         feedback = _compare(ex, answer, expected)
     except Exception as exc:
         feedback = Feedback(
-            ex.id, False, t("check.could_not_compare", error=_error_text(exc)), (t("check.ask_hint", id=ex.id),)
+            ex.id, False, t("check.could_not_compare", error=error_text(exc)), (t("check.ask_hint", id=ex.id),)
         )
     return feedback, ex
 

@@ -39,48 +39,15 @@ Examples
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass, field
 from typing import Any
 
-from . import status
 from .i18n import get_language, t
-from .quiz_bank import QUERIES, Question, QuizError, bank_path, load_bank
+from .quiz_bank import QUERIES, QuizError, bank_path, load_bank
 from .quiz_kinds import KINDS, TYPES
+from .quiz_question import Question, Result
 from .text import code_block, shorten
 
 __all__ = ["QuizError", "Question", "Result", "Quiz", "load", "show", "bank_path", "QUERIES", "TYPES"]
-
-
-@dataclass
-class Result:
-    """The outcome of one answer: correct or not, a score from 0 to 1, and feedback."""
-
-    question: str
-    correct: bool | None
-    score: float | None
-    message: str
-    explanation: str = ""
-    quotes: list[str] = field(default_factory=list)
-    understood: bool = True
-    revealed: bool = True
-    explained: str = "after_correct"
-
-    def _notes(self) -> list[str]:
-        return [self.explanation] if self.explanation else []
-
-    def text(self) -> str:
-        """The feedback as text (in exam mode, before the reveal, only "answer recorded")."""
-        if not self.revealed:
-            return t("quiz.recorded")
-        return status.box_text(self.score or 0.0, self.message, notes=self._notes(), quotes=self.quotes)
-
-    def __repr__(self) -> str:
-        return self.text()
-
-    def _repr_html_(self) -> str:
-        if not self.revealed:
-            return status.notice_html(t("quiz.recorded"))
-        return status.box_html(self.score or 0.0, self.message, notes=self._notes(), quotes=self.quotes)
 
 
 def _quotes(q: Question, lang: str) -> list[str]:
@@ -94,15 +61,8 @@ def _quotes(q: Question, lang: str) -> list[str]:
             from .data import describe_sources, find_row
 
             row = find_row(source)
-            out.append(
-                t(
-                    "quiz.data_source",
-                    lang=lang,
-                    file=row["_file"],
-                    key=source.partition(":")[2],
-                    source=describe_sources(row["sources"], lang=lang),
-                )
-            )
+            where = {"file": row["_file"], "key": source.partition(":")[2]}
+            out.append(t("quiz.data_source", lang=lang, source=describe_sources(row["sources"], lang=lang), **where))
     return out
 
 
@@ -111,7 +71,9 @@ class Quiz:
     """A lesson's quiz: questions in a fixed (seeded) order, checked in the kernel.
 
     Build one with :func:`show` (widgets) or :func:`load` (text only). ``quiz.answer("q3", "b")``
-    checks an answer in any environment; ``quiz.reveal()`` shows the feedback of an exam.
+    checks an answer in any environment; ``quiz.submit()`` scores an exam and shows its feedback.
+    ``order`` holds each question's option keys in the order shown; ``widgets`` the parts of each
+    question's widgets (:mod:`helpers.quiz_widgets` fills it, so a submit locks them).
     """
 
     def __init__(self, lesson: str, *, mode: str = "practice", seed: int | str | None = None, lang: str | None = None):
@@ -131,13 +93,13 @@ class Quiz:
                 random.Random(f"{lesson}:{seed}").sample(chosen, int(meta["draw"])), key=lambda q: questions.index(q)
             )
         self.questions = {q.id: q for q in chosen}
-        self._order = {q.id: self._shown_order(q) for q in chosen}
+        self.order = {q.id: self.shown_order(q) for q in chosen}
         self._answers: dict[str, Result] = {}
         self._wrong: dict[str, int] = {}  # wrong (understood) tries per question, practice mode
         self._tries: dict[str, int] = {}  # understood tries per question
         self._pending: dict[str, list[tuple[Any, Any]]] = {}  # exam: every (value, raw) until submitted
         self._submitted = False
-        self._widgets: dict[str, Any] = {}
+        self.widgets: dict[str, dict[str, Any]] = {}
         self._box = None
         if mode == "exam":  # answers given before a kernel restart, kept as drafts until "Submit all"
             from .progress import drafts
@@ -148,7 +110,8 @@ class Quiz:
                 if qid in self.questions and all(self._fits(self.questions[qid], value) for value, _ in tries)
             }
 
-    def _shown_order(self, q: Question) -> list[str]:
+    def shown_order(self, q: Question) -> list[str]:
+        """A question's option keys in the order this student sees them (shuffled by the seed)."""
         keys = [e["key"] for e in q.entries]
         if self.seed is not None and KINDS[q.type].lettered:
             random.Random(f"{self.lesson}:{q.id}:{self.seed}").shuffle(keys)
@@ -160,7 +123,7 @@ class Quiz:
         lines = [f"{self.title}", t("quiz.text_help", lang=self.lang, lesson=self.lesson), ""]
         for n, q in enumerate(self.questions.values(), start=1):
             lines.append(f"{n}. [{q.id}] {q.text[self.lang]}")
-            lines += KINDS[q.type].lines(q, self._order[q.id], self.lang)
+            lines += KINDS[q.type].lines(q, self.order[q.id], self.lang)
             lines.append("")
         return "\n".join(lines).rstrip()
 
@@ -173,7 +136,7 @@ class Quiz:
     # ------------------------------------------------ checking
     def _result(self, q: Question, value: Any, raw: Any) -> Result:
         if value is None:
-            return self._refusal(
+            return self.not_understood(
                 q, "quiz.not_answered" if raw is None or raw is Ellipsis or raw == "" else f"quiz.bad.{q.type}"
             )
         kind = KINDS[q.type]
@@ -222,17 +185,8 @@ class Quiz:
             if result.score
             else t("quiz.incorrect", lang=self.lang)
         )
-        return Result(
-            q.id,
-            False,
-            result.score,
-            f"{base} {self.nudge(q)} {t('quiz.try_once_more', lang=self.lang)}",
-            "",
-            [],
-            True,
-            True,
-            explained="no",
-        )  # the quoted rows could hold the answer
+        message = f"{base} {self.nudge(q)} {t('quiz.try_once_more', lang=self.lang)}"
+        return Result(q.id, False, result.score, message, explained="no")  # no quotes: rows could hold the answer
 
     def answer(self, question: str, value: Any) -> Result:
         """Check an answer to one question (letters for choices, e.g. ``"b"`` or ``"a,c"``).
@@ -252,9 +206,9 @@ class Quiz:
                 understood=False,
             )
         try:
-            return self._submit(q, KINDS[q.type].parse(q, value, self._order[q.id]), raw=value)
+            return self.answer_parsed(q, KINDS[q.type].parse(q, value, self.order[q.id]), raw=value)
         except Exception:  # whatever was typed, the student gets a message, not a traceback
-            return self._refusal(q, f"quiz.bad.{q.type}")
+            return self.not_understood(q, f"quiz.bad.{q.type}")
 
     def _fits(self, q: Question, value: Any) -> bool:
         """Whether a draft still fits its question (a bank changed since is a draft dropped, not an error)."""
@@ -265,16 +219,21 @@ class Quiz:
         except Exception:
             return False
 
-    def _draft_result(self, q: Question) -> Result:
+    def draft(self, question: str) -> Any:
+        """The last answer to an exam question that waits for "Submit all" (None if there is none)."""
+        tries = self._pending.get(question)
+        return tries[-1][0] if tries else None
+
+    def draft_result(self, q: Question) -> Result:
         """What an exam answer shows before "Submit all": that it was recorded, nothing more."""
         return Result(q.id, None, None, t("quiz.recorded", lang=self.lang), revealed=False, explained="no")
 
-    def _refusal(self, q: Question, key: str) -> Result:
+    def not_understood(self, q: Question, key: str) -> Result:
         """A result for an answer that could not be understood (nothing is recorded)."""
         return Result(q.id, False, 0.0, t(key, lang=self.lang, unit=q.unit_in(self.lang)), understood=False)
 
-    def _submit(self, q: Question, value: Any, *, raw: Any) -> Result:
-        """Check an already-parsed value (option keys, not letters), record it, apply the mode."""
+    def answer_parsed(self, q: Question, value: Any, *, raw: Any) -> Result:
+        """Check an answer already read as option keys (what the widgets give), record it, apply the mode."""
         if self._submitted:
             return Result(q.id, None, None, t("quiz.locked", lang=self.lang), understood=False)
         if value is None:
@@ -284,7 +243,7 @@ class Quiz:
 
             self._pending.setdefault(q.id, []).append((value, raw))
             save_draft(self.lesson, q.id, value, raw)
-            return Result(q.id, None, None, t("quiz.recorded", lang=self.lang), revealed=False, explained="no")
+            return self.draft_result(q)
         result = self._teach(q, self._result(q, value, raw))
         if result.understood:
             self._record(q, raw, result)
@@ -326,7 +285,7 @@ class Quiz:
             from .progress import clear_drafts
 
             clear_drafts(self.lesson)
-            for qid, parts in self._widgets.items():
+            for qid, parts in self.widgets.items():
                 if qid in self._answers:
                     parts["feedback"].value = self._answers[qid]._repr_html_()
                 for name in ("input", "check", "again"):

@@ -10,11 +10,9 @@ and the field, in the kit's language.
 Where an answer is a fact in ``data/``, the bank states a query (``answer_from``) and the answer
 is computed from the data, so quizzes and maps never disagree.
 
-A bank of the student edition (``make release``) has no answers in plain text: a question's
-``sealed`` field holds what a student must not read at a glance (answer, explanation, nudge,
-options' feedback; see :mod:`helpers.sealed`) and ``single``, ``truefalse`` and ``text`` answers
-are salted hashes (``answer_hash``). :func:`load_bank` unseals each question before validating it,
-so both forms of a bank are validated, resolved and scored by the same code.
+A bank of the student edition (``make release``) is sealed whole (:mod:`helpers.sealed`);
+:func:`load_bank` opens it and then reads it exactly as the teacher's plain bank, so both editions
+validate, resolve and score every answer with the same code.
 
 Examples
 --------
@@ -27,7 +25,6 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -36,57 +33,15 @@ import yaml
 from .i18n import LANGUAGES, t
 from .paths import lessons_dir
 from .quiz_kinds import KINDS
+from .quiz_question import Question
 from .schema import field_name, first_problem, load_schema
-from .sealed import SealError, unseal
+from .sealed import SealError, read_text
 
-__all__ = ["QuizError", "Question", "QUERIES", "HIDDEN", "bank_path", "load_bank", "resolve", "unseal_question"]
-
-#: The fields of a question the student edition seals (plus each option's, item's or choice's ``feedback``).
-HIDDEN = ("answer", "accept", "accept_place", "tolerance", "explanation", "nudge")
+__all__ = ["QuizError", "Question", "QUERIES", "bank_path", "load_bank", "resolve"]
 
 
 class QuizError(ValueError):
     """A question bank is malformed; the message names the file, question and field."""
-
-
-@dataclass
-class Question:
-    """One question of a bank, with its answer resolved (kept in the kernel only)."""
-
-    id: str
-    type: str
-    text: dict[str, str]
-    objective: dict[str, str]
-    sources: list[str]
-    explanation: dict[str, str]
-    options: list[dict[str, Any]] = field(default_factory=list)
-    items: list[dict[str, Any]] = field(default_factory=list)
-    right: list[dict[str, Any]] = field(default_factory=list)
-    accept: list[str] = field(default_factory=list)
-    accept_place: bool = False
-    tolerance: float = 0.0
-    unit: str | dict[str, str] = ""
-    answer: Any = None
-    nudge: dict[str, str] | None = None
-    #: The student edition's form of the answer: ``{"salt": ..., "sha256": [...]}`` (``answer`` is then None).
-    answer_hash: dict[str, Any] | None = None
-
-    def unit_in(self, lang: str) -> str:
-        """The unit in one language (a bank may give one word for both, or ``{en: year, id: tahun}``)."""
-        return self.unit.get(lang, "") if isinstance(self.unit, dict) else self.unit
-
-    @property
-    def entries(self) -> list[dict[str, Any]]:
-        """The options (single, multiple) or items (ordering, matching) the student sees, in bank order."""
-        return self.options or self.items
-
-    def entry(self, key: str) -> dict[str, Any]:
-        """The option or item with this key."""
-        return next(e for e in self.entries if e["key"] == key)
-
-    def label(self, entry: dict[str, Any], lang: str) -> str:
-        """What an option, item or choice says in ``lang``."""
-        return str(entry.get(lang) or entry.get("en") or entry["key"])
 
 
 # ---------------------------------------------------------------- data-computed answers
@@ -246,14 +201,6 @@ def _question(where: str, raw: dict[str, Any]) -> Question:
         unit=_unit(raw.get("unit", "")),
         nudge=_bilingual(raw["nudge"]) if raw.get("nudge") else None,
     )
-    if "answer_hash" in raw:
-        other = next((name for name in ("answer", "answer_from") if name in raw), None)
-        if other:
-            raise QuizError(f"{where}: " + t("schema.not_both", names=f"'answer_hash' / '{other}'"))
-        if not KINDS[q.type].hashable:
-            raise QuizError(f"{where}: " + t("quiz.bank.not_hashable", kind=q.type))
-        q.answer_hash = {"salt": raw["answer_hash"]["salt"], "sha256": list(raw["answer_hash"]["sha256"])}
-        return q
     try:
         q.answer = KINDS[q.type].answer(q, resolve(where, raw))
     except (TypeError, ValueError) as exc:
@@ -263,45 +210,8 @@ def _question(where: str, raw: dict[str, Any]) -> Question:
     return q
 
 
-def unseal_question(where: str, raw: Any) -> Any:
-    """A question with its ``sealed`` field opened and merged back in (other values are returned as they are).
-
-    The sealed value is a mapping of hidden fields (see :data:`HIDDEN`) plus ``feedback``:
-    ``{"options": {key: {en, id}}, ...}``, put back on the entries with those keys.
-
-    Examples
-    --------
-    >>> from helpers.sealed import seal
-    >>> raw = {"id": "q1", "options": [{"key": "z"}], "sealed": seal({"answer": "z", "feedback": {"options": {"z": {"en": "!"}}}})}
-    >>> unseal_question("q1", raw)
-    {'id': 'q1', 'options': [{'key': 'z', 'feedback': {'en': '!'}}], 'answer': 'z'}
-    """
-    if not isinstance(raw, dict) or "sealed" not in raw:
-        return raw
-    try:
-        hidden = unseal(raw["sealed"])
-        if not isinstance(hidden, dict):
-            raise SealError("not a mapping")
-    except SealError as exc:
-        raise QuizError(f"{where}: " + t("quiz.bank.sealed", error=str(exc))) from None
-    out = {k: v for k, v in raw.items() if k != "sealed"}
-    feedback = hidden.pop("feedback", {}) or {}
-    out.update(hidden)
-    for name, by_key in feedback.items():
-        out[name] = [
-            dict(e, feedback=by_key[str(e.get("key"))]) if isinstance(e, dict) and str(e.get("key")) in by_key else e
-            for e in out.get(name, [])
-        ]
-    return out
-
-
 def _bilingual(value: dict[str, str]) -> dict[str, str]:
     return {lang: value[lang] for lang in LANGUAGES}
-
-
-def _unsealed(rel: str, n: int, raw: Any) -> Any:
-    qid = raw.get("id") if isinstance(raw, dict) else None
-    return unseal_question(f"{rel} " + t("quiz.bank.question", id=qid if isinstance(qid, str) and qid else n + 1), raw)
 
 
 @functools.cache
@@ -318,11 +228,11 @@ def load_bank(lesson: str) -> tuple[dict[str, Any], tuple[Question, ...]]:
     if not path.exists():
         raise QuizError(t("quiz.bank.missing", file=rel, lesson=repr(lesson)))
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = yaml.safe_load(read_text(path, file=rel))  # a student edition's bank is sealed whole
+    except SealError as exc:
+        raise QuizError(str(exc)) from None
     except yaml.YAMLError as exc:
         raise QuizError(t("quiz.bank.yaml", file=rel, error=str(exc))) from None
-    if isinstance(raw, dict) and isinstance(raw.get("questions"), list):
-        raw = dict(raw, questions=[_unsealed(rel, n, q) for n, q in enumerate(raw["questions"])])
     problem = first_problem(raw, load_schema(lessons_dir() / "quiz.schema.json"))
     if problem is not None:
         where, skip = _where(rel, raw, problem.path) if isinstance(raw, dict) else (rel, 0)

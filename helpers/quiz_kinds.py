@@ -1,19 +1,15 @@
 """The seven question types, one small class each: how an answer is read, scored, shown and keyed.
 
-Each type (:data:`KINDS`, by name) knows four things about its questions:
+Each type (:data:`KINDS`, by name) knows five things about its questions:
 
 - ``answer(q, value)``: check and normalise the bank's answer (or the one computed from data);
 - ``parse(q, raw, order)``: turn what a student typed or picked into the answer's form, or ``None``
   when it cannot be understood (letters are positions in the shown ``order``);
 - ``score(q, value)``: a score from 0 to 1 (partial credit where the type allows it);
 - ``lines(q, order, lang)`` and ``key(q, lang)``: the question's text form without the answer,
-  and the answer as the teacher's answer key writes it.
-
-In the student edition (``make release``) the answers of ``single``, ``truefalse`` and ``text``
-questions are stored as salted hashes (:mod:`helpers.sealed`): ``forms(q, value)`` gives the
-normalised forms of an answer (an option key, ``true``/``false``, folded spellings, a place key)
-and ``score`` compares their hashes, so both editions score every answer identically. The other
-types need the answer itself (partial credit, tolerance), which the release seals instead.
+  and the answer as the teacher's answer key writes it;
+- ``sheet(q, lang, words, seed=...)``: the question as a paper worksheet prints it, with no answer
+  (a :class:`Sheet`; ``tools/handouts`` lays it out, ``words`` gives the handouts' wording).
 
 The widget of each type is in :mod:`helpers.quiz_widgets`. Adding a type means one class here,
 one input there, its subschema in ``lessons/quiz.schema.json`` and its strings in
@@ -21,31 +17,35 @@ one input there, its subschema in ``lessons/quiz.schema.json`` and its strings i
 
 Examples
 --------
->>> from helpers.quiz_bank import Question
+>>> from helpers.quiz_question import Question
 >>> q = Question("q", "multiple", {}, {}, [], {}, options=[{"key": k} for k in "abc"], answer=["a", "c"])
 >>> KINDS["multiple"].score(q, KINDS["multiple"].parse(q, "a, b", ["a", "b", "c"]))
 0.0
 >>> KINDS["multiple"].score(q, KINDS["multiple"].parse(q, "c", ["a", "b", "c"]))
 0.5
+>>> KINDS["multiple"].sheet(q, "en", str.upper, seed="s").lines
+['☐ a) a', '☐ b) b', '☐ c) c']
 """
 
 from __future__ import annotations
 
 import math
+import random
 import re
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
 
 from .i18n import t
-from .sealed import answer_hash
+from .quiz_question import Question
 from .text import fold_key
 
-if TYPE_CHECKING:
-    from .quiz_bank import Question
-
-__all__ = ["Kind", "KINDS", "TYPES", "LETTERS"]
+__all__ = ["Kind", "KINDS", "TYPES", "LETTERS", "BOX", "Sheet"]
 
 #: Letters name options and items by their shown position.
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
+#: The box a paper worksheet prints before a choice, to tick.
+BOX = "☐"
 _TRUE = {"true", "t", "benar", "b", "ya", "yes", "y", "1"}
 _FALSE = {"false", "f", "salah", "s", "tidak", "no", "n", "0"}
 _LIST_SEPARATORS = re.compile(r"[,\s]+")
@@ -59,12 +59,6 @@ def _key(raw: Any, order: list[str]) -> str | None:
     return key if key in order else None
 
 
-def _hashed(q: Question, forms: list[str]) -> float:
-    """1.0 when one of an answer's normalised forms hashes to one of the question's stored hashes."""
-    salt, hashes = q.answer_hash["salt"], set(q.answer_hash["sha256"])
-    return float(any(answer_hash(salt, form) in hashes for form in forms))
-
-
 def _keys_error(q: Question, message: str) -> ValueError:
     return ValueError(
         t(
@@ -76,14 +70,36 @@ def _keys_error(q: Question, message: str) -> ValueError:
     )
 
 
+@dataclass
+class Sheet:
+    """A question as a paper worksheet prints it, in this order, under its text; never the answer.
+
+    ``how``: what to do; ``lines``: the choices or items, one a line; ``prompt``: a line of words
+    after them; ``blank``: a line to write the answer on; ``unit``: the unit after that line.
+    """
+
+    how: str = ""
+    lines: list[str] = field(default_factory=list)
+    prompt: str = ""
+    blank: bool = False
+    unit: str = ""
+
+
+_TICK = BOX + " {letter}) {label}"
+
+
+def _lettered(q: Question, lang: str, form: str, keys: list[str] | None = None) -> list[str]:
+    """Each entry (in bank order, or ``keys``) as ``form`` says, with its letter and label."""
+    keys = [e["key"] for e in q.entries] if keys is None else keys
+    return [form.format(letter=letter, label=q.label(q.entry(k), lang)) for letter, k in zip(LETTERS, keys)]
+
+
 class Kind:
     """What every question type does; the defaults suit types without lettered entries."""
 
     name = ""
     #: Whether the question shows lettered entries (shuffled by a quiz's seed).
     lettered = False
-    #: Whether the student edition may keep only salted hashes of the answer (right or wrong as a whole).
-    hashable = False
 
     def answer(self, q: Question, value: Any) -> Any:
         return value
@@ -92,24 +108,10 @@ class Kind:
         raise NotImplementedError
 
     def score(self, q: Question, value: Any) -> float:
-        if q.answer is None and q.answer_hash:
-            return _hashed(q, self.forms(q, value))
         return float(value == q.answer)
 
-    def forms(self, q: Question, value: Any) -> list[str]:
-        """The normalised forms of an answer (or of the bank's answer) that hashes are made of."""
-        raise NotImplementedError(f"{self.name} answers are not stored as hashes")
-
-    def answer_forms(self, q: Question) -> list[str]:
-        """Every normalised form a right answer can have (what the student edition hashes)."""
-        return self.forms(q, q.answer)
-
     def lines(self, q: Question, order: list[str], lang: str) -> list[str]:
-        out = (
-            [f"   {letter}) {q.label(q.entry(key), lang)}" for letter, key in zip(LETTERS, order)]
-            if self.lettered
-            else []
-        )
+        out = _lettered(q, lang, "   {letter}) {label}", order) if self.lettered else []
         return out + ["   " + t(f"quiz.how.{self.name}", lang=lang, unit=q.unit_in(lang))]
 
     def feedback(self, q: Question, value: Any, lang: str) -> str:
@@ -119,12 +121,14 @@ class Kind:
     def key(self, q: Question, lang: str) -> str:
         return str(q.answer)
 
+    def sheet(self, q: Question, lang: str, words: Callable[[str], str], *, seed: str) -> Sheet:
+        """The question on a paper worksheet (``words(key)``: the handouts' wording in ``lang``; ``seed``
+        shuffles what a worksheet must not print in the answer's order)."""
+        return Sheet(prompt=words("write_answer"), blank=True)
+
 
 class Single(Kind):
-    name, lettered, hashable = "single", True, True
-
-    def forms(self, q: Question, value: Any) -> list[str]:
-        return [str(value)]
+    name, lettered = "single", True
 
     def answer(self, q: Question, value: Any) -> str:
         if str(value) not in [e["key"] for e in q.options]:
@@ -139,6 +143,9 @@ class Single(Kind):
 
     def key(self, q: Question, lang: str) -> str:
         return q.label(q.entry(q.answer), lang)
+
+    def sheet(self, q: Question, lang: str, words: Callable[[str], str], *, seed: str) -> Sheet:
+        return Sheet(how=words("choose_one"), lines=_lettered(q, lang, _TICK))
 
 
 class Multiple(Kind):
@@ -164,12 +171,12 @@ class Multiple(Kind):
     def key(self, q: Question, lang: str) -> str:
         return "; ".join(q.label(q.entry(k), lang) for k in q.answer)
 
+    def sheet(self, q: Question, lang: str, words: Callable[[str], str], *, seed: str) -> Sheet:
+        return Sheet(how=words("choose_all"), lines=_lettered(q, lang, _TICK))
+
 
 class TrueFalse(Kind):
-    name, hashable = "truefalse", True
-
-    def forms(self, q: Question, value: Any) -> list[str]:
-        return ["true" if value else "false"]
+    name = "truefalse"
 
     def answer(self, q: Question, value: Any) -> bool:
         if not isinstance(value, bool):
@@ -184,6 +191,9 @@ class TrueFalse(Kind):
 
     def key(self, q: Question, lang: str) -> str:
         return t("quiz.true" if q.answer else "quiz.false", lang=lang)
+
+    def sheet(self, q: Question, lang: str, words: Callable[[str], str], *, seed: str) -> Sheet:
+        return Sheet(lines=[f"{BOX} {words('true')} \u00a0\u00a0 {BOX} {words('false')}"])
 
 
 class Numeric(Kind):
@@ -208,24 +218,12 @@ class Numeric(Kind):
     def key(self, q: Question, lang: str) -> str:
         return f"{q.answer:g} {q.unit_in(lang)} (± {q.tolerance:g})".strip()
 
-
-def _place_form(value: str) -> list[str]:
-    from .data import DataError, find_place
-
-    try:
-        return ["place:" + find_place(value)]
-    except DataError:
-        return []
+    def sheet(self, q: Question, lang: str, words: Callable[[str], str], *, seed: str) -> Sheet:
+        return Sheet(prompt=words("write_answer"), blank=True, unit=q.unit_in(lang))
 
 
 class Text(Kind):
-    name, hashable = "text", True
-
-    def forms(self, q: Question, value: Any) -> list[str]:
-        return [fold_key(value)] + (_place_form(value) if q.accept_place else [])
-
-    def answer_forms(self, q: Question) -> list[str]:
-        return sorted({fold_key(a) for a in [q.answer, *q.accept]}) + (_place_form(q.answer) if q.accept_place else [])
+    name = "text"
 
     def answer(self, q: Question, value: Any) -> str:
         if not isinstance(value, str) or not fold_key(value):
@@ -236,8 +234,6 @@ class Text(Kind):
         return raw.strip() if isinstance(raw, str) and raw.strip() else None
 
     def score(self, q: Question, value: str) -> float:
-        if q.answer is None and q.answer_hash:
-            return _hashed(q, self.forms(q, value))
         if fold_key(value) in {fold_key(a) for a in [q.answer, *q.accept]}:
             return 1.0
         if q.accept_place:
@@ -272,6 +268,13 @@ class Ordering(Kind):
 
     def key(self, q: Question, lang: str) -> str:
         return " → ".join(q.label(q.entry(k), lang) for k in q.answer)
+
+    def sheet(self, q: Question, lang: str, words: Callable[[str], str], *, seed: str) -> Sheet:
+        keys, rng = [e["key"] for e in q.entries], random.Random(seed)
+        while len(keys) > 1 and keys == list(q.answer):  # never printed in the answer's own order
+            rng.shuffle(keys)
+        lines = _lettered(q, lang, "{letter}) {label}", keys)
+        return Sheet(lines=lines, prompt=f"{words('order_prompt')} ___ → ___ → ___ → ___")
 
 
 class Matching(Kind):
@@ -317,6 +320,11 @@ class Matching(Kind):
             f"{q.label(q.entry(k), lang)} = {q.label(next(r for r in q.right if r['key'] == v), lang)}"
             for k, v in q.answer.items()
         )
+
+    def sheet(self, q: Question, lang: str, words: Callable[[str], str], *, seed: str) -> Sheet:
+        choices = ", ".join(sorted(q.label(r, lang) for r in q.right))
+        lines = _lettered(q, lang, "{letter}) {label} = ______")
+        return Sheet(how=words("match_prompt"), lines=lines, prompt=f"{words('choices')}: {choices}")
 
 
 #: Every question type by name, in the order the schema lists them.

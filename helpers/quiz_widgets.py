@@ -1,8 +1,9 @@
 """The quiz as ipywidgets: one input per question type, a Check and a Try again button, feedback.
 
 Widgets only ever hold the question, the options in shown order, and, after the student has
-answered, the feedback: the answer is checked in the kernel (:meth:`helpers.quiz.Quiz._submit`),
-so no correct answer is in the widget state, HTML or JavaScript before an attempt.
+answered, the feedback: the answer is checked in the kernel (:meth:`helpers.quiz.Quiz.answer_parsed`),
+so no correct answer is in the widget state, HTML or JavaScript before an attempt. What the
+widgets need of a quiz is the small :class:`Answering` protocol; :class:`helpers.quiz.Quiz` has it.
 
 Each question type has an input class in :data:`INPUTS` with a ``widget`` and a ``value()`` that
 reads the student's choice as option keys (not positions); ``None`` or a gap means "not answered".
@@ -19,18 +20,15 @@ Examples
 from __future__ import annotations
 
 import html
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 import ipywidgets as w
 
 from .i18n import t
-from .quiz_bank import Question
+from .quiz_question import Question, Result
 from .style import INK
 
-if TYPE_CHECKING:
-    from .quiz import Quiz, Result
-
-__all__ = ["INPUTS", "QuestionBox", "build"]
+__all__ = ["Answering", "INPUTS", "QuestionBox", "build"]
 
 _STYLE = {"description_width": "initial"}
 _UNSET = ("—", None)
@@ -182,12 +180,30 @@ def _unanswered(value: Any) -> bool:
     )
 
 
+class Answering(Protocol):
+    """What the widgets use of a quiz: its questions and shown order, and its checking (in the kernel)."""
+
+    lang: str
+    title: str
+    mode: str
+    questions: dict[str, Question]
+    order: dict[str, list[str]]
+    widgets: dict[str, dict[str, Any]]
+
+    def draft(self, question: str) -> Any: ...
+    def draft_result(self, q: Question) -> Result: ...
+    def not_understood(self, q: Question, key: str) -> Result: ...
+    def answer_parsed(self, q: Question, value: Any, *, raw: Any) -> Result: ...
+    def submit(self) -> dict[str, Result]: ...
+    def score(self) -> float: ...
+
+
 class QuestionBox:
     """One question's widgets: prompt, input, Check and Try again, and the feedback area."""
 
-    def __init__(self, quiz: Quiz, n: int, q: Question):
+    def __init__(self, quiz: Answering, n: int, q: Question):
         self.quiz, self.q, lang = quiz, q, quiz.lang
-        order = quiz._order[q.id]
+        order = quiz.order[q.id]
         labels = [q.label(q.entry(k), lang) for k in order] if q.entries else []
         self.input = INPUTS[q.type](q, order, labels, t("quiz.answer_label", lang=lang, n=n), lang)
         self.check = w.Button(
@@ -213,10 +229,10 @@ class QuestionBox:
         # named for assistive technology and for the keyboard test: one box per question, by type
         self.widget.add_class("kit-question")
         self.widget.add_class(f"kit-q-{q.type}")
-        if quiz._pending.get(q.id):  # an exam draft from before a kernel restart: show it again
+        if quiz.draft(q.id) is not None:  # an exam draft from before a kernel restart: show it again
             try:
-                self.input.set(quiz._pending[q.id][-1][0])
-                self.feedback.value = quiz._draft_result(q)._repr_html_()
+                self.input.set(quiz.draft(q.id))
+                self.feedback.value = quiz.draft_result(q)._repr_html_()
             except Exception:
                 pass  # a draft that no longer fits the question (the bank changed): the input stays empty
 
@@ -233,16 +249,16 @@ class QuestionBox:
     def checked(self) -> Result:
         value = self.input.value()
         if _unanswered(value):
-            return self.quiz._refusal(self.q, "quiz.not_answered")
+            return self.quiz.not_understood(self.q, "quiz.not_answered")
         if self.q.type == "ordering" and len(set(value)) != len(value):
-            return self.quiz._refusal(self.q, "quiz.ordering_repeat")
-        return self.quiz._submit(self.q, value, raw=value)
+            return self.quiz.not_understood(self.q, "quiz.ordering_repeat")
+        return self.quiz.answer_parsed(self.q, value, raw=value)
 
     def on_check(self, _button: w.Button) -> None:
         try:
             result = self.checked()
         except Exception:  # never a traceback under a quiz: say the answer was not understood
-            result = self.quiz._refusal(self.q, f"quiz.bad.{self.q.type}")
+            result = self.quiz.not_understood(self.q, f"quiz.bad.{self.q.type}")
         self.feedback.value = result._repr_html_()
         self.again.disabled = not result.understood
 
@@ -251,17 +267,17 @@ class QuestionBox:
         self.again.disabled = True
 
 
-def build(quiz: Quiz) -> w.VBox:
+def build(quiz: Answering) -> w.VBox:
     """The whole quiz as a box of widgets: title, introduction, then one box per question."""
     intro = w.HTML(f"<h3>{html.escape(quiz.title)}</h3><p>{html.escape(t('quiz.intro', lang=quiz.lang))}</p>")
     boxes = [QuestionBox(quiz, n, q) for n, q in enumerate(quiz.questions.values(), start=1)]
     for box in boxes:
-        quiz._widgets[box.q.id] = box.parts()
+        quiz.widgets[box.q.id] = box.parts()
     tail = [submit_all(quiz)] if quiz.mode == "exam" else []
     return w.VBox([intro, *(box.widget for box in boxes), *tail], layout=w.Layout(width="100%"))
 
 
-def submit_all(quiz: Quiz) -> w.VBox:
+def submit_all(quiz: Answering) -> w.VBox:
     """Exam mode: the "Submit all" button, in the student's own notebook (no teacher action needed)."""
     button = w.Button(
         description=t("quiz.submit_all", lang=quiz.lang),
@@ -274,14 +290,9 @@ def submit_all(quiz: Quiz) -> w.VBox:
     def on_submit(_button: w.Button) -> None:
         results = quiz.submit()
         button.disabled = True
-        outcome.value = (
-            "<p>"
-            + html.escape(
-                t("quiz.submitted", lang=quiz.lang, n=len(results), score=f"{quiz.score():g}/{len(quiz.questions)}")
-            )
-            + "</p>"
-        )
+        score = f"{quiz.score():g}/{len(quiz.questions)}"
+        outcome.value = f"<p>{html.escape(t('quiz.submitted', lang=quiz.lang, n=len(results), score=score))}</p>"
 
     button.on_click(on_submit)
-    quiz._widgets["_submit"] = {"submit": button, "outcome": outcome}
+    quiz.widgets["_submit"] = {"submit": button, "outcome": outcome}
     return w.VBox([button, outcome])

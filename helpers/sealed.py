@@ -1,110 +1,121 @@
-"""Answers in the student edition, kept out of sight: salted hashes and sealed blobs.
+"""Files of the student edition kept out of sight: each one sealed whole, read back by the same code.
 
 The student edition (``make release``) must let the kit check answers in the student's kernel
-without putting them in plain text in the student's folder. Two forms are used:
+without its question banks and model solutions being readable in the student's folder. One scheme
+does it: a file's whole text is compressed with zlib and written in base64 (:func:`seal`). The kit
+opens it (:func:`unseal`) and then reads it exactly as the teacher's plain file, so both editions
+validate, score and show solutions with the same code. This is NOT encryption: anyone who reads
+this module can open a seal. It keeps answers out of sight, as nbgrader's release keeps solutions
+out of the student's copy.
 
-- :func:`answer_hash`: a salted SHA-256 of an answer's normalised form (an option key, ``true``,
-  the folded spelling of a word). Enough where an answer is right or wrong as a whole.
-- :func:`seal` / :func:`unseal`: a JSON value, compressed with zlib and written in base64 behind a
-  random salt, so that it is not readable at a glance and two sealed copies of the same value
-  differ. Used where the kit needs more than "right or wrong" (partial credit, tolerances,
-  explanations, model solutions). This is NOT encryption: anyone who reads this module can unseal
-  a blob. It only keeps answers out of sight, as nbgrader's release keeps solutions out of the
-  student's copy; the teacher edition has them in plain text.
+A sealed file keeps its name and holds its seal in a field ``sealed`` (:func:`seal_file`): a
+question bank (YAML) becomes comment lines and ``sealed: <seal>`` (:func:`read_text` gives back
+its text); an exercise module (Python) becomes a module that runs its sealed source (:func:`run`).
 
 Examples
 --------
->>> blob = seal({"answer": "z"})
->>> blob.startswith(SEAL_PREFIX) and "answer" not in blob
+>>> blob = seal("answer: z\\n")
+>>> blob.startswith(SEAL_PREFIX) and "answer" not in blob and blob == seal("answer: z\\n")
 True
 >>> unseal(blob)
-{'answer': 'z'}
->>> answer_hash("s4lt", "b") == answer_hash("s4lt", "b") != answer_hash("pepper", "b")
-True
+'answer: z\\n'
+>>> print(seal_file("x: 1\\n", note="A bank."))
+# A bank.
+# Sealed by helpers.sealed (zlib + base64, not encryption); the kit opens it to check answers.
+sealed: sealed-v2:eNqrsFIw5AIABBEBDg==
+<BLANKLINE>
 """
 
 from __future__ import annotations
 
 import base64
-import hashlib
-import json
-import os
+import linecache
 import zlib
+from pathlib import Path
 from typing import Any
 
-__all__ = ["SEAL_PREFIX", "SealError", "seal", "unseal", "answer_hash", "new_salt"]
+from .i18n import t
 
-#: Every sealed blob starts with this (its format's name and version).
-SEAL_PREFIX = "sealed-v1:"
-_SALT_BYTES = 8
+__all__ = ["SEAL_PREFIX", "SealError", "seal", "unseal", "seal_file", "read_text", "run"]
+
+#: Every seal starts with this (its format's name and version).
+SEAL_PREFIX = "sealed-v2:"
 
 
 class SealError(ValueError):
-    """A sealed blob is damaged or not a sealed blob at all."""
+    """A seal is damaged or not a seal at all; the message names the file and the field."""
 
 
-def new_salt() -> str:
-    """A fresh random salt, as 16 hex digits.
-
-    Examples
-    --------
-    >>> len(new_salt())
-    16
-    """
-    return os.urandom(_SALT_BYTES).hex()
+def seal(text: str) -> str:
+    """Seal a text: zlib, then base64, behind :data:`SEAL_PREFIX` (the same text, the same seal)."""
+    return SEAL_PREFIX + base64.b64encode(zlib.compress(text.encode("utf-8"), 9)).decode("ascii")
 
 
-def seal(value: Any, salt: str | None = None) -> str:
-    """Seal a JSON-serialisable value: salt + zlib, in base64 (see the module's note: not encryption).
-
-    ``salt`` (hex, at least 16 digits) makes the blob reproducible; by default it is random.
+def unseal(blob: Any, *, file: str = "?") -> str:
+    """Return the text :func:`seal` sealed; a :class:`SealError` naming ``file`` if it cannot.
 
     Examples
     --------
-    >>> seal([1, 2]) != seal([1, 2])  # each seal has its own salt
-    True
-    >>> seal([1, 2], salt="00" * 8) == seal([1, 2], salt="00" * 8)
-    True
-    """
-    data = json.dumps(value, ensure_ascii=False, sort_keys=True).encode("utf-8")
-    head = bytes.fromhex(salt)[:_SALT_BYTES] if salt else os.urandom(_SALT_BYTES)
-    if len(head) != _SALT_BYTES:
-        raise ValueError(f"a salt needs at least {2 * _SALT_BYTES} hex digits")
-    return SEAL_PREFIX + base64.b64encode(head + zlib.compress(data, 9)).decode("ascii")
-
-
-def unseal(blob: str) -> Any:
-    """Return the value :func:`seal` sealed.
-
-    Raises
-    ------
-    SealError
-        When ``blob`` is not a sealed blob or is damaged.
-
-    Examples
-    --------
-    >>> unseal(seal({"x": [1, "é"]}))
-    {'x': [1, 'é']}
-    >>> unseal("hello")
+    >>> unseal("hello", file="lessons/x/quiz.yml")
     Traceback (most recent call last):
     ...
-    helpers.sealed.SealError: not a sealed-v1 blob
+    helpers.sealed.SealError: lessons/x/quiz.yml: field 'sealed' cannot be opened (not a sealed-v2 text); rebuild the student edition with `make release`
     """
-    if not isinstance(blob, str) or not blob.startswith(SEAL_PREFIX):
-        raise SealError("not a sealed-v1 blob")
-    try:
-        raw = base64.b64decode(blob[len(SEAL_PREFIX) :].encode("ascii"), validate=True)
-        return json.loads(zlib.decompress(raw[_SALT_BYTES:]).decode("utf-8"))
-    except (ValueError, zlib.error, UnicodeError) as exc:
-        raise SealError(f"damaged sealed-v1 blob ({type(exc).__name__})") from None
+    if not (isinstance(blob, str) and blob.startswith(SEAL_PREFIX)):
+        problem = "not a sealed-v2 text"
+    else:
+        try:
+            return zlib.decompress(base64.b64decode(blob[len(SEAL_PREFIX) :], validate=True)).decode("utf-8")
+        except (ValueError, zlib.error) as exc:  # bad base64 and bad UTF-8 are ValueErrors too
+            problem = f"damaged sealed-v2 text, {type(exc).__name__}"
+    raise SealError(t("sealed.damaged", file=file, error=problem))
 
 
-def answer_hash(salt: str, canonical: str) -> str:
-    """The salted SHA-256 (hex) of an answer's normalised form.
+def seal_file(text: str, *, note: str, python: bool = False) -> str:
+    """The student edition's form of a whole file: ``note`` (one line) and the file's seal.
+
+    ``python=True`` writes a module that runs its sealed source (:func:`run`); otherwise YAML.
+    """
+    how = "Sealed by helpers.sealed (zlib + base64, not encryption); the kit opens it to check answers."
+    if python:
+        return f'"""{note}\n\n{how}\n"""\n\nfrom helpers.sealed import run\n\nrun(globals(), sealed="{seal(text)}")\n'
+    return f"# {note}\n# {how}\nsealed: {seal(text)}\n"
+
+
+def read_text(path: Path, *, file: str) -> str:
+    """The text of a file as the teacher wrote it: the file itself, or what its seal holds (``file`` names it).
 
     Examples
     --------
-    >>> answer_hash("abc", "b")[:12]
-    '731bda252222'
+    >>> import tempfile
+    >>> path = Path(tempfile.mkdtemp()) / "quiz.yml"
+    >>> _ = path.write_text(seal_file("title: x\\n", note="A bank."), encoding="utf-8")
+    >>> read_text(path, file="quiz.yml")
+    'title: x\\n'
     """
-    return hashlib.sha256(f"{salt}\x00{canonical}".encode()).hexdigest()
+    text = path.read_text(encoding="utf-8")
+    body = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    if len(body) != 1 or not body[0].startswith("sealed:"):
+        return text
+    return unseal(body[0].partition(":")[2].strip(), file=file)
+
+
+def run(namespace: dict[str, Any], *, sealed: str) -> None:
+    """Run a sealed module's source in the module's own ``namespace`` (its ``globals()``).
+
+    The source is given to :mod:`linecache`, so ``inspect.getsource`` shows its functions (the
+    answer keys' model solutions) as it does in the teacher's edition.
+
+    Examples
+    --------
+    >>> space = {"__name__": "demo"}
+    >>> run(space, sealed=seal("def f():\\n    return 6 * 7\\n"))
+    >>> import inspect
+    >>> space["f"](), inspect.getsource(space["f"]).splitlines()[1].strip()
+    (42, 'return 6 * 7')
+    """
+    module = str(namespace.get("__name__", "?"))
+    source = unseal(sealed, file=module.replace(".", "/") + ".py")
+    name = f"<sealed {module}>"
+    linecache.cache[name] = (len(source), None, source.splitlines(True), name)
+    exec(compile(source, name, "exec"), namespace)  # the kit's own code, as the teacher's edition has it

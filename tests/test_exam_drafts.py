@@ -14,8 +14,8 @@ def _own_progress(tmp_path, monkeypatch):
 
 def test_drafts_come_back_after_a_restart_and_are_scored_once_on_submit():
     first = quiz.show("00-start-here", mode="exam")
-    first._widgets["q4"]["input"].value = "Surt"
-    first._widgets["q4"]["check"].click()
+    first.widgets["q4"]["input"].value = "Surt"
+    first.widgets["q4"]["check"].click()
     first.answer("q1", "a")
     first.answer("q1", "b")  # a changed mind: both tries are kept, in order
     # on disk as drafts, with no verdict, and not as attempts
@@ -25,8 +25,8 @@ def test_drafts_come_back_after_a_restart_and_are_scored_once_on_submit():
     assert set(progress.drafts("00-start-here")) == {"q1", "q4"}
 
     again = quiz.show("00-start-here", mode="exam")  # a new kernel: the quiz is shown again
-    assert again._widgets["q4"]["input"].value == "Surt" and "saved" in again._widgets["q4"]["feedback"].value
-    assert again._widgets["q1"]["get"]() == "b"
+    assert again.widgets["q4"]["input"].value == "Surt" and "saved" in again.widgets["q4"]["feedback"].value
+    assert again.widgets["q1"]["get"]() == "b"
     assert again._answers == {} and again.score() == 0
     revealed = again.submit()
     assert revealed["q4"].correct and set(revealed) == {"q1", "q4"}
@@ -52,4 +52,4 @@ def test_a_damaged_or_stale_draft_is_dropped_not_an_error():
         b'{"lesson": "00-start-here", "item": "q99", "value": "a", "raw": "a"}\n'
     )
     loaded = quiz.show("00-start-here", mode="exam")
-    assert loaded._pending == {} and loaded._widgets["q1"]["get"]() is None
+    assert loaded._pending == {} and loaded.widgets["q1"]["get"]() is None

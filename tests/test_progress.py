@@ -257,10 +257,10 @@ def test_the_students_name_seeds_the_option_order(tmp_path, monkeypatch):
     monkeypatch.setenv("KIT_PROGRESS_DIR", str(tmp_path))
     monkeypatch.delenv("KIT_STUDENT", raising=False)
     progress.set_student("Ayu")
-    ayu = quiz.load("00-start-here")._order
-    assert ayu == quiz.load("00-start-here")._order  # stable across reruns
+    ayu = quiz.load("00-start-here").order
+    assert ayu == quiz.load("00-start-here").order  # stable across reruns
     monkeypatch.setenv("KIT_STUDENT", "Budi")
-    assert quiz.load("00-start-here")._order != ayu
+    assert quiz.load("00-start-here").order != ayu
 
 
 @pytest.mark.parametrize("lang", ["en", "id"])

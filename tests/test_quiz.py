@@ -137,17 +137,17 @@ def test_answers_computed_from_data_agree_with_data():
 
 def test_seeded_shuffle_is_reproducible_and_letters_follow_it():
     one, two = quiz.load("00-start-here", seed=7), quiz.load("00-start-here", seed=7)
-    assert one._order == two._order
-    plain = quiz.load("00-start-here")._order
+    assert one.order == two.order
+    plain = quiz.load("00-start-here").order
     bank = quiz.load("00-start-here").questions
     for qid, keys in plain.items():  # without a seed, entries keep the bank's order
         assert keys == [e["key"] for e in bank[qid].options or bank[qid].items]
-    for qid in one._order:  # a seed only permutes
-        assert sorted(one._order[qid]) == sorted(plain[qid])
-    assert any(one._order[qid] != plain[qid] for qid in plain), "seed 7 shuffled nothing"
-    shuffled = {str(quiz.load("00-start-here", seed=seed)._order) for seed in range(5)}
+    for qid in one.order:  # a seed only permutes
+        assert sorted(one.order[qid]) == sorted(plain[qid])
+    assert any(one.order[qid] != plain[qid] for qid in plain), "seed 7 shuffled nothing"
+    shuffled = {str(quiz.load("00-start-here", seed=seed).order) for seed in range(5)}
     assert len(shuffled) > 1, "every seed gives the same order"
-    order = one._order["q1"]
+    order = one.order["q1"]
     letter = "abc"[order.index("b")]
     assert one.answer("q1", letter).correct
 
@@ -285,16 +285,16 @@ def test_no_answer_reaches_the_browser_before_an_attempt():
 
 def test_widgets_check_feedback_and_try_again():
     loaded = quiz.show("00-start-here")
-    parts = loaded._widgets["q1"]
+    parts = loaded.widgets["q1"]
     parts["check"].click()
     assert "Not answered yet" in parts["feedback"].value
-    parts["input"].value = loaded._order["q1"].index("a")
+    parts["input"].value = loaded.order["q1"].index("a")
     parts["check"].click()
     assert "Not quite" in parts["feedback"].value and "A.p02.s01" in parts["feedback"].value
     assert not parts["again"].disabled
     parts["again"].click()
     assert parts["feedback"].value == ""
-    parts["input"].value = loaded._order["q1"].index("b")
+    parts["input"].value = loaded.order["q1"].index("b")
     parts["check"].click()
     assert "✔ Correct!" in parts["feedback"].value
     assert "(English:" in parts["feedback"].value  # the quoted source, with its translation in English mode
@@ -302,7 +302,7 @@ def test_widgets_check_feedback_and_try_again():
 
 def test_widgets_in_indonesian():
     loaded = quiz.show("00-start-here", lang="id")
-    parts = loaded._widgets["q2"]
+    parts = loaded.widgets["q2"]
     assert parts["check"].description == "Periksa"
     parts["input"].value = 1  # "Benar" (true); the right answer is "Salah" (false)
     parts["check"].click()
@@ -314,7 +314,7 @@ def test_exam_mode_waits_for_submit_all(tmp_path, monkeypatch):
 
     monkeypatch.setenv("KIT_PROGRESS_DIR", str(tmp_path))
     loaded = quiz.show("00-start-here", mode="exam")
-    parts = loaded._widgets["q4"]
+    parts = loaded.widgets["q4"]
     parts["input"].value = "Surt"
     parts["check"].click()
     assert "saved" in parts["feedback"].value and "Sirte (also" not in parts["feedback"].value
@@ -322,22 +322,22 @@ def test_exam_mode_waits_for_submit_all(tmp_path, monkeypatch):
     assert "saved" in early.text() and early.correct is None and early.score is None
     # nothing a student can call says right or wrong before Submit all
     assert progress.attempts().empty and loaded.score() == 0
-    assert "Sirte (also" not in str(loaded._widgets) and loaded._answers == {}
-    loaded._widgets["_submit"]["submit"].click()
+    assert "Sirte (also" not in str(loaded.widgets) and loaded._answers == {}
+    loaded.widgets["_submit"]["submit"].click()
     revealed = loaded.submit()
     assert revealed["q4"].correct and not revealed["q1"].correct
     assert "Sirte (also" in parts["feedback"].value and parts["check"].disabled
     assert "locked" in loaded.answer("q1", "b").text()
     rows = progress.attempts()
     assert len(rows) == 2 and set(rows["kind"]) == {"quiz"}
-    assert "Submitted: 2" in loaded._widgets["_submit"]["outcome"].value
+    assert "Submitted: 2" in loaded.widgets["_submit"]["outcome"].value
 
 
 def test_keyboard_and_screen_reader_labels():
     loaded = quiz.show("00-start-here")
-    for parts in loaded._widgets.values():
+    for parts in loaded.widgets.values():
         assert parts["check"].description and parts["check"].tooltip
-    assert loaded._widgets["q1"]["input"].description == "Answer 1"
+    assert loaded.widgets["q1"]["input"].description == "Answer 1"
 
 
 def test_bad_mode():
@@ -457,8 +457,8 @@ def test_widget_state_does_not_depend_on_the_answer(tmp_path, monkeypatch):
 def test_ordering_widget_with_partial_credit_and_repeats():
     loaded = quiz.show("05-timeline", seed=2)
     question = loaded.questions["q1"]
-    parts = loaded._widgets["q1"]
-    order = loaded._order["q1"]
+    parts = loaded.widgets["q1"]
+    order = loaded.order["q1"]
     drops = parts["input"].children
     for drop, key in zip(drops, question.answer):
         drop.value = order.index(key)
@@ -475,8 +475,8 @@ def test_ordering_widget_with_partial_credit_and_repeats():
 def test_matching_widget():
     loaded = quiz.show("04-foreign-backing")
     question = loaded.questions["q1"]
-    parts = loaded._widgets["q1"]
-    order = loaded._order["q1"]
+    parts = loaded.widgets["q1"]
+    order = loaded.order["q1"]
     for drop, key in zip(parts["input"].children, order):
         drop.value = question.answer[key]
     parts["check"].click()
@@ -489,20 +489,20 @@ def test_matching_widget():
 
 def test_multiple_numeric_and_text_widgets():
     loaded = quiz.show("00-start-here")
-    q3 = loaded._widgets["q3"]
-    order = loaded._order["q3"]
+    q3 = loaded.widgets["q3"]
+    order = loaded.order["q3"]
     for box, key in zip(q3["input"].children, order):
         box.value = key in ("uae", "egypt")
     q3["check"].click()
     assert "◐" in q3["feedback"].value and "67" in q3["feedback"].value
-    q5 = loaded._widgets["q5"]
+    q5 = loaded.widgets["q5"]
     q5["input"].value = loaded.questions["q5"].answer + 4.9
     q5["check"].click()
     assert "✔" in q5["feedback"].value
     q5["input"].value = loaded.questions["q5"].answer + 5.2
     q5["check"].click()
     assert "✘" in q5["feedback"].value
-    q4 = loaded._widgets["q4"]
+    q4 = loaded.widgets["q4"]
     q4["input"].value = "  SIRT "
     q4["check"].click()
     assert "✔" in q4["feedback"].value
@@ -512,7 +512,7 @@ def test_practice_shows_explanation_after_a_right_answer_or_a_second_wrong_try()
     loaded = quiz.show("00-start-here")
     explanation = loaded.questions["q2"].explanation["en"]
     assert explanation not in _state_text(loaded)
-    parts = loaded._widgets["q2"]
+    parts = loaded.widgets["q2"]
     parts["input"].value = 1  # wrong: true
     parts["check"].click()
     assert html_escape(explanation) not in parts["feedback"].value  # first wrong try: a nudge only

@@ -28,7 +28,7 @@ def test_the_right_option_is_not_the_longest_more_often_than_chance(lang):
 def test_options_are_shuffled_per_student_so_position_gives_nothing_away():
     lesson, q = next((lesson, q) for lesson, q in SINGLE if lesson == "03-mapping-control")
     positions = {
-        quiz.load(lesson, seed=name)._order[q.id].index(q.answer)
+        quiz.load(lesson, seed=name).order[q.id].index(q.answer)
         for name in ("Ayu", "Budi", "Citra", "Dewi", "Eko", "Fajar", "Gita")
     }
     assert len(positions) > 1
@@ -45,7 +45,7 @@ def test_a_first_wrong_try_shows_neither_the_answer_nor_the_explanation(lesson, 
             wrong = next(
                 k for k in ([o["key"] for o in q.options] if q.type == "single" else [True, False]) if k != q.answer
             )
-            letter = "abcdefgh"[loaded._order[q.id].index(wrong)] if q.type == "single" else wrong
+            letter = "abcdefgh"[loaded.order[q.id].index(wrong)] if q.type == "single" else wrong
             result = loaded.answer(q.id, letter)
             assert not result.correct and result.explanation == ""
             said = result.text()

@@ -14,6 +14,7 @@ import re
 import shutil
 import subprocess
 import sys
+from dataclasses import asdict
 from pathlib import Path
 
 import pytest
@@ -47,7 +48,7 @@ for lesson in lesson_slugs():
             for raw in candidates[f"{lesson}/{q.id}"]:
                 quiz = quizmod.load(lesson, seed="release-test", lang=lang)
                 quiz.questions = {x.id: x for x in questions}
-                quiz._order = {x.id: [e["key"] for e in x.entries] for x in questions}
+                quiz.order = {x.id: [e["key"] for e in x.entries] for x in questions}
                 first, second = quiz.answer(q.id, raw), quiz.answer(q.id, raw)
                 out["quiz"].setdefault(f"{lesson}/{q.id}/{lang}", []).append([raw, asdict(first), asdict(second)])
 for ex in all_exercises():
@@ -219,18 +220,22 @@ def outcomes(built) -> dict[str, dict]:
     return {edition: _outcomes(built[edition], path, tmp / f"progress-{edition}") for edition in ("clone", "student")}
 
 
-def test_student_banks_hold_no_plain_answer(built):
-    for bank in built["student"].glob("lessons/*/quiz.yml"):
-        raw = yaml.safe_load(bank.read_text(encoding="utf-8"))
-        for q in raw["questions"]:
-            assert not {"answer", "accept", "tolerance", "explanation", "nudge"} & set(q), (bank, q["id"])
-            assert q["sealed"].startswith("sealed-v1:")
-            assert (
-                ("answer_from" in q)
-                or ("answer_hash" in q)
-                or q["type"] in ("multiple", "numeric", "ordering", "matching")
-            )
-            assert not any("feedback" in e for name in ("options", "items", "right") for e in q.get(name, []))
+def test_student_banks_and_exercise_modules_are_sealed_whole(built):
+    """Each is one seal (helpers.sealed) of the teacher's file, byte for byte, and nothing else in plain text."""
+    from helpers.sealed import SEAL_PREFIX, unseal
+
+    sealed = [*built["student"].glob("lessons/*/quiz.yml"), *built["student"].glob("helpers/exercises/lesson*.py")]
+    assert len(sealed) >= 10
+    for path in sealed:
+        rel = path.relative_to(built["student"]).as_posix()
+        text = path.read_text(encoding="utf-8")
+        blobs = re.findall(rf"{SEAL_PREFIX}[A-Za-z0-9+/=]+", text)
+        assert len(blobs) == 1, rel
+        teacher = (built["clone"] / rel).read_text(encoding="utf-8")
+        assert unseal(blobs[0]) == teacher, rel
+        plain = text.replace(blobs[0], "")
+        shown = [line for line in teacher.splitlines() if len(line.strip()) > 12 and line.strip() in plain]
+        assert len(plain) < 400 and not shown, (rel, shown)
 
 
 def test_both_editions_score_every_answer_identically(outcomes):
@@ -256,7 +261,7 @@ def test_exercise_checks_give_the_same_verdicts_in_the_student_edition(built, tm
         shutil.copy2(built["clone"] / "tests" / name, kit / "tests" / name)
     (kit / "tests" / "test_is_student_edition.py").write_text(
         "import inspect\nimport helpers.exercises.lesson03 as m\n\n"
-        "def test_sealed():\n    assert 'sealed_exercise(' in inspect.getsource(m) and 'def ' not in inspect.getsource(m)\n"
+        "def test_sealed():\n    assert 'run(globals(), sealed=' in inspect.getsource(m) and 'def ' not in inspect.getsource(m)\n"
     )
     done = subprocess.run(
         [sys.executable, "-m", "pytest", "tests", "-q", "-p", "no:cacheprovider", "-x"],
@@ -464,37 +469,41 @@ def test_make_release_calls_the_tool_the_tests_run():
 
 
 # ---------------------------------------------------------------- the sealed form, in this process
-def test_a_sealed_bank_scores_like_the_plain_one_and_a_wrong_hash_is_caught(lessons_copy):
-    """The parity test above can fail: a sealed bank whose hash names another option scores differently."""
+def test_a_sealed_bank_scores_like_the_plain_one_and_a_changed_seal_is_caught(lessons_copy):
+    """The parity test above can fail: a sealed bank whose seal names another option scores differently."""
     from helpers import quiz_bank
-    from helpers.sealed import answer_hash
-    from tools.release import seal_bank
+    from helpers.sealed import seal_file
+    from tools.release import seal_student_file
 
     plain = quiz.load("00-start-here", seed="s", lang="en")
-    right = {q.id: q for q in plain.questions.values() if q.type == "single" and q.answer is not None}
-    qid, q = next(iter(right.items()))
-    letter = "abcdefghij"[plain._order[qid].index(q.answer)]
-    sealed = seal_bank("00-start-here")
-    (lessons_copy / "00-start-here" / "quiz.yml").write_text(sealed, encoding="utf-8")
+    qid, q = next((q.id, q) for q in plain.questions.values() if q.type == "single")
+    letter = "abcdefghij"[plain.order[qid].index(q.answer)]
+    bank = lessons_copy / "00-start-here" / "quiz.yml"
+    teacher = bank.read_text(encoding="utf-8")
+    bank.write_text(seal_student_file(lessons_copy.parent, "lessons/00-start-here/quiz.yml"), encoding="utf-8")
+    assert "answer:" not in bank.read_text(encoding="utf-8")
     quiz_bank.load_bank.cache_clear()
     student = quiz.load("00-start-here", seed="s", lang="en")
-    assert student.questions[qid].answer is None and student.questions[qid].answer_hash
     assert student.answer(qid, letter).correct and plain.answer(qid, letter).correct
-    raw = yaml.safe_load(sealed)
+    assert [asdict(x) for x in student.questions.values()] == [asdict(x) for x in plain.questions.values()]
+    raw = yaml.safe_load(teacher)
     entry = next(x for x in raw["questions"] if x["id"] == qid)
-    wrong = next(e["key"] for e in entry["options"] if str(e["key"]) != str(q.answer))
-    entry["answer_hash"]["sha256"] = [answer_hash(entry["answer_hash"]["salt"], str(wrong))]
-    (lessons_copy / "00-start-here" / "quiz.yml").write_text(yaml.safe_dump(raw), encoding="utf-8")
+    entry["answer"] = next(e["key"] for e in entry["options"] if str(e["key"]) != str(q.answer))
+    bank.write_text(seal_file(yaml.safe_dump(raw, allow_unicode=True), note="changed"), encoding="utf-8")
     quiz_bank.load_bank.cache_clear()
     assert not quiz.load("00-start-here", seed="s", lang="en").answer(qid, letter).correct
-    entry["sealed"] = "sealed-v1:broken"
-    (lessons_copy / "00-start-here" / "quiz.yml").write_text(yaml.safe_dump(raw), encoding="utf-8")
+    bank.write_text("# a damaged seal\nsealed: sealed-v2:broken\n", encoding="utf-8")
     quiz_bank.load_bank.cache_clear()
-    with pytest.raises(
-        quiz_bank.QuizError, match=rf"00-start-here/quiz.yml question {qid}: field 'sealed' cannot be opened"
-    ):
+    with pytest.raises(quiz_bank.QuizError, match=r"^lessons/00-start-here/quiz.yml: field 'sealed' cannot be opened"):
         quiz.load("00-start-here")
     quiz_bank.load_bank.cache_clear()
+
+
+def test_a_damaged_exercise_seal_names_its_file(tmp_path):
+    from helpers.sealed import SealError, run
+
+    with pytest.raises(SealError, match=r"^helpers/exercises/lesson03.py: field 'sealed' cannot be opened"):
+        run({"__name__": "helpers.exercises.lesson03"}, sealed="sealed-v2:AAAA")
 
 
 def test_a_malformed_bank_stops_the_release_with_its_message(built, tmp_path):

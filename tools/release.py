@@ -15,17 +15,13 @@ edition holds what a student's copy needs (READMEs, licence, Binder and hub set-
 ``data/``, the executed notebooks and their trust manifest, the question banks and hints) and none
 of the teacher guides, answer keys, rubrics or tests:
 
-- every question bank is rewritten by :func:`seal_bank`: the answer, accepted spellings,
-  tolerance, explanation, nudge and options' feedback go into a ``sealed`` blob, and the answers of
-  ``single``, ``truefalse`` and ``text`` questions are kept only as salted hashes
-  (``answer_hash``); ``answer_from`` (computed from ``data/``) stays as it is;
-- every ``helpers/exercises/lessonNN.py`` (the model solutions) becomes a module that registers the
-  same exercises with the reference function's source sealed (:func:`seal_exercises`).
-
-Sealing (:mod:`helpers.sealed`) keeps answers out of sight; it is not encryption. Salts are
-derived from the content, so an unchanged kit builds byte-for-byte the same student edition and
-``--branch`` adds a commit only when something changed. The sealing runs with the committed
-tree's own ``helpers`` (in a child process), so it is what a fresh clone would build.
+every question bank (``lessons/*/quiz.yml``) and exercise module (``helpers/exercises/lessonNN.py``,
+the model solutions) is sealed whole by :func:`seal_student_file` (:mod:`helpers.sealed`: zlib and
+base64, not encryption). The kit opens a sealed file and reads it as the teacher's plain one, so
+both editions score and check with the same code. A seal depends only on the file, so an unchanged
+kit builds byte-for-byte the same student edition and ``--branch`` adds a commit only when
+something changed. The build runs with the committed tree's own ``helpers`` (in a child process),
+so it is what a fresh clone would build, and it stops at a malformed bank or exercise module.
 
 ``--branch NAME`` commits ``build/student`` as the new tip of ``NAME`` in this repository (its
 parent is the previous tip, if any) through a temporary index: the working tree, the index and
@@ -42,10 +38,7 @@ Examples
 from __future__ import annotations
 
 import argparse
-import ast
-import hashlib
 import io
-import json
 import os
 import re
 import shutil
@@ -55,15 +48,11 @@ import tarfile
 import tempfile
 from fnmatch import fnmatch
 from pathlib import Path
-from typing import Any
-
-import yaml
 
 __all__ = [
     "STUDENT_FILES",
     "student_path",
-    "seal_bank",
-    "seal_exercises",
+    "seal_student_file",
     "student_makefile",
     "export_tree",
     "build",
@@ -124,95 +113,27 @@ def student_path(path: str) -> bool:
     return False
 
 
-# ---------------------------------------------------------------- salts
-def _salt(*parts: Any) -> str:
-    """A salt derived from the content it protects (so an unchanged kit builds the same edition)."""
-    return hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()[:16]
+# ---------------------------------------------------------------- sealed files
+def seal_student_file(tree: Path, rel: str) -> str:
+    """The student form of a question bank or exercise module of ``tree``: the file sealed whole.
 
-
-def _seal(value: Any, salt: str) -> str:
-    from helpers.sealed import seal
-
-    return seal(value, salt=salt)
-
-
-# ---------------------------------------------------------------- question banks
-def seal_bank(lesson: str) -> str:
-    """The student form of ``lessons/<lesson>/quiz.yml`` (YAML text), read through :mod:`helpers.quiz_bank`.
-
-    The bank is first loaded (validated, ``answer_from`` resolved), so a malformed bank stops the
-    release with the usual message naming file, question and field.
+    The kit's own loaders read it first (run with ``tree``'s helpers, see :func:`build`), so a
+    malformed bank or module stops the release with the usual message naming file and field.
     """
-    from helpers.quiz_bank import HIDDEN, bank_path, load_bank
-    from helpers.quiz_kinds import KINDS
-    from helpers.sealed import answer_hash
+    from helpers.exercises import all_exercises
+    from helpers.quiz_bank import load_bank
+    from helpers.sealed import seal_file
 
-    _, questions = load_bank(lesson)
-    by_id = {q.id: q for q in questions}
-    raw = yaml.safe_load(bank_path(lesson).read_text(encoding="utf-8"))
-    for rq in raw["questions"]:
-        q = by_id[rq["id"]]
-        salt = _salt(lesson, rq)
-        hidden = {name: rq.pop(name) for name in HIDDEN if name in rq}
-        feedback = {}
-        for name in ("options", "items", "right"):
-            notes = {str(e["key"]): e.pop("feedback") for e in rq.get(name, []) if "feedback" in e}
-            if notes:
-                feedback[name] = notes
-        if feedback:
-            hidden["feedback"] = feedback
-        kind = KINDS[q.type]
-        if "answer_from" not in rq and kind.hashable:
-            hidden.pop("answer", None)
-            hidden.pop("accept", None)
-            rq["answer_hash"] = {"salt": salt, "sha256": [answer_hash(salt, f) for f in kind.answer_forms(q)]}
-        rq["sealed"] = _seal(hidden, salt)
-    head = (
-        f"# Question bank of lesson {lesson}, student edition (built by make release from the teacher's bank).\n"
-        "# Answers are salted hashes (answer_hash) or sealed (helpers.sealed: zlib + base64, not encryption).\n"
+    text = (tree / rel).read_text(encoding="utf-8")
+    if rel.endswith(".py"):
+        all_exercises()
+        note = f"Exercises of {Path(rel).stem}, student edition (built by make release from the teacher's module)."
+        return seal_file(text, note=note, python=True)
+    load_bank(rel.split("/")[1])
+    note = (
+        f"Question bank of lesson {rel.split('/')[1]}, student edition (built by make release from the teacher's bank)."
     )
-    return head + yaml.safe_dump(raw, allow_unicode=True, sort_keys=False, width=100)
-
-
-# ---------------------------------------------------------------- exercises
-def seal_exercises(source: str, name: str = "lessonNN") -> str:
-    """The student form of an exercise module: the same registrations, each reference function sealed.
-
-    Examples
-    --------
-    >>> src = 'from . import exercise\\n\\n@exercise("9.1", lesson="x", expects="number")\\ndef f():\\n    return 42\\n'
-    >>> out = seal_exercises(src)
-    >>> 'sealed_exercise(\\n    "9.1",' in out and "return 42" not in out
-    True
-    """
-    tree = ast.parse(source)
-    lines = source.splitlines()
-    doc = (ast.get_docstring(tree) or "").strip().splitlines()
-    title = doc[0].rstrip(".") if doc else f"Exercises of {name}"
-    calls = []
-    for node in tree.body:
-        if not isinstance(node, ast.FunctionDef):
-            continue
-        decorators = [
-            d
-            for d in node.decorator_list
-            if isinstance(d, ast.Call) and isinstance(d.func, ast.Name) and d.func.id == "exercise"
-        ]
-        if len(decorators) != 1 or len(node.decorator_list) != 1:
-            raise ValueError(f"{name}: function {node.name} is not registered by exactly one @exercise(...)")
-        call = decorators[0]
-        body = "\n".join(lines[node.lineno - 1 : node.end_lineno]) + "\n"
-        args = [ast.get_source_segment(source, a) for a in call.args]
-        args += [f"{k.arg}={ast.get_source_segment(source, k.value)}" for k in call.keywords]
-        blob = _seal({"name": node.name, "source": body}, _salt(name, body))
-        inner = "".join(f"    {a},\n" for a in [*args, f'code="{blob}"'])
-        calls.append(f"sealed_exercise(\n{inner})\n")
-    return (
-        f'"""{title}: student edition (built by make release).\n\n'
-        "The model solutions are sealed (helpers.sealed: zlib + base64, not encryption). The kit opens\n"
-        'them to check your answers; helpers.solution("NN.N") shows one, and records that you looked.\n"""\n\n'
-        "from __future__ import annotations\n\nfrom . import sealed_exercise\n\n" + "\n".join(calls)
-    )
+    return seal_file(text, note=note)
 
 
 # ---------------------------------------------------------------- Makefile
@@ -276,17 +197,13 @@ def build_from_tree(tree: Path, out: Path) -> None:
             continue
         target = student / rel
         target.parent.mkdir(parents=True, exist_ok=True)
-        if _EXERCISE_MODULE.fullmatch(rel):
-            target.write_text(
-                seal_exercises((tree / rel).read_text(encoding="utf-8"), Path(rel).stem), encoding="utf-8"
-            )
+        if _EXERCISE_MODULE.fullmatch(rel) or fnmatch(rel, "lessons/*/quiz.yml"):
+            target.write_text(seal_student_file(tree, rel), encoding="utf-8")
         elif rel in _BANNERS:
             title, _, rest = (tree / rel).read_text(encoding="utf-8").partition("\n")
             target.write_text(f"{title}\n\n{_BANNERS[rel]}\n{rest}", encoding="utf-8")
         elif rel == "Makefile":
             target.write_text(student_makefile((tree / rel).read_text(encoding="utf-8")), encoding="utf-8")
-        elif fnmatch(rel, "lessons/*/quiz.yml"):  # every bank is sealed (a malformed one stops the release)
-            target.write_text(seal_bank(rel.split("/")[1]), encoding="utf-8")
         else:
             shutil.copy2(tree / rel, target, follow_symlinks=False)
     point_at_student_branch(student)

@@ -30,13 +30,13 @@ and its hints in ``lessons/03-mapping-control/exercises.yml``::
             id: "Pakai helpers.data.control_on(...)."
 
 The body of the function (without its docstring) is the model solution printed in the teacher's
-answer key. In the student edition (``make release``) each ``lessonNN.py`` is replaced by a module
-that calls :func:`sealed_exercise` with the same options and the function's source sealed
-(:mod:`helpers.sealed`), so checks, hints and ``helpers.solution`` work the same without the model
-solutions being readable at a glance. For ``expects="figure"`` (or ``"map"``) the reference returns the model Figure (or
-``folium.Map``) and the student's is compared by structure: the number of plot areas, and in each
-the number of lines, bars and groups of points, plus a title and axis labels where the model has
-them (for maps: the number of markers). A reference may instead return a function
+answer key. In the student edition (``make release``) each ``lessonNN.py`` is sealed whole
+(:mod:`helpers.sealed`) and runs its own source when imported, so checks, hints and
+``helpers.solution`` work the same without the model solutions being readable at a glance.
+For ``expects="figure"`` (or ``"map"``) the reference returns the model Figure (or ``folium.Map``)
+and the student's is compared by structure: the number of plot areas, and in each the number of
+lines, bars and groups of points, plus a title and axis labels where the model has them (for
+maps: the number of markers). A reference may instead return a function
 ``answer -> list of problem messages`` for a check of its own.
 
 Examples
@@ -48,6 +48,7 @@ Examples
 
 from __future__ import annotations
 
+import ast
 import importlib
 import inspect
 import pkgutil
@@ -62,13 +63,12 @@ import yaml
 from ..i18n import t
 from ..paths import lessons_dir
 from ..schema import first_problem, load_schema
-from ..sealed import unseal
+from ..sealed import SealError
 
 __all__ = [
     "Exercise",
     "ExerciseError",
     "exercise",
-    "sealed_exercise",
     "get",
     "all_exercises",
     "hints_path",
@@ -154,50 +154,19 @@ def exercise(
             key,
             ordered,
             tolerance,
-            _solution(_body(getattr(func, "__kit_source__", None) or inspect.getsource(func))),
+            _solution(func),
         )
         return func
 
     return register
 
 
-def sealed_exercise(exercise_id: str, *, code: str, **options: Any) -> None:
-    """Register an exercise whose reference function's source is sealed (the student edition).
-
-    ``code`` is :func:`helpers.sealed.seal` of ``{"name": function name, "source": its source}``;
-    ``options`` are those of :func:`exercise`. The function is rebuilt from its source, so the
-    exercise checks, and shows its model solution, exactly as the plain module does.
-
-    Examples
-    --------
-    >>> from helpers.sealed import seal
-    >>> sealed_exercise("99.9", lesson="x", expects="number", code=seal({"name": "f", "source": "def f():\\n    return 6 * 7\\n"}))
-    >>> _REGISTRY["99.9"].reference(), _REGISTRY["99.9"].solution
-    (42, 'return 6 * 7')
-    >>> del _REGISTRY["99.9"]
-    """
-    spec = unseal(code)
-    namespace: dict[str, Any] = {"__name__": f"{__name__}.sealed"}
-    exec(compile(spec["source"], f"<sealed exercise {exercise_id}>", "exec"), namespace)  # the kit's own code
-    func = namespace[spec["name"]]
-    func.__kit_source__ = spec["source"]  # inspect cannot find the source of exec'd code
-    exercise(exercise_id, **options)(func)
-
-
-def _body(source: str) -> str:
-    """A function's source without its decorators and ``def`` line."""
-    lines = textwrap.dedent(source).splitlines()
-    start = next(i for i, line in enumerate(lines) if line.startswith("def "))
-    return "\n".join(lines[start + 1 :])
-
-
-def _solution(body: str) -> str:
-    lines = textwrap.dedent(body).strip("\n").splitlines()
-    doc = 0
-    if lines and lines[0].lstrip().startswith(('"""', "'''")):
-        quote = lines[0].lstrip()[:3]
-        doc = next(i for i, line in enumerate(lines) if (line.count(quote) >= 2 if i == 0 else quote in line)) + 1
-    return "\n".join(lines[doc:]).strip()
+def _solution(func: Callable[[], Any]) -> str:
+    """A reference function's body after its ``def`` line and docstring: the model solution."""
+    source = textwrap.dedent(inspect.getsource(func))
+    node = ast.parse(source).body[0]
+    start = node.body[0].end_lineno if ast.get_docstring(node, clean=False) is not None else node.lineno
+    return textwrap.dedent("\n".join(source.splitlines()[start:])).strip()
 
 
 def hints_path(lesson: str) -> Path:
@@ -248,7 +217,10 @@ def _load_all() -> None:
     if _loaded == modules:
         return
     for name in modules:
-        importlib.import_module(f"{__name__}.{name}")
+        try:
+            importlib.import_module(f"{__name__}.{name}")
+        except SealError as exc:  # a student edition's module whose seal is damaged
+            raise ExerciseError(str(exc)) from None
     for lesson in sorted({ex.lesson for ex in _REGISTRY.values()}):
         hints = load_hints(lesson)
         mine = {ex.id: ex for ex in _REGISTRY.values() if ex.lesson == lesson}
