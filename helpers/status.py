@@ -2,9 +2,10 @@
 
 One renderer, two forms: HTML for Jupyter (``_repr_html_``) and plain text (``__repr__``). A box
 has a mark (✔ right, ◐ partly right, ✘ not yet), a headline, and optionally details (a bulleted
-list), notes (paragraphs) and quotes. Its left border takes the palette's blue when right and its
-vermillion otherwise (:data:`helpers.style.PALETTE`, Okabe-Ito, safe for colour-blind readers); the
-mark and the words carry the meaning, never the colour alone. All text is escaped.
+list), notes (paragraphs) and quotes. Its left border takes the feedback colours of
+:data:`helpers.style.FEEDBACK` (dark green when right, black otherwise), which belong to no side of
+the war and stay distinct for colour-blind readers; the mark and the words carry the meaning, never
+the colour alone. All text is escaped.
 
 Examples
 --------
@@ -12,7 +13,7 @@ Examples
 ✘ Not yet right.
   - 2 row(s) are missing.
 >>> box_html(1.0, "Correct!")
-'<div role="alert" style="border-left:4px solid #0072B2;padding-left:8px"><b>✔ Correct!</b></div>'
+'<div role="alert" style="border-left:4px solid #00441B;padding-left:8px"><b>✔ Correct!</b></div>'
 >>> print(checklist_text([(True, "180 words"), (False, "no data row cited")]))
 ✔ 180 words
 ✘ no data row cited
@@ -23,12 +24,12 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable, Sequence
 
-from .style import PALETTE
+from .style import FEEDBACK
 
 __all__ = ["mark", "border_colour", "box_html", "box_text", "notice_html", "checklist_html", "checklist_text"]
 
-#: Border colours: the palette's blue for right, its vermillion for anything else.
-_RIGHT, _NOT_YET = PALETTE["GNA"], PALETTE["LNA"]
+#: Border colours: feedback's own, never a side's (helpers.style.FEEDBACK).
+_RIGHT, _NOT_YET = FEEDBACK["right"], FEEDBACK["not_yet"]
 
 
 def mark(score: float) -> str:
@@ -43,11 +44,11 @@ def mark(score: float) -> str:
 
 
 def border_colour(score: float) -> str:
-    """The box's border colour: blue when fully right, vermillion otherwise.
+    """The box's border colour: feedback's dark green when fully right, black otherwise.
 
     Examples
     --------
-    >>> border_colour(1) == PALETTE["GNA"], border_colour(0.5) == PALETTE["LNA"]
+    >>> border_colour(1) == FEEDBACK["right"], border_colour(0.5) == FEEDBACK["not_yet"]
     (True, True)
     """
     return _RIGHT if score >= 1 else _NOT_YET

@@ -113,3 +113,64 @@ def test_chart_style_is_scoped():
 
 def test_strings_catalogue_has_the_keys():
     assert t("style.side.GNA", lang="en")
+
+
+# Feedback (right / not yet) takes no side: its own colours, readable, and apart from every side's
+# colour and from each other for every common form of colour blindness.
+VISIONS = ("normal", "protan", "deutan", "tritan")
+#: CIE76 ΔE above which two colours are clearly different (about 2 is just noticeable).
+CLEARLY_DIFFERENT = 20.0
+#: Colours that stand for something else in the kit: the sides and the two articles.
+TAKEN = {
+    **{f"side {k}": v for k, v in style.PALETTE.items()},
+    **{f"side text {k}": v for k, v in style.SIDE_TEXT.items()},
+}
+TAKEN |= {f"article {i}": c for i, c in enumerate(style.ARTICLE_COLOURS)}
+
+
+def test_feedback_has_a_colour_for_right_and_for_not_yet():
+    assert set(style.FEEDBACK) == {"right", "not_yet"}
+    assert all(re.fullmatch(r"#[0-9A-F]{6}", c) for c in style.FEEDBACK.values())
+
+
+@pytest.mark.parametrize("background", list(BACKGROUNDS))
+@pytest.mark.parametrize("kind", list(style.FEEDBACK))
+def test_feedback_colours_are_readable(kind, background):
+    assert style.contrast_ratio(style.FEEDBACK[kind], BACKGROUNDS[background]) >= TEXT
+
+
+@pytest.mark.parametrize("vision", VISIONS)
+@pytest.mark.parametrize("kind", list(style.FEEDBACK))
+def test_no_feedback_colour_equals_or_resembles_a_side_colour(kind, vision):
+    colour = style.FEEDBACK[kind]
+    for name, taken in TAKEN.items():
+        assert colour.upper() != taken.upper(), f"feedback {kind} is {name}"
+        seen = style.simulate_colour_vision(colour, vision), style.simulate_colour_vision(taken, vision)
+        difference = style.colour_difference(*seen)
+        assert difference >= CLEARLY_DIFFERENT, f"feedback {kind} looks like {name} ({vision}): ΔE {difference:.1f}"
+
+
+@pytest.mark.parametrize("vision", VISIONS)
+def test_right_and_not_yet_stay_apart_for_colour_blind_readers(vision):
+    right, not_yet = (style.simulate_colour_vision(style.FEEDBACK[k], vision) for k in ("right", "not_yet"))
+    assert style.colour_difference(right, not_yet) >= CLEARLY_DIFFERENT
+
+
+def test_colour_vision_simulation_keeps_greys_and_confuses_red_with_green():
+    for vision in VISIONS:
+        assert style.simulate_colour_vision("#767676", vision) == "#767676"
+    red, green = "#D00000", "#5A8A00"
+    assert style.colour_difference(red, green) > 60
+    for vision in ("protan", "deutan"):
+        seen = [style.simulate_colour_vision(c, vision) for c in (red, green)]
+        assert style.colour_difference(*seen) < style.colour_difference(red, green) / 2
+    with pytest.raises(ValueError, match="colour vision"):
+        style.simulate_colour_vision("#000", "achromat")
+
+
+def test_status_boxes_use_feedback_colours_not_side_colours():
+    from helpers import status
+
+    assert status.border_colour(1) == style.FEEDBACK["right"]
+    assert status.border_colour(0.5) == status.border_colour(0) == style.FEEDBACK["not_yet"]
+    assert not {status.border_colour(s) for s in (0, 0.5, 1)} & set(style.PALETTE.values())
