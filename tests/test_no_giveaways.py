@@ -91,7 +91,7 @@ def test_nothing_above_the_check_cell_shows_the_answer(exercise_id):
     if not patterns:
         pytest.skip(f"{exercise_id}: the answer is a {type(expected).__name__}, not a short value")
     found_cell = False
-    for lang, paths in NOTEBOOKS.items():
+    for paths in NOTEBOOKS.values():
         for path in paths:
             cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
             at = next(
