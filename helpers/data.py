@@ -12,7 +12,8 @@ notebook never changes what the next cell loads. Where facts come from (``descri
 ``find_row``, ``sentence_coverage``, ``coverage_figure``, ``overview``) lives in
 :mod:`helpers.provenance` and is re-exported here.
 
-Run ``python -m helpers.data validate`` to list every problem in ``data/``.
+Run ``python -m helpers.data validate`` to list every problem of shape in ``data/``;
+``python -m kit_teacher.validate`` (the authors' check) adds the traceability rules.
 
 Examples
 --------
@@ -40,7 +41,6 @@ import pandas as pd
 
 from ._errors import DataError
 from ._geojson import geojson
-from ._source_rules import source_rule_problems
 from ._validate import check_article, checked_rows, package, resource, split_list
 from .geo import haversine_km
 from .i18n import LANGUAGES, get_language, t
@@ -164,9 +164,11 @@ def load_borders() -> dict[str, Any]:
 
 
 def find_problems() -> list[DataError]:
-    """Check every file of the package; return every problem as a DataError (empty: all good).
+    """Check the shape of every file of the package; return every problem as a DataError (empty: all good).
 
-    A table that other tables cite is reported once, not once per citing table.
+    A table that other tables cite is reported once, not once per citing table. The traceability
+    rules (sources cited, denials beside reports) are the authors' check:
+    :func:`kit_teacher.validate.find_problems` runs both.
 
     Examples
     --------
@@ -184,17 +186,7 @@ def find_problems() -> list[DataError]:
                 check_article(res["name"])
         except DataError as exc:
             problems.setdefault(exc.message("en"), exc)
-    if not problems:  # the traceability rules read every table, so they need the tables sound first
-        for problem in source_rule_problems(_rule_tables()):
-            problems.setdefault(problem.message("en"), problem)
     return list(problems.values())
-
-
-def _rule_tables() -> dict[str, list[dict[str, str]]]:
-    """Every table as rows of text, plus the zones' properties, for the traceability rules."""
-    tables = {res["name"]: list(checked_rows(res["name"])) for res in package()["resources"] if "schema" in res}
-    tables["zones"] = [feature["properties"] for feature in geojson("zones")["features"]]
-    return tables
 
 
 def validate_all() -> list[str]:
@@ -382,7 +374,7 @@ def _main(argv: list[str] | None = None) -> int:
     print(
         f"{len(problems)} problem(s)"
         if problems
-        else f"data package valid; sentence coverage by facts: {coverage_figure():.0%}"
+        else "data package valid (shape; `python -m kit_teacher.validate` also checks the sources)"
     )
     return 1 if problems else 0
 

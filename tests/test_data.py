@@ -308,6 +308,9 @@ def test_close_matches_are_suggested():
         data.find_place("Gharyon")
 
 
-def test_validate_command():
+def test_validate_commands():
+    """The shape check (in the student package) and the authors' full check (shape and traceability)."""
     out = subprocess.run([sys.executable, "-m", "helpers.data", "validate"], capture_output=True, text=True)
-    assert out.returncode == 0 and "data package valid" in out.stdout and "100%" in out.stdout
+    assert out.returncode == 0 and "data package valid" in out.stdout and "kit_teacher.validate" in out.stdout
+    out = subprocess.run([sys.executable, "-m", "kit_teacher.validate"], capture_output=True, text=True)
+    assert out.returncode == 0 and "sources traceable" in out.stdout and "100%" in out.stdout

@@ -1,4 +1,4 @@
-"""The traceability rules (helpers/_source_rules.py): the real data passes, and each rule fires on a broken copy."""
+"""The traceability rules (kit_teacher/source_rules.py): the real data passes, and each rule fires on a broken copy."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from helpers._source_rules import source_rule_errors, source_rule_problems
+from kit_teacher import validate
+from kit_teacher.source_rules import source_rule_errors, source_rule_problems
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 
@@ -172,7 +173,6 @@ def test_article_sentences_count_as_citing_their_article(tables):
 
 
 def test_validate_reports_the_rules(data_copy):
-    from helpers import data
 
     text = (data_copy / "sources.csv").read_text(encoding="utf-8")
     rows = list(csv.DictReader(text.splitlines()))
@@ -182,6 +182,6 @@ def test_validate_reports_the_rules(data_copy):
         writer = csv.DictWriter(handle, fieldnames=list(rows[0]), lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)
-    problems = data.find_problems()
+    problems = validate.find_problems()
     assert [(p.file, p.row, p.field) for p in problems] == [("data/sources.csv", i + 1, "url")]
-    assert "url is empty" in data.validate_all()[0]
+    assert "url is empty" in validate.validate_all()[0]

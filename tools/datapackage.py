@@ -32,7 +32,7 @@ code (`helpers/articles.py`).
 
 **Editing a file?** Save it as UTF-8 (a BOM is fine), keep the columns of the tables below, write
 dates as `YYYY-MM-DD` (no time, no time zone), and keep `$` signs in pairs out of names and titles
-(charts would draw `$...$` as mathematics). `python -m helpers.data validate` checks everything and
+(charts would draw `$...$` as mathematics). `python -m kit_teacher.validate` checks everything and
 names the file, row and column of each problem.
 
 **Found a mistake?** Open an issue naming the file, the row (the line number in the file) and your

@@ -1,4 +1,4 @@
-"""Rules that make every fact traceable: checks over the kit's tables read as lists of dicts.
+"""Rules that make every fact traceable: checks over the kit's tables read as lists of dicts (authors' tool).
 
 The schema checks of :mod:`helpers.data` make sure each cell has the right shape. These rules
 check what a careful reader would check next: that a source can be opened (an address), that its
@@ -33,7 +33,7 @@ import calendar
 import re
 from datetime import date
 
-from ._errors import DataError
+from helpers.data import DataError
 
 __all__ = ["BRACKET_REASONS", "CARRY_FORWARD_WORDS", "STALE_DAYS", "source_rule_errors", "source_rule_problems"]
 
