@@ -36,9 +36,9 @@ from .sentences import (
     ARTICLES,
     CLEANING_RULES,
     UnknownArticleError,
+    article_language,
     check_article,
     clean,
-    article_language,
     raw,
     segments,
 )
