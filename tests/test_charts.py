@@ -12,6 +12,7 @@ import matplotlib.pyplot as plt
 import pytest
 
 from helpers import charts, style
+from tests import colour_checks
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -108,7 +109,7 @@ def test_every_text_in_every_chart_is_readable(name):
     fig = CHARTS[name]("en")
     fig.canvas.draw()
     background = _hex(fig.axes[0].get_facecolor())
-    assert style.contrast_ratio(background, _hex(fig.get_facecolor())) == 1.0  # one background: the white page
+    assert colour_checks.contrast_ratio(background, _hex(fig.get_facecolor())) == 1.0  # one background: the white page
     texts = [
         t
         for t in fig.findobj(lambda a: hasattr(a, "get_text") and hasattr(a, "get_bbox_patch"))
@@ -118,7 +119,7 @@ def test_every_text_in_every_chart_is_readable(name):
     for text in texts:
         box = text.get_bbox_patch()
         behind = _hex(box.get_facecolor()) if box is not None and _opaque(box.get_facecolor()) else background
-        ratio = style.contrast_ratio(_hex(text.get_color()), behind)
+        ratio = colour_checks.contrast_ratio(_hex(text.get_color()), behind)
         assert ratio >= 4.5, f"{name}: {text.get_text()!r} in {_hex(text.get_color())} on {behind}: {ratio:.2f}"
 
 
@@ -136,7 +137,7 @@ def test_every_data_mark_stands_out_from_the_page(name):
     ]  # labelled lines
     assert marks, name
     for colour in set(marks):
-        assert style.contrast_ratio(colour, background) >= 3.0, f"{name}: {colour} on {background}"
+        assert colour_checks.contrast_ratio(colour, background) >= 3.0, f"{name}: {colour} on {background}"
 
 
 def test_sides_and_statuses_differ_in_more_than_colour():

@@ -96,7 +96,7 @@ def _final_css_variables(page: str) -> dict[str, str]:
 
 
 def test_code_colours_and_prompts_are_readable(site):
-    from helpers.style import contrast_ratio
+    from tests.colour_checks import contrast_ratio
 
     variables = _final_css_variables((site / "en" / "03-mapping-control.html").read_text())
 

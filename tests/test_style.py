@@ -8,6 +8,7 @@ import pytest
 
 from helpers import style
 from helpers.i18n import t
+from tests import colour_checks
 
 
 def test_palette_is_okabe_ito_and_distinct():
@@ -28,31 +29,31 @@ BACKGROUNDS = {"paper": style.INK["paper"], "land": style.INK["land"]}
     [("#000", "#fff", 21.0), ("#fff", "#fff", 1.0), ("#777777", "#ffffff", 4.48), ("#0072B2", "#ffffff", 5.19)],
 )
 def test_contrast_ratio_matches_the_wcag_formula(a, b, expected):
-    assert round(style.contrast_ratio(a, b), 2) == expected
-    assert style.contrast_ratio(a, b) == style.contrast_ratio(b, a)
+    assert round(colour_checks.contrast_ratio(a, b), 2) == expected
+    assert colour_checks.contrast_ratio(a, b) == colour_checks.contrast_ratio(b, a)
 
 
 def test_contrast_ratio_refuses_what_it_cannot_measure():
     with pytest.raises(ValueError, match="#rrggbb"):
-        style.contrast_ratio("#ffffffcc", "#000")
+        colour_checks.contrast_ratio("#ffffffcc", "#000")
 
 
 @pytest.mark.parametrize("background", list(BACKGROUNDS))
 @pytest.mark.parametrize("side", list(style.PALETTE))
 def test_side_colours_stand_out_from_every_background(side, background):
-    ratio = style.contrast_ratio(style.PALETTE[side], BACKGROUNDS[background])
+    ratio = colour_checks.contrast_ratio(style.PALETTE[side], BACKGROUNDS[background])
     assert ratio >= GRAPHICS, f"{side} on {background}: {ratio:.2f}"
 
 
 @pytest.mark.parametrize("colour", style.ARTICLE_COLOURS)
 def test_article_colours_stand_out_from_the_chart_page(colour):
-    assert style.contrast_ratio(colour, style.INK["paper"]) >= GRAPHICS
+    assert colour_checks.contrast_ratio(colour, style.INK["paper"]) >= GRAPHICS
 
 
 @pytest.mark.parametrize("side", list(style.PALETTE))
 def test_letters_on_markers_and_text_in_side_colours_are_readable(side):
-    assert style.contrast_ratio(style.LETTER_INK[side], style.PALETTE[side]) >= TEXT
-    assert style.contrast_ratio(style.SIDE_TEXT[side], style.INK["paper"]) >= TEXT
+    assert colour_checks.contrast_ratio(style.LETTER_INK[side], style.PALETTE[side]) >= TEXT
+    assert colour_checks.contrast_ratio(style.SIDE_TEXT[side], style.INK["paper"]) >= TEXT
 
 
 @pytest.mark.parametrize(
@@ -60,7 +61,7 @@ def test_letters_on_markers_and_text_in_side_colours_are_readable(side):
 )
 def test_neutral_inks_are_readable_on_paper_and_land(ink, minimum):
     for background in BACKGROUNDS.values():
-        assert style.contrast_ratio(style.INK[ink], background) >= minimum, ink
+        assert colour_checks.contrast_ratio(style.INK[ink], background) >= minimum, ink
 
 
 def test_articles_differ_in_more_than_colour():
@@ -136,7 +137,7 @@ def test_feedback_has_a_colour_for_right_and_for_not_yet():
 @pytest.mark.parametrize("background", list(BACKGROUNDS))
 @pytest.mark.parametrize("kind", list(style.FEEDBACK))
 def test_feedback_colours_are_readable(kind, background):
-    assert style.contrast_ratio(style.FEEDBACK[kind], BACKGROUNDS[background]) >= TEXT
+    assert colour_checks.contrast_ratio(style.FEEDBACK[kind], BACKGROUNDS[background]) >= TEXT
 
 
 @pytest.mark.parametrize("vision", VISIONS)
@@ -145,27 +146,27 @@ def test_no_feedback_colour_equals_or_resembles_a_side_colour(kind, vision):
     colour = style.FEEDBACK[kind]
     for name, taken in TAKEN.items():
         assert colour.upper() != taken.upper(), f"feedback {kind} is {name}"
-        seen = style.simulate_colour_vision(colour, vision), style.simulate_colour_vision(taken, vision)
-        difference = style.colour_difference(*seen)
+        seen = colour_checks.simulate_colour_vision(colour, vision), colour_checks.simulate_colour_vision(taken, vision)
+        difference = colour_checks.colour_difference(*seen)
         assert difference >= CLEARLY_DIFFERENT, f"feedback {kind} looks like {name} ({vision}): ΔE {difference:.1f}"
 
 
 @pytest.mark.parametrize("vision", VISIONS)
 def test_right_and_not_yet_stay_apart_for_colour_blind_readers(vision):
-    right, not_yet = (style.simulate_colour_vision(style.FEEDBACK[k], vision) for k in ("right", "not_yet"))
-    assert style.colour_difference(right, not_yet) >= CLEARLY_DIFFERENT
+    right, not_yet = (colour_checks.simulate_colour_vision(style.FEEDBACK[k], vision) for k in ("right", "not_yet"))
+    assert colour_checks.colour_difference(right, not_yet) >= CLEARLY_DIFFERENT
 
 
 def test_colour_vision_simulation_keeps_greys_and_confuses_red_with_green():
     for vision in VISIONS:
-        assert style.simulate_colour_vision("#767676", vision) == "#767676"
+        assert colour_checks.simulate_colour_vision("#767676", vision) == "#767676"
     red, green = "#D00000", "#5A8A00"
-    assert style.colour_difference(red, green) > 60
+    assert colour_checks.colour_difference(red, green) > 60
     for vision in ("protan", "deutan"):
-        seen = [style.simulate_colour_vision(c, vision) for c in (red, green)]
-        assert style.colour_difference(*seen) < style.colour_difference(red, green) / 2
+        seen = [colour_checks.simulate_colour_vision(c, vision) for c in (red, green)]
+        assert colour_checks.colour_difference(*seen) < colour_checks.colour_difference(red, green) / 2
     with pytest.raises(ValueError, match="colour vision"):
-        style.simulate_colour_vision("#000", "achromat")
+        colour_checks.simulate_colour_vision("#000", "achromat")
 
 
 def test_status_boxes_use_feedback_colours_not_side_colours():
