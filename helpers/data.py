@@ -9,7 +9,7 @@ where the problem is and whose message says it in the student's language::
 One broken file does not take the others down: a table fails only when it, or a file it cites,
 is broken. Tables are cached per process; every loader returns a copy, so changing it in a
 notebook never changes what the next cell loads. Where facts come from (``describe_sources``,
-``find_row``, ``sentence_coverage``, ``coverage_figure``, ``overview``) lives in
+``find_row``, ``overview``) lives in
 :mod:`helpers.provenance` and is re-exported here.
 
 Run ``python -m helpers.data validate`` to list every problem of shape in ``data/``;
@@ -44,7 +44,7 @@ from ._geojson import geojson
 from ._validate import check_article, checked_rows, package, resource, split_list
 from .geo import haversine_km
 from .i18n import LANGUAGES, get_language, t
-from .provenance import SourceList, coverage_figure, describe_sources, find_row, overview, sentence_coverage, sources
+from .provenance import SourceList, describe_sources, find_row, overview, sources
 from .text import fold_key
 
 __all__ = [
@@ -79,8 +79,6 @@ __all__ = [
     "distance_km",
     "find_place",
     "describe_sources",
-    "sentence_coverage",
-    "coverage_figure",
     "overview",
     "find_row",
     "localize",
@@ -267,7 +265,7 @@ def changed_hands(date_a: Any, date_b: Any) -> pd.DataFrame:
     Examples
     --------
     >>> changed_hands("2019-04-03", "2019-04-10")["place"].tolist()
-    ['tripoli-airport', 'gharyan', 'tarhuna']
+    ['tripoli-airport', 'gharyan', 'tarhuna', 'mizda']
     """
     before, after = control_on(date_a), control_on(date_b)
     merged = before[["place", "name_en", "name_id", "controller"]].merge(

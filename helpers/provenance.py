@@ -27,16 +27,13 @@ from ._errors import DataError
 from ._geojson import geojson
 from ._validate import checked_rows, resource, split_list
 from .i18n import get_language, t
-from .sentences import segments
 
 __all__ = [
     "FACT_TABLES",
     "SourceList",
-    "coverage_figure",
     "describe_sources",
     "find_row",
     "overview",
-    "sentence_coverage",
     "sources",
 ]
 
@@ -171,42 +168,6 @@ def find_row(ref: str) -> dict[str, str]:
         if [row[f] for f in fields] == parts:
             return dict(row, _file=f"data/{res['path']}")
     raise DataError("data.unknown_row", value=ref, file=f"data/{res['path']}")
-
-
-def sentence_coverage() -> pd.DataFrame:
-    """For every non-boilerplate sentence, the fact rows (actors, places, control, backing, events,
-    claims, glossary) that cite it in ``sentences``, ``sentence`` or ``sources``.
-
-    Examples
-    --------
-    >>> cov = sentence_coverage()
-    >>> bool(cov["cited_by"].map(len).gt(0).all())
-    True
-    """
-    table = segments()
-    table = table[table["kind"] != "boilerplate"]
-    cited: dict[str, list[str]] = {sid: [] for sid in table["sentence"]}
-    for name in FACT_TABLES:
-        key = resource(name)["schema"]["primaryKey"]
-        for row in checked_rows(name):
-            label = f"{name}:{'/'.join(row[k] for k in key)}"
-            for col in ("sentences", "sentence", "sources"):
-                for item in split_list(row.get(col, "")):
-                    if item in cited:
-                        cited[item].append(label)
-    return pd.DataFrame({"sentence": list(cited), "cited_by": list(cited.values())})
-
-
-def coverage_figure() -> float:
-    """Share (0-1) of non-boilerplate sentences cited by at least one fact row.
-
-    Examples
-    --------
-    >>> coverage_figure()
-    1.0
-    """
-    cov = sentence_coverage()
-    return float(cov["cited_by"].map(len).gt(0).mean())
 
 
 def overview(*, lang: str | None = None) -> pd.DataFrame:

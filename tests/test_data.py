@@ -127,8 +127,10 @@ def test_denials_are_recorded_as_claims_beside_the_reports():
 
 
 def test_every_non_boilerplate_sentence_is_cited_by_a_fact(capsys):
-    figure = data.coverage_figure()
-    cov = data.sentence_coverage()
+    from kit_teacher.validate import coverage_figure, sentence_coverage
+
+    figure = coverage_figure()
+    cov = sentence_coverage()
     with capsys.disabled():
         print(f"\n[data] sentence coverage by facts: {figure:.0%} of {len(cov)} non-boilerplate sentences")
     assert figure == 1.0, cov[cov["cited_by"].map(len) == 0]["sentence"].tolist()
