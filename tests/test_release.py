@@ -21,6 +21,7 @@ import pytest
 import yaml
 
 from helpers import quiz
+from tools.release import STUDENT_TARGETS
 
 # Full tier only: builds both editions from git and runs nbval on the student one (about 90 s).
 pytestmark = pytest.mark.full
@@ -112,6 +113,9 @@ def test_release_builds_both_editions(built):
     for readme in ("README.md", "README.id.md"):  # Open in Colab: the student edition, never main
         text = (student / readme).read_text(encoding="utf-8")
         assert "/blob/student/notebooks/" in text and "/blob/main/notebooks/" not in text, readme
+        # every command line it gives runs in the student edition (issue 22: it said `make test`)
+        commands = re.findall(r"^make ([a-z][a-z-]*)", text, re.M)
+        assert "lab" in commands and set(commands) <= set(STUDENT_TARGETS), (readme, commands)
     makefile = (student / "Makefile").read_text()
     assert "lab:" in makefile and "tools.trust apply" in makefile
     assert not re.search(r"^(test|lint|notebooks|guides|handouts|bench|release)\b.*:", makefile, re.M)

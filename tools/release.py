@@ -54,6 +54,7 @@ __all__ = [
     "student_path",
     "seal_student_file",
     "student_makefile",
+    "student_readme",
     "export_tree",
     "build",
     "commit_branch",
@@ -100,6 +101,24 @@ _BANNERS = {
     " `ARCHITECTURE.md`, `tests/` atau `tools/` di bawah berlaku untuk edisi itu.",
 }
 _EXERCISE_MODULE = re.compile(r"helpers/exercises/lesson\d\d\.py")
+#: A command line of a README's code block that runs a make target (``make test  # ...``).
+_MAKE_LINE = re.compile(r"^make ([a-z][a-z-]*)\b")
+
+
+def student_readme(text: str, name: str) -> str:
+    """A README as the student edition has it: its banner under the title, and no command line for a
+    make target the student Makefile lacks.
+
+    >>> print(student_readme("# Kit\\nmake lab\\nmake test   # all tests\\n", "README.md").splitlines()[-1])
+    make lab
+    """
+    title, _, rest = text.partition("\n")
+    lines = [
+        line
+        for line in rest.splitlines(keepends=True)
+        if not ((m := _MAKE_LINE.match(line)) and m.group(1) not in STUDENT_TARGETS)
+    ]
+    return f"{title}\n\n{_BANNERS[name]}\n{''.join(lines)}"
 
 
 def student_path(path: str) -> bool:
@@ -200,8 +219,7 @@ def build_from_tree(tree: Path, out: Path) -> None:
         if _EXERCISE_MODULE.fullmatch(rel) or fnmatch(rel, "lessons/*/quiz.yml"):
             target.write_text(seal_student_file(tree, rel), encoding="utf-8")
         elif rel in _BANNERS:
-            title, _, rest = (tree / rel).read_text(encoding="utf-8").partition("\n")
-            target.write_text(f"{title}\n\n{_BANNERS[rel]}\n{rest}", encoding="utf-8")
+            target.write_text(student_readme((tree / rel).read_text(encoding="utf-8"), rel), encoding="utf-8")
         elif rel == "Makefile":
             target.write_text(student_makefile((tree / rel).read_text(encoding="utf-8")), encoding="utf-8")
         else:
