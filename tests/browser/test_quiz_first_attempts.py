@@ -23,13 +23,13 @@ pytestmark = pytest.mark.browser
 Q1 = {
     "en": {
         "wrong": "In New York",
-        "nudge": "A.p02.s01",
+        "nudge": "Read section 4 again",
         "right": "In Tripoli",
         "explanation": "while Guterres was in Tripoli",
     },
     "id": {
         "wrong": "Di New York",
-        "nudge": "A.p02.s01",
+        "nudge": "Baca lagi bagian 4",
         "right": "Di Tripoli",
         "explanation": "ketika Guterres berada di Tripoli",
     },
