@@ -123,8 +123,8 @@ class Lab(tuple):
         return lab
 
 
-def start_lab(extra_args: list[str] | None = None, command: list[str] | None = None):
-    """Start JupyterLab in its own process group; return (process, base url, token, temp dir)."""
+def start_lab(extra_args: list[str] | None = None, command: list[str] | None = None, root: Path = ROOT):
+    """Start JupyterLab on ``root`` in its own process group; return (process, base url, token, temp dir)."""
     port, token = free_port(), secrets.token_hex(16)
     tmp = Path(tempfile.mkdtemp(prefix="kit-lab-"))
     env = dict(os.environ)
@@ -143,7 +143,7 @@ def start_lab(extra_args: list[str] | None = None, command: list[str] | None = N
             "--ip=127.0.0.1",
             f"--port={port}",
             f"--IdentityProvider.token={token}",
-            f"--ServerApp.root_dir={ROOT}",
+            f"--ServerApp.root_dir={root}",
             "--LabApp.expose_app_in_browser=True",
         ]
         + (extra_args or [])
@@ -151,7 +151,7 @@ def start_lab(extra_args: list[str] | None = None, command: list[str] | None = N
     if os.geteuid() == 0:
         args.append("--allow-root")
     with open(tmp / "lab.log", "wb") as log:  # the child keeps its own copy of the handle
-        proc = subprocess.Popen(args, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+        proc = subprocess.Popen(args, cwd=root, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
     atexit.register(stop, proc)
     base = f"http://127.0.0.1:{port}"
     wait_until_up(f"{base}/api/status?token={token}", proc)
@@ -162,6 +162,47 @@ def start_lab(extra_args: list[str] | None = None, command: list[str] | None = N
 def lab():
     """A JupyterLab server for the whole session: (base url, token), and ``.progress``, its progress file."""
     proc, base, token, tmp = start_lab()
+    try:
+        yield Lab(base, token, progress=tmp / "progress" / "progress.jsonl")
+    finally:
+        stop(proc)
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def build_student_edition(out: Path) -> Path:
+    """The student edition of this working tree (``make release`` builds it from a commit): its folder.
+
+    The files git tracks or would track (uncommitted changes included) are copied, then released
+    with ``python -m tools.release --from-tree``, as a class would receive them.
+    """
+    listed = subprocess.run(
+        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+        cwd=ROOT,
+        capture_output=True,
+        check=True,
+    ).stdout.decode()
+    tree = out / "tree"
+    for rel in filter(None, listed.split("\0")):
+        source = ROOT / rel
+        if source.is_file() and not source.is_symlink():
+            (tree / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, tree / rel)
+    env = dict(os.environ, KIT_ROOT=str(tree), PYTHONPATH=str(tree), PYTHONDONTWRITEBYTECODE="1")
+    subprocess.run(
+        [sys.executable, "-m", "tools.release", "--from-tree", str(tree), "--out", str(out / "build")],
+        cwd=tree,
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    return out / "build" / "student"
+
+
+@pytest.fixture(scope="session")
+def classroom(tmp_path_factory):
+    """JupyterLab serving the student edition, as a class has it: (base url, token), and ``.progress``."""
+    student = build_student_edition(tmp_path_factory.mktemp("classroom"))
+    proc, base, token, tmp = start_lab(root=student)
     try:
         yield Lab(base, token, progress=tmp / "progress" / "progress.jsonl")
     finally:

@@ -40,6 +40,21 @@ def open_and_run(page, lab, lang: str, notebook: str, *, workspace: str | None =
     page.wait_for_timeout(300)  # let widgets and map iframes start rendering
 
 
+def restart_and_run_all(page) -> None:
+    """Kernel > Restart Kernel and Run All, confirmed as a student would, then wait for every cell."""
+    page.evaluate("window.jupyterapp.commands.execute('notebook:restart-clear-output')")
+    page.locator(".jp-Dialog .jp-mod-accept").click(timeout=10_000)
+    page.wait_for_function(
+        """() => { const w = window.jupyterapp.shell.currentWidget;
+        return w.content.widgets.filter(c => c.model.type === 'code').every(c => c.model.executionCount === null)
+               && w.sessionContext.session.kernel.status === 'idle'; }""",
+        timeout=60_000,
+    )
+    page.evaluate("window.jupyterapp.commands.execute('notebook:run-all-cells')")
+    page.wait_for_timeout(500)
+    page.wait_for_function(KERNEL_IDLE_AND_ALL_RUN, timeout=120_000)
+
+
 def leaflet_frames(page):
     out = []
     for frame in page.frames:
