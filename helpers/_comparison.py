@@ -25,10 +25,10 @@ from .dates import ISO_DATE, parse_date
 from .i18n import t
 from .text import fold, shorten
 
-__all__ = ["Feedback", "compare"]
+__all__ = ["Feedback", "compare", "error_text", "safe_text"]
 
 
-def _safe_text(value: Any, limit: int = 120) -> str:
+def safe_text(value: Any, limit: int = 120) -> str:
     """``str(value)`` cut to ``limit`` characters; never raises (a failing ``__str__``, lone surrogates)."""
     try:
         text = value if isinstance(value, str) else str(value)
@@ -38,29 +38,37 @@ def _safe_text(value: Any, limit: int = 120) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _error_text(exc: BaseException) -> str:
+def error_text(exc: BaseException) -> str:
     """``"KeyError: 'x'"`` for an exception, shortened; never raises, even if its ``__str__`` does."""
-    message = _safe_text(exc)
+    message = safe_text(exc)
     name = type(exc).__name__
     return f"{name}: {message}" if message and not message.startswith("<") else name
 
 
 @dataclass
 class Feedback:
-    """What :func:`check` found: ``correct``, a ``message`` and, when wrong, details."""
+    """What :func:`check` found: ``correct``, a ``message`` and, when wrong, details.
+
+    ``waiting`` marks an exercise not answered yet: shown without a mark, as neither right nor wrong.
+    """
 
     exercise: str
     correct: bool
     message: str
     details: tuple[str, ...] = ()
+    waiting: bool = False
 
     def __repr__(self) -> str:
+        if self.waiting:
+            return self.message
         return status.box_text(float(self.correct), self.message, details=self.details)
 
     def __bool__(self) -> bool:
         return self.correct
 
     def _repr_html_(self) -> str:
+        if self.waiting:
+            return status.notice_html(self.message)
         return status.box_html(float(self.correct), self.message, details=self.details)
 
 
@@ -160,7 +168,7 @@ def _compare_list(ex, answer: Any, expected: Any) -> Feedback:
         answer = answer.tolist()  # a numpy array, pandas Series, Index or Categorical of values
     if not isinstance(answer, (list, tuple, set, frozenset)):
         return _wrong_type(ex, answer)
-    got, want = [_safe_text(v, 500) for v in answer], [_safe_text(v, 500) for v in expected]
+    got, want = [safe_text(v, 500) for v in answer], [safe_text(v, 500) for v in expected]
     if ex.ordered:
         if got == want:
             return _right(ex)
@@ -181,7 +189,7 @@ def _compare_list(ex, answer: Any, expected: Any) -> Feedback:
     if missing:
         details.append(t("check.missing_items", n=len(missing)))
     if extra:
-        details.append(t("check.extra_items", items=", ".join(_safe_text(v, 40) for v in extra[:5])))
+        details.append(t("check.extra_items", items=", ".join(safe_text(v, 40) for v in extra[:5])))
     if repeats and all(n == 1 for n in counts_want.values()):
         details.append(t("check.list_repeats_once", n=len(got)))
     return _not_yet(ex, *details)
@@ -223,7 +231,7 @@ def _compare_frame(ex, answer, expected) -> Feedback:
         expected = expected[~((expected.astype(str) == "0") & ~expected.index.isin(answer.index))]
         got = answer.sort_index() if not ex.ordered else answer
         want = expected.sort_index() if not ex.ordered else expected
-        got_labels, want_labels = [_safe_text(i) for i in got.index], [_safe_text(i) for i in want.index]
+        got_labels, want_labels = [safe_text(i) for i in got.index], [safe_text(i) for i in want.index]
         if got_labels != want_labels:
             if sorted(got_labels) == sorted(want_labels):
                 return _not_yet(ex, t("check.order_off"))
@@ -245,8 +253,8 @@ def _compare_frame(ex, answer, expected) -> Feedback:
         return _not_yet(ex, t("check.missing_columns", columns=", ".join(missing_cols)))
     got, want = answer[columns].reset_index(drop=True), expected[columns].reset_index(drop=True)
     key = ex.key or columns
-    got_keys = [tuple(_safe_text(v, 500) for v in r) for r in got[key].itertuples(index=False)]
-    want_keys = [tuple(_safe_text(v, 500) for v in r) for r in want[key].itertuples(index=False)]
+    got_keys = [tuple(safe_text(v, 500) for v in r) for r in got[key].itertuples(index=False)]
+    want_keys = [tuple(safe_text(v, 500) for v in r) for r in want[key].itertuples(index=False)]
     missing = [k for k in want_keys if k not in got_keys]
     extra = [k for k in got_keys if k not in want_keys]
     if missing or extra:
@@ -309,4 +317,4 @@ def _same(a: Any, b: Any, tolerance: float) -> bool:
             return abs(float(a) - float(b)) <= max(tolerance, 1e-9)
         except OverflowError:
             return False
-    return _safe_text(a, 500) == _safe_text(b, 500)
+    return safe_text(a, 500) == safe_text(b, 500)

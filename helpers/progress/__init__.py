@@ -167,11 +167,14 @@ def record(
     score: float,
     attempt: int | None = None,
     explained: str | None = None,
+    fingerprint: str | None = None,
 ) -> dict[str, Any]:
     """Append one attempt to the progress file; return the attempt.
 
     ``attempt`` numbers the tries of one question; ``explained`` says whether the explanation was
     shown and why (``after_correct``, ``after_second_try``, ``after_submit`` or ``no``).
+    ``fingerprint`` identifies the answer (a hash of it): when the item's last recorded attempt of
+    the same kind has the same fingerprint, nothing is written (a rerun is not a new try).
 
     A progress file that cannot be written (read-only home, full disk) gives a warning, never an
     error: the student's work in the notebook goes on.
@@ -195,16 +198,38 @@ def record(
         entry["attempt"] = attempt
     if isinstance(explained, str):
         entry["explained"] = one_line(explained)
+    if isinstance(fingerprint, str):
+        entry["fingerprint"] = one_line(fingerprint, 64)
     line = (json.dumps(entry, ensure_ascii=False) + "\n").encode("utf-8")
     path = progress_file()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with locked(path):
             _remove_leftovers(path.parent)
-            append_line(path, line)
+            if "fingerprint" not in entry or _last_fingerprint(path, entry) != entry["fingerprint"]:
+                append_line(path, line)
     except OSError as exc:
         warnings.warn(t("progress.cannot_write", path=str(path), error=str(exc)), stacklevel=2)
     return entry
+
+
+def _last_fingerprint(path: Path, entry: dict[str, Any]) -> str | None:
+    """The fingerprint of the last attempt recorded for ``entry``'s kind and item (None if none)."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    needle = json.dumps(entry["item"], ensure_ascii=False).encode("utf-8")
+    for raw in reversed(data.split(b"\n")):
+        if needle not in raw:  # cheap: most lines are about other items
+            continue
+        try:
+            found = json.loads(raw.decode("utf-8"))
+        except (ValueError, RecursionError):
+            continue
+        if isinstance(found, dict) and found.get("item") == entry["item"] and found.get("kind") == entry["kind"]:
+            return found.get("fingerprint")
+    return None
 
 
 def _remove_leftovers(folder: Path) -> None:
