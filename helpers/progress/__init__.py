@@ -289,7 +289,7 @@ def export(path: str | os.PathLike, *, student: str | None = None) -> Path:
     >>> import tempfile, os
     >>> out = export(os.path.join(tempfile.mkdtemp(), "me.csv"), student="Ayu")
     >>> out.read_text().splitlines()[0]
-    'student,kind,item,lesson,answer,correct,score,time'
+    'student,kind,item,lesson,answer,correct,score,time,mode'
     """
     out = Path(path)
     out.parent.mkdir(parents=True, exist_ok=True)
