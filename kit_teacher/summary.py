@@ -184,7 +184,7 @@ def _from_csv(data: bytes, stem: str) -> tuple[list[Attempt], int]:
             kind = spreadsheet_plain(row[i_kind].strip())[:40] if i_kind is not None and len(row) > i_kind else ""
             time = row[i_time].strip()[:40] if i_time is not None and len(row) > i_time else ""
             answer = spreadsheet_plain(row[i_answer])[:FIELD_LIMIT]
-            mode = _mode(row, i_mode, i_explained)
+            mode = _mode(row, i_mode, i_explained) if i_mode is not None or i_explained is not None else ""
             rows.append(Attempt(student or stem, item, answer, correct, kind, mode, time))
     except csv.Error:
         raise Skip("summary.skip.damaged_csv", line=reader.line_num) from None
@@ -209,7 +209,7 @@ def _classify(entry: os.DirEntry) -> None:
 def _table_csv(summary: pd.DataFrame) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(summary.columns)
+    writer.writerow([spreadsheet_safe(str(name)) for name in summary.columns])  # students' items head columns
     for row in summary.itertuples(index=False):
         writer.writerow([spreadsheet_safe(v) if isinstance(v, str) else v for v in row])
     return buffer.getvalue().encode("utf-8")
@@ -300,12 +300,19 @@ def summarize(
     return summary
 
 
-def _for_terminal(table: pd.DataFrame, columns: tuple[int, ...] = (0, 4)) -> str:
-    shown = table.copy()
-    shown.columns = [_printable(str(name), 40) for name in shown.columns]
-    for i in columns:
-        shown.iloc[:, i] = shown.iloc[:, i].map(_printable)
+def _for_terminal(summary: pd.DataFrame) -> str:
+    shown = summary.copy()
+    for column in (shown.columns[0], shown.columns[4]):
+        shown[column] = shown[column].map(_printable)
     return shown.to_string(index=False)
+
+
+def _students_text(students: pd.DataFrame) -> str:
+    """The students' table as aligned text, every cell escaped (names and items come from students)."""
+    lines = [[_printable(str(name), 40) for name in students.columns]]
+    lines += [[_printable(str(cell)) for cell in row] for row in students.itertuples(index=False, name=None)]
+    widths = [max(len(line[i]) for line in lines) for i in range(len(lines[0]))]
+    return "\n".join("  ".join(cell.ljust(w) for cell, w in zip(line, widths)).rstrip() for line in lines)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -334,7 +341,7 @@ def main(argv: list[str] | None = None) -> int:
     students = summary.attrs.get("students")
     if students is not None and not students.empty:
         _say("summary.per_student", lang)
-        print(_for_terminal(students, (0,)))
+        print(_students_text(students))
     for path in summary.attrs.get("saved", []):
         _say("summary.saved", lang, path=_printable(str(path), 200))
     return 0

@@ -35,6 +35,7 @@ from typing import Any, NamedTuple
 import pandas as pd
 
 from helpers.i18n import t
+from helpers.paths import lesson_slugs
 from helpers.progress import plain_labels
 
 __all__ = ["Attempt", "Skip", "Tally", "answer_text", "chart_png", "MAX_CHART_ITEMS"]
@@ -69,12 +70,12 @@ class Attempt(NamedTuple):
 def _question(item: str, lang: str) -> Any:
     """The bank's question behind a quiz item ``lesson/qid`` (None for exercises and unknown items)."""
     lesson, _, qid = item.rpartition("/")
-    if not lesson or not qid:
+    if not qid or lesson not in lesson_slugs():  # one of the kit's lessons, never a path elsewhere
         return None
-    from helpers import quiz
+    from helpers import quiz  # loaded only when a handed-in item names a lesson of the kit
 
-    try:
-        return quiz.load(lesson, seed=0, lang=lang).questions.get(qid)
+    try:  # no seed: every question, in the bank's order (a bank that draws per student: see the report)
+        return quiz.load(lesson, lang=lang).questions.get(qid)
     except Exception:  # not a lesson of this kit, or a bank that does not load: the answer as recorded
         return None
 
@@ -101,7 +102,7 @@ def answer_text(item: str, answer: str, lang: str) -> str:
         labels = {str(e["key"]): q.label(e, lang) for e in [*q.entries, *q.right]}
         try:
             value = ast.literal_eval(answer) if answer[:1] in "[({" else answer
-        except (ValueError, SyntaxError, MemoryError, RecursionError):
+        except Exception:  # not a literal (or a hostile one): the answer as recorded
             value = answer
         if isinstance(value, str) and value in labels:
             return labels[value]

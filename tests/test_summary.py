@@ -249,6 +249,8 @@ def test_formulas_are_neutralised_in_the_summary_csv(handed_in):
     cells = set(table.iloc[:, 0]) | set(table.iloc[:, 4])
     assert {"'@SUM(1+1)", "'-2+3", "'" + formula, "'+cmd"} <= cells
     assert not [c for c in cells if c.startswith(("=", "+", "-", "@", "\t", "\r"))]
+    per_student = (handed_in / "summary-students.csv").read_text(encoding="utf-8").splitlines()[0].split(",")
+    assert "'@SUM(1+1)" in per_student and "'-2+3" in per_student  # the students' table heads columns with items
 
 
 def test_an_exported_formula_reads_back_as_the_same_answer(handed_in, tmp_path):
@@ -402,6 +404,13 @@ def test_a_student_who_hands_in_twice_is_counted_once(tmp_path, monkeypatch):
     summary = summarize(folder, lang="en")
     rows = {(r[0], r[-1]): r for r in summary.values.tolist()}
     assert rows[("00.1", "")][1:3] == [2, 3]
+
+
+def test_an_item_is_never_a_path_to_another_question_bank(handed_in, tmp_path):
+    from kit_teacher.tally import answer_text
+
+    assert answer_text("../../04-foreign-backing/q2", "b", "en") == "b"
+    assert answer_text("04-foreign-backing/q2", "{[1]: 2}", "en") == "{[1]: 2}"
 
 
 def test_an_exam_answer_in_a_raw_progress_file_is_kept_apart(handed_in):
