@@ -353,4 +353,5 @@ def hand_in(*, folder: str | os.PathLike | None = None) -> HandIn:
         return HandIn(
             t("progress.hand_in.cannot_write", path=str(target), error=exc.strerror or str(exc)), filename, data
         )
-    return HandIn(t("progress.hand_in.saved", count=len(frame), path=str(target)), filename, data, target)
+    answers = int((frame["kind"] != "solution").sum())
+    return HandIn(t("progress.hand_in.saved", count=answers, path=str(target)), filename, data, target)
