@@ -38,11 +38,14 @@ from .i18n import (
 
 if TYPE_CHECKING:  # for editors and type checkers; at run time these load on first use
     from . import articles, charts, data, maps, mentions, progress, project, quiz, style
+    from .progress import hand_in
 
 __version__ = "0.1.0"
 
 #: Submodules loaded on first attribute access.
 _MODULES = frozenset({"articles", "charts", "data", "maps", "mentions", "progress", "project", "quiz", "style"})
+#: Functions loaded on first use, with the submodule that holds them (``helpers.hand_in()``).
+_FUNCTIONS = {"hand_in": "progress"}
 
 __all__ = [
     "LANGUAGES",
@@ -55,6 +58,7 @@ __all__ = [
     "data",
     "explain_errors",
     "get_language",
+    "hand_in",
     "hint",
     "maps",
     "mentions",
@@ -69,11 +73,14 @@ __all__ = [
 
 
 def __getattr__(name: str) -> Any:
-    if name not in _MODULES:
+    if name in _FUNCTIONS:
+        value = getattr(importlib.import_module(f".{_FUNCTIONS[name]}", __name__), name)
+    elif name in _MODULES:
+        value = importlib.import_module(f".{name}", __name__)
+    else:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    module = importlib.import_module(f".{name}", __name__)
-    globals()[name] = module  # later look-ups skip this function
-    return module
+    globals()[name] = value  # later look-ups skip this function
+    return value
 
 
 def __dir__() -> list[str]:

@@ -4,7 +4,10 @@
 function (computed from ``data/``) and returns a :class:`Feedback`: correct, or what is wrong
 (wrong type, missing or extra rows, a missing column, a number too far off) with a pointer to
 the hints. ``hint("03.1")`` gives the next hint, one at a time; ``solution("03.1")`` shows the
-model solution and records that the student looked. Whatever the answer is (``...``, ``None``, a
+model solution and records that the student looked. Each check is recorded in the progress file,
+except an answer not given yet (the cell's ``...``, or what an untouched cell gives) and the same
+answer checked again (Run All, a restart): the record holds a fingerprint of the answer (a hash of
+its text, a table's CSV), so the tries the teacher sees are the student's. Whatever the answer is (``...``, ``None``, a
 list instead of a DataFrame, NaN, an object that raises), the result is a message in the current
 language, never a traceback. A function given where a value is expected is refused with a message
 (it is never called: a student's function could run for ever). Feedback never lists the expected
@@ -14,7 +17,7 @@ Examples
 --------
 >>> import helpers
 >>> check("00.1", ...).message
-'Not answered yet: replace the ... with your answer, then run the cell again.'
+'Waiting for your answer: replace the ... with it, then run the cell again. Nothing was recorded.'
 >>> check("00.1", 5).correct
 True
 """
@@ -73,10 +76,40 @@ def check(exercise_id: str, answer: Any) -> Feedback:
                 answer=shorten(answer, limit=200),
                 correct=feedback.correct,
                 score=1.0 if feedback.correct else 0.0,
+                fingerprint=_fingerprint(answer),
             )
         except Exception:  # noqa: S110 - the record is a convenience; the feedback matters more
             pass
     return feedback
+
+
+def _fingerprint(answer: Any) -> str | None:
+    """A short hash of the answer's canonical text (a table's CSV); None when it has none.
+
+    >>> import pandas as pd
+    >>> _fingerprint(pd.DataFrame({"a": [1]})) == _fingerprint(pd.DataFrame({"a": [1]})) != _fingerprint(1)
+    True
+    """
+    import hashlib
+
+    try:
+        if isinstance(answer, (pd.DataFrame, pd.Series)):
+            text = answer.to_csv()
+        elif isinstance(answer, (set, frozenset)):  # a set's order changes from one kernel to the next
+            text = repr(sorted(repr(item) for item in answer))
+        else:
+            text = repr(answer)
+    except Exception:  # a value without a text of its own (a failing repr, a huge int): recorded each time
+        return None
+    text = type(answer).__name__ + ":" + text
+    return hashlib.sha256(text.encode("utf-8", "backslashreplace")).hexdigest()[:16]
+
+
+def _untouched(ex: Any, answer: Any) -> bool:
+    """Whether ``answer`` is what the exercise cell gives before the student changes it."""
+    if answer is Ellipsis:
+        return True
+    return ex.untouched == "empty" and isinstance(answer, (pd.DataFrame, pd.Series, list)) and len(answer) == 0
 
 
 def _find(exercise_id: Any) -> tuple[Any, Feedback | None]:
@@ -97,8 +130,9 @@ def _check(exercise_id: Any, answer: Any) -> tuple[Feedback, Any]:
     ex, problem = _find(exercise_id)
     if problem is not None:
         return problem, None
-    if answer is Ellipsis:
-        return Feedback(ex.id, False, t("check.not_answered")), None
+    if _untouched(ex, answer):
+        key = "check.not_answered" if answer is Ellipsis else "check.untouched_empty"
+        return Feedback(ex.id, False, t(key), waiting=True), None
     if callable(answer) and not isinstance(answer, (pd.DataFrame, pd.Series)):
         owner = getattr(answer, "__self__", None)
         if getattr(answer, "__name__", "") == "mode" and isinstance(owner, (pd.DataFrame, pd.Series)):

@@ -1,10 +1,16 @@
 """The teacher's class summary of the progress files students handed in.
 
-``python -m kit_teacher.summary FOLDER`` reads every ``.csv`` (made with
-:func:`helpers.progress.export`) and ``.jsonl`` (a raw progress file) in ``FOLDER``, prints per
+``python -m kit_teacher.summary FOLDER`` reads every ``.csv`` (made with :func:`helpers.hand_in`
+or :func:`helpers.progress.export`) and ``.jsonl`` (a raw progress file) in ``FOLDER``, prints per
 question how many students tried it, how many tries, the share of tries correct, the share of
 students right at their first try and at their last try side by side (what the class first
-thought, and where it ended), and the most common wrong answer, and saves a chart (``summary.png``) and the table (``summary.csv``).
+thought, and where it ended), the most common wrong answer as the option's text, how many
+students looked at the model solution, and whether the answers were an exam's or practice
+(never mixed); then a row per student with each question's first and last result and the model
+solutions they looked at (counting: :mod:`kit_teacher.tally`). It saves a chart of the first-try
+and last-try percentages (``summary.png``), the table (``summary.csv``) and the students' table
+(``summary-students.csv``). Messages and columns are in the teacher's language: ``--lang id|en``,
+else the kit's language (``KIT_LANG``).
 
 Every handed-in file is untrusted; no single one can crash the summary, hang it, exhaust memory
 or make it write anywhere but its own two outputs:
@@ -28,9 +34,9 @@ Examples
 >>> import tempfile, pathlib
 >>> folder = pathlib.Path(tempfile.mkdtemp())
 >>> _ = (folder / "ayu.csv").write_text("student,item,answer,correct\\nAyu,q1,b,True\\n")
->>> print(summarize(folder, lang="en").to_csv(index=False), end="")
-question or exercise,students,tries,share correct,most common wrong answer,first try right,last try right
-q1,1,1,1.0,,1.0,1.0
+>>> print(summarize(folder, lang="en").to_csv(index=False), end="")  # doctest: +NORMALIZE_WHITESPACE
+question or exercise,students,tries,share of tries correct (0-1),most common wrong answer,share right at first try (0-1),share right at last try (0-1),students who looked at the model solution,mode
+q1,1,1,1.0,,1.0,1.0,0,
 """
 
 from __future__ import annotations
@@ -42,15 +48,16 @@ import io
 import os
 import stat
 import sys
-from collections import Counter
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
 from helpers.i18n import get_language, t
-from helpers.progress import FIELD_LIMIT, parse_lines, plain_labels, spreadsheet_plain, spreadsheet_safe
+from helpers.progress import FIELD_LIMIT, parse_lines, spreadsheet_plain, spreadsheet_safe
 from helpers.progress._files import replace_file
+
+from .tally import MAX_CHART_ITEMS, Attempt, Skip, Tally, chart_png
 
 __all__ = [
     "MAX_COLUMNS",
@@ -75,17 +82,7 @@ MAX_FILE_ITEMS = 1_000
 MAX_ITEMS = 2_000
 #: Most rows across the class.
 MAX_TOTAL_ROWS = 1_000_000
-#: Most questions drawn in the chart (the table keeps them all).
-MAX_CHART_ITEMS = 100
 _NEEDED = ("item", "correct", "answer")
-
-
-class _Skip(Exception):
-    """A handed-in file is skipped; carries the catalogue key and values of the reason."""
-
-    def __init__(self, key: str, **values: Any):
-        super().__init__(key)
-        self.key, self.values = key, values
 
 
 def _printable(text: str, limit: int = 60) -> str:
@@ -102,13 +99,13 @@ def _read(path: Path) -> bytes:
         fd = os.open(path, flags | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0))
     except OSError as exc:
         if exc.errno == errno.ELOOP:
-            raise _Skip("summary.skip.link") from None
-        raise _Skip("summary.skip.unreadable", error=exc.strerror or type(exc).__name__) from None
-    too_big = _Skip("summary.skip.too_big", limit=MAX_FILE_BYTES // (1024 * 1024))
+            raise Skip("summary.skip.link") from None
+        raise Skip("summary.skip.unreadable", error=exc.strerror or type(exc).__name__) from None
+    too_big = Skip("summary.skip.too_big", limit=MAX_FILE_BYTES // (1024 * 1024))
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            raise _Skip("summary.skip.not_regular")
+            raise Skip("summary.skip.not_regular")
         if info.st_size > MAX_FILE_BYTES:
             raise too_big
         chunks, total = [], 0
@@ -122,8 +119,8 @@ def _read(path: Path) -> bytes:
         os.close(fd)
 
 
-def _too_many_rows() -> _Skip:
-    return _Skip("summary.skip.too_many_rows", limit=MAX_ROWS)
+def _too_many_rows() -> Skip:
+    return Skip("summary.skip.too_many_rows", limit=MAX_ROWS)
 
 
 def _check_rows(data: bytes) -> None:
@@ -132,28 +129,42 @@ def _check_rows(data: bytes) -> None:
         raise _too_many_rows()
 
 
-def _from_jsonl(data: bytes, stem: str) -> tuple[list[tuple[str, str, str, bool]], int]:
+def _from_jsonl(data: bytes, stem: str) -> tuple[list[Attempt], int]:
     _check_rows(data)
     attempts, damaged = parse_lines(data)
-    rows = [(a["student"] or stem, a["item"], a["answer"], a["correct"]) for a in attempts]
+    rows = [
+        Attempt(a["student"] or stem, a["item"], a["answer"], a["correct"], a["kind"], a["mode"], a["time"])
+        for a in attempts
+    ]
     return rows, damaged
 
 
-def _from_csv(data: bytes, stem: str) -> tuple[list[tuple[str, str, str, bool]], int]:
+def _mode(row: list[str], i_mode: int | None, i_explained: int | None) -> str:
+    """The mode a CSV row says ("exam", "practice"), from its ``mode`` or ``explained`` column; else ""."""
+    mode = row[i_mode].strip().lower() if i_mode is not None and len(row) > i_mode else ""
+    if mode in ("exam", "practice"):
+        return mode
+    explained = row[i_explained].strip() if i_explained is not None and len(row) > i_explained else ""
+    return "exam" if explained == "after_submit" else ""
+
+
+def _from_csv(data: bytes, stem: str) -> tuple[list[Attempt], int]:
     _check_rows(data)
     if data[: data.find(b"\n")].count(b",") >= MAX_COLUMNS:
-        raise _Skip("summary.skip.too_many_columns", limit=MAX_COLUMNS)
+        raise Skip("summary.skip.too_many_columns", limit=MAX_COLUMNS)
     reader = csv.reader(io.StringIO(data.decode("utf-8-sig", errors="replace"), newline=""))
     rows, damaged, items = [], 0, set()
     try:
         header = [name.strip().lower() for name in next(reader, [])]
         if not header:
-            raise _Skip("summary.skip.no_attempts", damaged=0)
+            raise Skip("summary.skip.no_attempts", damaged=0)
         missing = [name for name in _NEEDED if name not in header]
         if missing:
-            raise _Skip("summary.skip.not_progress", missing=", ".join(missing))
+            raise Skip("summary.skip.not_progress", missing=", ".join(missing))
         i_item, i_answer, i_correct = header.index("item"), header.index("answer"), header.index("correct")
-        i_student = header.index("student") if "student" in header else None
+        i_student, i_kind, i_mode, i_explained, i_time = (
+            header.index(name) if name in header else None for name in ("student", "kind", "mode", "explained", "time")
+        )
         width = max(i_item, i_answer, i_correct, i_student or 0)
         for row in reader:
             if not row or row == [""]:
@@ -167,120 +178,48 @@ def _from_csv(data: bytes, stem: str) -> tuple[list[tuple[str, str, str, bool]],
             if item not in items:
                 items.add(item)
                 if len(items) > MAX_FILE_ITEMS:  # stop reading at once; the tally would refuse it anyway
-                    raise _Skip("summary.skip.too_many_items", limit=MAX_FILE_ITEMS)
+                    raise Skip("summary.skip.too_many_items", limit=MAX_FILE_ITEMS)
             student = spreadsheet_plain(row[i_student].strip())[:FIELD_LIMIT] if i_student is not None else ""
             correct = row[i_correct].strip().lower() in ("true", "1")
-            rows.append((student or stem, item, spreadsheet_plain(row[i_answer])[:FIELD_LIMIT], correct))
+            kind = spreadsheet_plain(row[i_kind].strip())[:40] if i_kind is not None and len(row) > i_kind else ""
+            time = row[i_time].strip()[:40] if i_time is not None and len(row) > i_time else ""
+            answer = spreadsheet_plain(row[i_answer])[:FIELD_LIMIT]
+            mode = _mode(row, i_mode, i_explained) if i_mode is not None or i_explained is not None else ""
+            rows.append(Attempt(student or stem, item, answer, correct, kind, mode, time))
     except csv.Error:
-        raise _Skip("summary.skip.damaged_csv", line=reader.line_num) from None
+        raise Skip("summary.skip.damaged_csv", line=reader.line_num) from None
     return rows, damaged
 
 
 def _classify(entry: os.DirEntry) -> None:
-    """Raise :class:`_Skip` for an entry that is not a handed-in file worth opening."""
+    """Raise :class:`Skip` for an entry that is not a handed-in file worth opening."""
     name = entry.name
     if name.startswith(("summary", ".summary-")):
-        raise _Skip("summary.skip.own_output")
+        raise Skip("summary.skip.own_output")
     if entry.is_symlink():
-        raise _Skip("summary.skip.link")
+        raise Skip("summary.skip.link")
     if entry.is_dir(follow_symlinks=False):
-        raise _Skip("summary.skip.folder")
+        raise Skip("summary.skip.folder")
     if not name.endswith((".csv", ".jsonl")):
-        raise _Skip("summary.skip.not_csv")
+        raise Skip("summary.skip.not_csv")
     if not entry.is_file(follow_symlinks=False):
-        raise _Skip("summary.skip.not_regular")
-
-
-class _Tally:
-    """Per question: students, tries, correct tries, wrong answers; enforces the class caps."""
-
-    def __init__(self) -> None:
-        self.items: dict[str, list[Any]] = {}
-        self.rows = 0
-
-    def add(self, rows: list[tuple[str, str, str, bool]]) -> None:
-        distinct = {row[1] for row in rows}
-        if len(distinct) > MAX_FILE_ITEMS:
-            raise _Skip("summary.skip.too_many_items", limit=MAX_FILE_ITEMS)
-        if self.rows + len(rows) > MAX_TOTAL_ROWS:
-            raise _Skip("summary.skip.class_rows", limit=MAX_TOTAL_ROWS)
-        if len(self.items) + len(distinct - self.items.keys()) > MAX_ITEMS:
-            raise _Skip("summary.skip.class_items", limit=MAX_ITEMS)
-        self.rows += len(rows)
-        for student, item, answer, correct in rows:
-            entry = self.items.get(item)
-            if entry is None:
-                entry = self.items[item] = [set(), 0, 0, Counter(), {}]
-            entry[0].add(student)
-            first_last = entry[4].setdefault(student, [correct, correct])
-            first_last[1] = correct  # rows come in the order they were recorded
-            entry[1] += 1
-            if correct:
-                entry[2] += 1
-            else:
-                entry[3][answer] += 1
-
-    def table(self, lang: str) -> pd.DataFrame:
-        columns = [
-            t("summary.col.item", lang=lang),
-            t("summary.col.students", lang=lang),
-            t("summary.col.tries", lang=lang),
-            t("summary.col.share_correct", lang=lang),
-            t("summary.col.common_wrong", lang=lang),
-            t("summary.col.first_right", lang=lang),
-            t("summary.col.last_right", lang=lang),
-        ]
-        rows = []
-        for item in sorted(self.items):
-            students, tries, correct, wrong, first_last = self.items[item]
-            common = min(wrong.items(), key=lambda pair: (-pair[1], pair[0]))[0] if wrong else ""
-            first = sum(1 for f, _ in first_last.values() if f) / len(first_last)
-            last = sum(1 for _, f in first_last.values() if f) / len(first_last)
-            rows.append(
-                [item, len(students), tries, round(correct / tries, 2), common, round(first, 2), round(last, 2)]
-            )
-        return pd.DataFrame(rows, columns=columns)
-
-
-def _chart(summary: pd.DataFrame, lang: str) -> bytes:
-    from matplotlib.figure import Figure  # not pyplot: no backend is chosen or switched
-
-    shown = summary.iloc[:MAX_CHART_ITEMS]
-    labels = [_printable(str(item), 40) for item in shown.iloc[:, 0]]
-    # Room for the labels from their length, so the figure is drawn once (no tight bounding box)
-    label_inches = 0.3 + 0.075 * max(len(label) for label in labels)
-    height = max(2.5, 0.25 * len(shown) + 1.2)
-    figure = Figure(figsize=(label_inches + 5.5, height))
-    figure.subplots_adjust(
-        left=label_inches / (label_inches + 5.5), right=0.96, bottom=0.6 / height, top=1 - 0.5 / height
-    )
-    ax = figure.subplots()
-    positions = range(len(shown))
-    ax.barh(positions, shown.iloc[:, 3], color="#0072B2")
-    ax.set_yticks(positions, labels=labels, fontsize=9)
-    plain_labels(ax.get_yticklabels())
-    ax.set_ylim(len(shown) - 0.5, -0.5)  # first question on top
-    ax.set_xlim(0, 1)
-    ax.set_xlabel(t("summary.col.share_correct", lang=lang))
-    ax.set_title(t("summary.chart_title", lang=lang))
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", dpi=100)
-    return buffer.getvalue()
+        raise Skip("summary.skip.not_regular")
 
 
 def _table_csv(summary: pd.DataFrame) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(summary.columns)
+    writer.writerow([spreadsheet_safe(str(name)) for name in summary.columns])  # students' items head columns
     for row in summary.itertuples(index=False):
         writer.writerow([spreadsheet_safe(v) if isinstance(v, str) else v for v in row])
     return buffer.getvalue().encode("utf-8")
 
 
-def _outputs(folder: Path, out: str | os.PathLike | None) -> tuple[Path, Path]:
+def _outputs(folder: Path, out: str | os.PathLike | None) -> tuple[Path, Path, Path]:
     chart = Path(out) if out else folder / "summary.png"
     table = chart.with_suffix(".csv")
-    return chart, table if table != chart else chart.with_name(chart.name + ".csv")
+    table = table if table != chart else chart.with_name(chart.name + ".csv")
+    return chart, table, table.with_name(table.stem + "-students.csv")
 
 
 def _say(key: str, lang: str, **values: Any) -> None:
@@ -321,7 +260,7 @@ def summarize(
     if not folder.is_dir():
         _say("summary.no_folder", lang, path=_printable(str(folder), 200))
         return pd.DataFrame()
-    tally = _Tally()
+    tally = Tally(max_items=MAX_ITEMS, max_rows=MAX_TOTAL_ROWS, max_file_items=MAX_FILE_ITEMS)
     with os.scandir(folder) as listing:
         entries = sorted(listing, key=lambda entry: entry.name)
     for entry in entries:
@@ -332,9 +271,9 @@ def summarize(
             reader = _from_jsonl if entry.name.endswith(".jsonl") else _from_csv
             rows, damaged = reader(_read(path), path.stem)
             if not rows:
-                raise _Skip("summary.skip.no_attempts", damaged=damaged)
+                raise Skip("summary.skip.no_attempts", damaged=damaged)
             tally.add(rows)
-        except _Skip as skip:
+        except Skip as skip:
             _say("summary.skipped", lang, path=shown, reason=t(skip.key, lang=lang, **skip.values))
             continue
         if damaged:
@@ -343,9 +282,14 @@ def summarize(
         _say("summary.no_files", lang)
         return pd.DataFrame()
     summary = tally.table(lang)
-    summary.attrs["saved"] = []
-    chart, table = _outputs(folder, out)
-    for target, render in ((chart, lambda: _chart(summary, lang)), (table, lambda: _table_csv(summary))):
+    students = tally.students(lang)
+    summary.attrs["saved"], summary.attrs["students"] = [], students
+    chart, table, per_student = _outputs(folder, out)
+    for target, render in (
+        (chart, lambda: chart_png(summary, lang, _printable)),
+        (table, lambda: _table_csv(summary)),
+        (per_student, lambda: _table_csv(students)),
+    ):
         try:
             replace_file(target, render(), prefix=".summary-")
             summary.attrs["saved"].append(target)
@@ -361,6 +305,14 @@ def _for_terminal(summary: pd.DataFrame) -> str:
     for column in (shown.columns[0], shown.columns[4]):
         shown[column] = shown[column].map(_printable)
     return shown.to_string(index=False)
+
+
+def _students_text(students: pd.DataFrame) -> str:
+    """The students' table as aligned text, every cell escaped (names and items come from students)."""
+    lines = [[_printable(str(name), 40) for name in students.columns]]
+    lines += [[_printable(str(cell)) for cell in row] for row in students.itertuples(index=False, name=None)]
+    widths = [max(len(line[i]) for line in lines) for i in range(len(lines[0]))]
+    return "\n".join("  ".join(cell.ljust(w) for cell, w in zip(line, widths)).rstrip() for line in lines)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -386,6 +338,10 @@ def main(argv: list[str] | None = None) -> int:
     if summary.empty:
         return 0 if Path(args.folder).is_dir() else 2
     print(_for_terminal(summary))
+    students = summary.attrs.get("students")
+    if students is not None and not students.empty:
+        _say("summary.per_student", lang)
+        print(_students_text(students))
     for path in summary.attrs.get("saved", []):
         _say("summary.saved", lang, path=_printable(str(path), 200))
     return 0

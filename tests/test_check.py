@@ -28,7 +28,7 @@ def test_reference_solution_passes_its_own_check(exercise_id):
 
 @pytest.mark.parametrize("exercise_id", IDS)
 def test_placeholder_means_not_answered(exercise_id):
-    for lang, words in (("en", "Not answered yet"), ("id", "Belum dijawab")):
+    for lang, words in (("en", "Waiting for your answer"), ("id", "Menunggu jawabanmu")):
         helpers.set_language(lang)
         feedback = check(exercise_id, ...)
         assert not feedback.correct and words in feedback.message

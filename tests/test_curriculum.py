@@ -60,6 +60,9 @@ def test_every_lesson_has_objectives_exercises_quiz_and_summary(lesson):
     assert f'helpers.quiz.show("{lesson}")' in code
     assert en[-1].cell_type == id_[-1].cell_type == "markdown"
     assert "Key points" in en[-1].source and "Poin penting" in id_[-1].source
+    # the last code cell hands in, under its own heading, just before the key points
+    assert cells[-1].strip() == "helpers.hand_in()"
+    assert "## Hand in" in en[-3].source and "## Kumpulkan" in id_[-3].source
     quiz.load(lesson)  # the bank exists and validates
     ids = re.findall(r'helpers\.check\("(\d\d\.\d)"', code)
     assert all(i.startswith(lesson[:2]) for i in ids)

@@ -276,3 +276,60 @@ def test_a_name_that_is_not_text_is_refused_with_a_message_in_the_students_langu
     finally:
         helpers.set_language("en")
     assert progress.student() == ""
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_hand_in_without_a_name_or_answers_says_what_to_do(lang, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("KIT_STUDENT", raising=False)
+    helpers.set_language(lang)
+    first = helpers.hand_in()
+    assert first.path is None and not first.data
+    assert first.message == helpers.t("progress.hand_in.no_name") and "Traceback" not in first._repr_html_()
+    progress.set_student("Ayu")
+    assert helpers.hand_in().message == helpers.t("progress.hand_in.nothing")
+    assert not (tmp_path / "hand-in").exists()
+
+
+def test_hand_in_writes_the_export_named_by_student_and_date_and_offers_a_download(tmp_path, monkeypatch):
+    import base64
+    import datetime
+    import re
+
+    monkeypatch.chdir(tmp_path)
+    progress.set_student("Ayu <b>Lestari</b>")
+    helpers.check("00.1", 5)
+    done = helpers.hand_in()
+    expected = tmp_path / "hand-in" / f"ayu-b-lestari-b-{datetime.date.today().isoformat()}.csv"
+    assert done.path == expected and expected.is_file()
+    assert str(expected) in done.message and str(expected) in repr(done)
+    frame = pd.read_csv(expected, dtype=str)
+    assert frame["student"].tolist() == ["Ayu <b>Lestari</b>"] and frame["item"].tolist() == ["00.1"]
+    page = done._repr_html_()
+    assert "<b>Lestari" not in page  # the name is escaped
+    link = re.search(r'<a download="([^"]+)" href="data:text/csv;charset=utf-8;base64,([^"]+)">', page)
+    assert link and link.group(1) == expected.name
+    assert base64.b64decode(link.group(2)) == expected.read_bytes()
+    helpers.check("00.2", "Tripoli")  # a second hand-in the same day replaces the file, whole
+    assert len(pd.read_csv(helpers.hand_in().path)) == 2 and len(list((tmp_path / "hand-in").iterdir())) == 1
+
+
+def test_hand_in_to_the_folder_the_hub_names(tmp_path, monkeypatch):
+    monkeypatch.setenv("KIT_HAND_IN_DIR", str(tmp_path / "collect"))
+    monkeypatch.setenv("KIT_STUDENT", "Budi")
+    helpers.check("00.1", 4)
+    assert helpers.hand_in().path.parent == tmp_path / "collect"
+
+
+def test_hand_in_to_an_unwritable_folder_still_offers_the_download(tmp_path, monkeypatch):
+    def refuse(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    helpers.set_language("id")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(progress, "replace_file", refuse)
+    monkeypatch.setenv("KIT_STUDENT", "Ayu")
+    helpers.check("00.1", 5)
+    done = helpers.hand_in()
+    assert done.path is None and "tidak bisa disimpan" in done.message and "Permission denied" in done.message
+    assert 'href="data:text/csv' in done._repr_html_() and "Unduh" in done._repr_html_()

@@ -29,8 +29,8 @@ def test_summarize_cli_skips_bad_and_foreign_files(tmp_path):
         ("Ayu", "quiz", "00-start-here/q1", "00-start-here", "b", True, 1),
         ("Budi", "quiz", "00-start-here/q1", "00-start-here", "a", False, 0),
     ]
-    pd.DataFrame(rows[:2], columns=progress.COLUMNS[:-1]).to_csv(folder / "ayu.csv", index=False)
-    pd.DataFrame(rows[2:], columns=progress.COLUMNS[:-1]).to_csv(folder / "budi.csv", index=False)
+    pd.DataFrame(rows[:2], columns=progress.COLUMNS[:7]).to_csv(folder / "ayu.csv", index=False)
+    pd.DataFrame(rows[2:], columns=progress.COLUMNS[:7]).to_csv(folder / "budi.csv", index=False)
     (folder / "notes.csv").write_text("this,is\nnot,progress\n")
     (folder / "photo.jpg").write_bytes(b"\xff\xd8")
     out = subprocess.run(
@@ -47,7 +47,7 @@ def test_summarize_cli_skips_bad_and_foreign_files(tmp_path):
     assert (folder / "summary.png").read_bytes().startswith(b"\x89PNG")
     assert (folder / "summary.csv").read_text().splitlines()[
         1
-    ] == "00-start-here/q1,2,3,0.33,a,0.0,0.5"  # then first and last try side by side
+    ] == "00-start-here/q1,2,3,0.33,In New York,0.0,0.5,0,"  # option a's text; first and last try side by side
     again = subprocess.run(
         [*COMMAND, str(folder), "--lang", "id"],
         capture_output=True,
@@ -82,7 +82,7 @@ def test_summarize_reads_jsonl_and_keeps_the_backend(tmp_path, capsys):
     summary = summarize(folder, out=tmp_path / "chart.png", lang="id")
     out = capsys.readouterr().out
     assert "empty.csv" in out and (tmp_path / "chart.png").exists()
-    assert summary.iloc[0].tolist() == ["00-start-here/q2", 1, 1, 0.0, "True", 0.0, 0.0]
+    assert summary.iloc[0].tolist() == ["00-start-here/q2", 1, 1, 0.0, "True", 0.0, 0.0, 0, ""]
     assert matplotlib.get_backend() == backend
 
 
@@ -199,7 +199,7 @@ def test_the_command_line_neither_hangs_nor_eats_memory_nor_warns(handed_in):
     assert out.returncode == 0 and out.stderr == "", out.stderr
     assert "Skipped y.csv: not an ordinary file" in out.stdout and "Skipped x.jsonl: a link" in out.stdout
     assert "Skipped x.csv: larger than 5 MB" in out.stdout
-    assert re.search(r"^ *x/q1 +1 +2 +0.5 +b +[0-9.]+ +[0-9.]+$", out.stdout, re.M)
+    assert re.search(r"^ *x/q1 +1 +2 +0.5 +b +[0-9.]+ +[0-9.]+ +0 *$", out.stdout, re.M)
 
 
 def test_the_skip_reasons_are_in_the_teachers_language(handed_in):
@@ -249,6 +249,8 @@ def test_formulas_are_neutralised_in_the_summary_csv(handed_in):
     cells = set(table.iloc[:, 0]) | set(table.iloc[:, 4])
     assert {"'@SUM(1+1)", "'-2+3", "'" + formula, "'+cmd"} <= cells
     assert not [c for c in cells if c.startswith(("=", "+", "-", "@", "\t", "\r"))]
+    per_student = (handed_in / "summary-students.csv").read_text(encoding="utf-8").splitlines()[0].split(",")
+    assert "'@SUM(1+1)" in per_student and "'-2+3" in per_student  # the students' table heads columns with items
 
 
 def test_an_exported_formula_reads_back_as_the_same_answer(handed_in, tmp_path):
@@ -326,5 +328,93 @@ def test_report_and_summary_show_first_and_final_score_side_by_side(tmp_path, mo
     progress.record(kind="quiz", item="00-start-here/q1", lesson="00-start-here", answer="b", correct=True, score=1.0)
     progress.export(folder / "budi.csv", student="Budi")
     summary = summarize(folder, lang="id")
-    assert summary.iloc[0].tolist()[-2:] == [0.5, 1.0]  # Budi right at once, Ayu only at the end
-    assert list(summary.columns[-2:]) == ["benar di percobaan pertama", "benar di percobaan terakhir"]
+    assert summary.iloc[0].tolist()[5:7] == [0.5, 1.0]  # Budi right at once, Ayu only at the end
+    assert list(summary.columns[5:7]) == [
+        "bagian benar di percobaan pertama (0-1)",
+        "bagian benar di percobaan terakhir (0-1)",
+    ]
+
+
+# --- issue 22: a row per student, solutions looked at, option text, exam apart, the teacher's language ---
+
+
+def _class_of_two(tmp_path, monkeypatch):
+    """Ayu (practice: wrong then right, looked at 00.1's solution; exam: one answer) and Budi, handed in."""
+    import helpers
+
+    folder = tmp_path / "class"
+    for name, answers in (("Ayu", ("a", "b")), ("Budi", ("b",))):
+        monkeypatch.setenv("KIT_PROGRESS_DIR", str(tmp_path / name))
+        monkeypatch.setenv("KIT_HAND_IN_DIR", str(folder))
+        monkeypatch.setenv("KIT_STUDENT", name)
+        for answer in answers:
+            progress.record(
+                kind="quiz", item="04-foreign-backing/q2", lesson="04-foreign-backing", answer=answer,
+                correct=answer == "b", score=float(answer == "b"), explained="after_correct",
+            )  # fmt: skip
+        progress.record(
+            kind="quiz", item="04-foreign-backing/q2", lesson="04-foreign-backing", answer="c",
+            correct=False, score=0.0, explained="after_submit",
+        )  # fmt: skip
+        helpers.check("00.1", 4)
+        if name == "Ayu":
+            helpers.solution("00.1")
+            helpers.check("00.1", 5)
+        assert helpers.hand_in().path.parent == folder
+    return folder
+
+
+def test_each_student_has_a_row_with_first_and_last_results_and_solutions_looked_at(tmp_path, monkeypatch):
+    folder = _class_of_two(tmp_path, monkeypatch)
+    summary = summarize(folder, lang="en")
+    students = summary.attrs["students"]
+    assert students.columns.tolist() == [
+        "student", "00.1", "04-foreign-backing/q2", "04-foreign-backing/q2 (exam)", "model solutions looked at",
+    ]  # fmt: skip
+    assert students.values.tolist() == [
+        ["Ayu", "✘ → ✔", "✘ → ✔", "✘ → ✘", "00.1"],
+        ["Budi", "✘ → ✘", "✔ → ✔", "✘ → ✘", ""],
+    ]
+    rows = {(r[0], r[-1]): r for r in summary.values.tolist()}
+    assert rows[("00.1", "")][1:8] == [2, 3, 0.33, "4", 0.0, 0.5, 1]  # one student looked at the solution
+    practice, exam = rows[("04-foreign-backing/q2", "practice")], rows[("04-foreign-backing/q2", "exam")]
+    assert practice[1:3] == [2, 3] and exam[1:3] == [2, 2]  # exam answers never mixed with practice
+    assert practice[4].startswith("Acknowledged by France") and exam[4].startswith("Reported by UN experts")
+    saved = (folder / "summary-students.csv").read_text(encoding="utf-8").splitlines()
+    assert saved[1] == "Ayu,✘ → ✔,✘ → ✔,✘ → ✘,00.1"
+
+
+def test_the_summary_speaks_the_kits_language_and_shows_the_options_text_in_it(tmp_path, monkeypatch):
+    folder = _class_of_two(tmp_path, monkeypatch)
+    env = {k: v for k, v in os.environ.items() if k != "KIT_LANG"}
+    out = subprocess.run(
+        [*COMMAND, str(folder)], capture_output=True, cwd=ROOT, text=True, env={**env, "KIT_LANG": "id"}
+    )
+    assert out.returncode == 0, out.stderr
+    assert "soal atau latihan" in out.stdout and "Per siswa" in out.stdout and "ujian" in out.stdout
+    assert "Diakui Prancis" in out.stdout  # option a of 04-foreign-backing/q2, in the teacher's language
+    table = pd.read_csv(folder / "summary.csv", dtype=str, keep_default_na=False)
+    assert "siswa yang melihat model jawaban" in table.columns
+
+
+def test_a_student_who_hands_in_twice_is_counted_once(tmp_path, monkeypatch):
+    folder = _class_of_two(tmp_path, monkeypatch)
+    first = next(folder.glob("ayu-*.csv"))
+    (folder / "ayu-earlier.csv").write_bytes(first.read_bytes())
+    summary = summarize(folder, lang="en")
+    rows = {(r[0], r[-1]): r for r in summary.values.tolist()}
+    assert rows[("00.1", "")][1:3] == [2, 3]
+
+
+def test_an_item_is_never_a_path_to_another_question_bank(handed_in, tmp_path):
+    from kit_teacher.tally import answer_text
+
+    assert answer_text("../../04-foreign-backing/q2", "b", "en") == "b"
+    assert answer_text("04-foreign-backing/q2", "{[1]: 2}", "en") == "{[1]: 2}"
+
+
+def test_an_exam_answer_in_a_raw_progress_file_is_kept_apart(handed_in):
+    line = {"kind": "quiz", "item": "x/q1", "answer": "a", "correct": True, "explained": "after_submit"}
+    (handed_in / "eko.jsonl").write_text(json.dumps(line) + "\n")
+    summary = summarize(handed_in, lang="en")
+    assert summary.iloc[:, [0, 1, 2, 8]].values.tolist() == [["x/q1", 1, 2, ""], ["x/q1", 1, 1, "exam"]]

@@ -29,10 +29,15 @@ and its hints in ``lessons/03-mapping-control/exercises.yml``::
           - en: "Use helpers.data.control_on(...)."
             id: "Pakai helpers.data.control_on(...)."
 
-The body of the function (without its docstring) is the model solution printed in the teacher's
-answer key. In the student edition (``make release``) each ``lessonNN.py`` is sealed whole
-(:mod:`helpers.sealed`) and runs its own source when imported, so checks, hints and
-``helpers.solution`` work the same without the model solutions being readable at a glance.
+The body of the function (without its docstring), with its last line ``return X`` turned into
+``variable = X`` and followed by the cell's ``helpers.check`` line, is the model solution that
+``helpers.solution`` shows and the teacher's answer key prints: code a student can paste into the
+exercise cell and run. ``variable`` is the name the exercise cell gives its answer (default
+``answer``); ``untouched="empty"`` says that the cell, before the student changes it, gives an
+empty table rather than ``...`` (nothing is recorded for it). In the student edition
+(``make release``) each ``lessonNN.py`` is sealed whole (:mod:`helpers.sealed`) and runs its own
+source when imported, so checks, hints and ``helpers.solution`` work the same without the model
+solutions being readable at a glance.
 For ``expects="figure"`` (or ``"map"``) the reference returns the model Figure (or ``folium.Map``)
 and the student's is compared by structure: the number of plot areas, and in each the number of
 lines, bars and groups of points, plus a title and axis labels where the model has them (for
@@ -99,6 +104,8 @@ class Exercise:
     ordered: bool = False
     tolerance: float = 1e-6
     solution: str = ""
+    variable: str = "answer"
+    untouched: str | None = None
 
     def expected(self) -> Any:
         return self.reference()
@@ -117,6 +124,8 @@ def exercise(
     key: list[str] | None = None,
     ordered: bool = False,
     tolerance: float = 1e-6,
+    variable: str = "answer",
+    untouched: str | None = None,
 ):
     """Register a reference function as the solution of exercise ``exercise_id``.
 
@@ -136,6 +145,10 @@ def exercise(
         Whether row or list order matters.
     tolerance : float
         For numbers: how far from the expected value still counts as right.
+    variable : str
+        The name the exercise cell gives its answer (``between = ...``), used in the model solution.
+    untouched : {"empty"}, optional
+        What the untouched cell gives besides ``...``: "empty" for an empty table (not recorded).
     """
     if expects not in EXPECTS:
         raise ValueError(f"exercise {exercise_id}: expects must be one of {', '.join(EXPECTS)}")
@@ -154,7 +167,9 @@ def exercise(
             key,
             ordered,
             tolerance,
-            _solution(func),
+            _pasteable(_solution(func), exercise_id, variable),
+            variable,
+            untouched,
         )
         return func
 
@@ -167,6 +182,19 @@ def _solution(func: Callable[[], Any]) -> str:
     node = ast.parse(source).body[0]
     start = node.body[0].end_lineno if ast.get_docstring(node, clean=False) is not None else node.lineno
     return textwrap.dedent("\n".join(source.splitlines()[start:])).strip()
+
+
+def _pasteable(code: str, exercise_id: str, variable: str) -> str:
+    """The solution as a cell to paste: its last ``return X`` becomes ``variable = X``, then the check."""
+    try:
+        last = ast.parse(code).body[-1]
+    except (SyntaxError, IndexError):
+        return code
+    if not isinstance(last, ast.Return) or last.value is None:
+        return code
+    lines = code.splitlines()
+    lines[last.lineno - 1] = f"{variable} = " + lines[last.lineno - 1][last.col_offset + len("return") :].lstrip()
+    return "\n".join([*lines, f'helpers.check("{exercise_id}", {variable})'])
 
 
 def hints_path(lesson: str) -> Path:

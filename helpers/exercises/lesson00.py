@@ -20,7 +20,7 @@ def count_leftovers_in_a():
     return len(articles.boilerplate("A"))
 
 
-@exercise("00.2", lesson="00-start-here", expects="text")
+@exercise("00.2", variable="capital", lesson="00-start-here", expects="text")
 def the_capital():
     from helpers import data
 
@@ -28,7 +28,7 @@ def the_capital():
     return places[(places.kind == "capital") & (places.country == "LBY")].name_en.iloc[0]
 
 
-@exercise("00.3", lesson="00-start-here", expects="list")
+@exercise("00.3", variable="in_article_a", lesson="00-start-here", expects="list")
 def places_of_article_a():
     from helpers import data
 
@@ -36,7 +36,7 @@ def places_of_article_a():
     return places[places.sentences.astype(str).str.contains("A.p", regex=False)].place.tolist()
 
 
-@exercise("00.4", lesson="00-start-here", expects="number", tolerance=0.5)
+@exercise("00.4", variable="distance", lesson="00-start-here", expects="number", tolerance=0.5)
 def tripoli_to_sirte_km():
     from helpers import data
 
@@ -45,6 +45,7 @@ def tripoli_to_sirte_km():
 
 @exercise(
     "00.5",
+    variable="denied",
     lesson="00-start-here",
     expects="dataframe",
     columns=["backer", "support", "status"],
@@ -57,7 +58,14 @@ def denied_backing():
     return backing[backing.status == "denied"]
 
 
-@exercise("00.6", lesson="00-start-here", expects="dataframe", columns=["place", "lat", "lon"], key=["place"])
+@exercise(
+    "00.6",
+    variable="three",
+    lesson="00-start-here",
+    expects="dataframe",
+    columns=["place", "lat", "lon"],
+    key=["place"],
+)
 def three_cities():
     from helpers import data
 
@@ -65,7 +73,7 @@ def three_cities():
     return places[places.place.isin(["tripoli", "sirte", "benghazi"])]
 
 
-@exercise("00.7", lesson="00-start-here", expects="list")
+@exercise("00.7", variable="statuses", lesson="00-start-here", expects="list")
 def kinds_of_status():
     from helpers import data
 
@@ -73,7 +81,7 @@ def kinds_of_status():
     return backing.status.astype(str).unique().tolist()
 
 
-@exercise("00.8", lesson="00-start-here", expects="series")
+@exercise("00.8", variable="per_type", lesson="00-start-here", expects="series")
 def actors_by_type():
     from helpers import data
 
@@ -81,7 +89,15 @@ def actors_by_type():
     return actors.type.value_counts()
 
 
-@exercise("00.9", lesson="00-start-here", expects="dataframe", columns=["place", "lat"], key=["place"], ordered=True)
+@exercise(
+    "00.9",
+    variable="southern",
+    lesson="00-start-here",
+    expects="dataframe",
+    columns=["place", "lat"],
+    key=["place"],
+    ordered=True,
+)
 def five_southernmost_places():
     from helpers import data
 

@@ -10,6 +10,7 @@ from . import exercise
 
 @exercise(
     "01.1",
+    variable="leftovers",
     lesson="01-reading-the-news",
     expects="list",
     sentences=["A.p03.s01", "A.p05.s01", "A.p13.s01", "A.p14.s01", "A.p29.s01"],
@@ -26,6 +27,7 @@ def web_page_leftovers():
 
 @exercise(
     "01.2",
+    variable="other_voices",
     lesson="01-reading-the-news",
     expects="number",
 )

@@ -10,6 +10,7 @@ from . import exercise
 
 @exercise(
     "02.1",
+    variable="people",
     lesson="02-who-is-who",
     expects="dataframe",
     columns=["actor", "type"],
@@ -24,6 +25,7 @@ def people():
 
 @exercise(
     "02.2",
+    variable="states",
     lesson="02-who-is-who",
     expects="series",
 )

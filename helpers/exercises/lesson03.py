@@ -10,6 +10,7 @@ from . import exercise
 
 @exercise(
     "03.1",
+    variable="distance_km",
     lesson="03-mapping-control",
     expects="number",
     tolerance=0.1,
@@ -29,6 +30,7 @@ def tripoli_gharyan_km():
 
 @exercise(
     "03.2",
+    variable="changed",
     lesson="03-mapping-control",
     expects="dataframe",
     columns=["place", "controller_before", "controller_after"],
@@ -46,6 +48,7 @@ def changed_hands_in_2020():
 
 @exercise(
     "03.3",
+    variable="filled_km",
     lesson="03-mapping-control",
     expects="number",
     tolerance=0.5,
@@ -59,6 +62,8 @@ def tripoli_gharyan_km_filled_in():
 
 @exercise(
     "03.4",
+    variable="filled_changed",
+    untouched="empty",
     lesson="03-mapping-control",
     expects="dataframe",
     columns=["place", "controller_before", "controller_after"],

@@ -10,6 +10,7 @@ from . import exercise
 
 @exercise(
     "04.1",
+    variable="per_side",
     lesson="04-foreign-backing",
     expects="series",
     sentences=["B.p03.s02", "B.p03.s03"],
@@ -23,6 +24,7 @@ def backers_per_side():
 
 @exercise(
     "04.2",
+    variable="un_reported",
     lesson="04-foreign-backing",
     expects="list",
     sentences=["B.p06.s02", "B.p08.s01"],

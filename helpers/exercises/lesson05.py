@@ -10,6 +10,7 @@ from . import exercise
 
 @exercise(
     "05.1",
+    variable="wednesday",
     lesson="05-timeline",
     expects="text",
     sentences=["B.p04.s02", "B.p05.s02"],
@@ -26,6 +27,7 @@ def the_wednesday():
 
 @exercise(
     "05.2",
+    variable="between",
     lesson="05-timeline",
     expects="number",
 )

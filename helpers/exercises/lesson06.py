@@ -10,6 +10,7 @@ from . import exercise
 
 @exercise(
     "06.1",
+    variable="modes_b",
     lesson="06-sources-and-claims",
     expects="series",
 )
@@ -22,6 +23,7 @@ def voices_in_b():
 
 @exercise(
     "06.2",
+    variable="questionable",
     lesson="06-sources-and-claims",
     expects="dataframe",
     columns=["claim", "sentence", "verdict"],

@@ -17,7 +17,9 @@ Reading goes line by line: a line that is not UTF-8, not JSON, or not an attempt
 so one bad line never costs the others. Only a file that cannot be opened at all is moved aside
 (``progress.jsonl.corrupt-<time>``) with a warning.
 
-The teacher's class summary of the files students hand in (made with :func:`export`) is a
+A student hands in with :func:`hand_in` (the last cell of each lesson), which writes the
+:func:`export` to ``hand-in/NAME-DATE.csv`` beside the notebook and offers it as a download.
+The teacher's class summary of the files students hand in is a
 teacher's tool: ``python -m kit_teacher.summary FOLDER``.
 
 Examples
@@ -33,11 +35,12 @@ from __future__ import annotations
 
 import base64
 import contextlib
-import io
+import html
 import json
 import os
+import re
 import warnings
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any
 
@@ -58,6 +61,7 @@ from ._format import (
     spreadsheet_safe,
     truthy,
 )
+from ._report import ProgressReport, build_report, plain_labels
 
 __all__ = [
     "COLUMNS",
@@ -69,6 +73,8 @@ __all__ = [
     "drafts",
     "drafts_file",
     "export",
+    "hand_in",
+    "HandIn",
     "parse_lines",
     "plain_labels",
     "progress_file",
@@ -167,11 +173,14 @@ def record(
     score: float,
     attempt: int | None = None,
     explained: str | None = None,
+    fingerprint: str | None = None,
 ) -> dict[str, Any]:
     """Append one attempt to the progress file; return the attempt.
 
     ``attempt`` numbers the tries of one question; ``explained`` says whether the explanation was
     shown and why (``after_correct``, ``after_second_try``, ``after_submit`` or ``no``).
+    ``fingerprint`` identifies the answer (a hash of it): when the item's last recorded attempt of
+    the same kind has the same fingerprint, nothing is written (a rerun is not a new try).
 
     A progress file that cannot be written (read-only home, full disk) gives a warning, never an
     error: the student's work in the notebook goes on.
@@ -195,16 +204,38 @@ def record(
         entry["attempt"] = attempt
     if isinstance(explained, str):
         entry["explained"] = one_line(explained)
+    if isinstance(fingerprint, str):
+        entry["fingerprint"] = one_line(fingerprint, 64)
     line = (json.dumps(entry, ensure_ascii=False) + "\n").encode("utf-8")
     path = progress_file()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with locked(path):
             _remove_leftovers(path.parent)
-            append_line(path, line)
+            if "fingerprint" not in entry or _last_fingerprint(path, entry) != entry["fingerprint"]:
+                append_line(path, line)
     except OSError as exc:
         warnings.warn(t("progress.cannot_write", path=str(path), error=str(exc)), stacklevel=2)
     return entry
+
+
+def _last_fingerprint(path: Path, entry: dict[str, Any]) -> str | None:
+    """The fingerprint of the last attempt recorded for ``entry``'s kind and item (None if none)."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    needle = json.dumps(entry["item"], ensure_ascii=False).encode("utf-8")
+    for raw in reversed(data.split(b"\n")):
+        if needle not in raw:  # cheap: most lines are about other items
+            continue
+        try:
+            found = json.loads(raw.decode("utf-8"))
+        except (ValueError, RecursionError):
+            continue
+        if isinstance(found, dict) and found.get("item") == entry["item"] and found.get("kind") == entry["kind"]:
+            return found.get("fingerprint")
+    return None
 
 
 def _remove_leftovers(folder: Path) -> None:
@@ -228,72 +259,6 @@ def attempts() -> pd.DataFrame:
     return pd.DataFrame(rows, columns=COLUMNS[1:]).astype({"score": float, "correct": bool})
 
 
-def plain_labels(labels: Any) -> None:
-    """Draw chart texts as typed: no mathtext (``$...$``) and no LaTeX, whatever the rcParams.
-
-    Examples
-    --------
-    >>> from matplotlib.figure import Figure
-    >>> ax = Figure().subplots()
-    >>> ax.set_yticks([0], labels=[r"$\\alert$"])  # doctest: +ELLIPSIS
-    [...]
-    >>> plain_labels(ax.get_yticklabels())
-    """
-    for label in labels:
-        label.set_parse_math(False)
-        label.set_usetex(False)
-
-
-class ProgressReport:
-    """Scores per lesson (``.table``), first and final score per question (``.questions``), a chart."""
-
-    def __init__(self, table: pd.DataFrame, figure: Any, lang: str, questions: pd.DataFrame | None = None):
-        self.table, self.figure, self.lang = table, figure, lang
-        self.questions = questions if questions is not None else pd.DataFrame()
-
-    def __repr__(self) -> str:
-        if self.table.empty:
-            return t("progress.nothing_yet", lang=self.lang)
-        text = self.table.to_string(index=False)
-        if not self.questions.empty:
-            text += "\n\n" + self.questions.to_string(index=False)
-        return text
-
-    def _repr_html_(self) -> str:
-        if self.table.empty:
-            return f"<p>{t('progress.nothing_yet', lang=self.lang)}</p>"
-        buffer = io.BytesIO()
-        self.figure.savefig(buffer, format="png", dpi=80, bbox_inches="tight")
-        image = base64.b64encode(buffer.getvalue()).decode()
-        alt = t("progress.chart_alt", lang=self.lang)
-        questions = self.questions.to_html(index=False) if not self.questions.empty else ""
-        return self.table.to_html(index=False) + questions + f'<img alt="{alt}" src="data:image/png;base64,{image}">'
-
-
-def _per_question(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """First-attempt score and final score side by side, per question (in the order tried)."""
-    tried = frame[frame["kind"].isin(["quiz", "exercise"])]
-    if tried.empty:
-        return pd.DataFrame()
-    grouped = tried.groupby(["lesson", "item"], sort=False)["score"]
-    table = pd.DataFrame(
-        {"first_score": grouped.first(), "final_score": grouped.last(), "tries": grouped.size()}
-    ).reset_index()
-    looked = set(frame.loc[frame["kind"] == "solution", "item"])
-    table["solution_seen"] = table["item"].isin(looked)
-    table = table[["lesson", "item", "tries", "first_score", "final_score", "solution_seen"]]
-    return table.rename(columns={c: t(f"progress.col.{c}", lang=lang) for c in table.columns})
-
-
-def _per_lesson(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
-    best = frame.groupby(["lesson", "item"], as_index=False)["score"].max()
-    tries = frame.groupby("lesson").size().rename("tries")
-    table = best.groupby("lesson").agg(items=("item", "count"), mean_best_score=("score", "mean")).join(tries)
-    table = table.reset_index()[["lesson", "items", "tries", "mean_best_score"]]
-    table["mean_best_score"] = table["mean_best_score"].round(2)
-    return table.rename(columns={c: t(f"progress.col.{c}", lang=lang) for c in table.columns})
-
-
 def report(*, lang: str | None = None) -> ProgressReport:
     """Return the student's progress per lesson: items tried, tries, mean best score, and a chart.
 
@@ -302,45 +267,91 @@ def report(*, lang: str | None = None) -> ProgressReport:
     >>> "mean best score" in repr(report(lang="en"))
     True
     """
-    from matplotlib.figure import Figure  # not pyplot: no backend is chosen or switched
+    return build_report(attempts(), lang or get_language())
 
-    lang = lang or get_language()
-    frame = attempts()
-    scored = frame[frame["kind"] != "solution"]
-    table = _per_lesson(scored, lang) if not scored.empty else pd.DataFrame()
-    questions = _per_question(frame, lang) if not frame.empty else pd.DataFrame()
-    figure = None
-    if not table.empty:
-        figure = Figure(figsize=(6, max(3.0, 0.3 * len(table) + 1)))
-        ax = figure.subplots()
-        positions = range(len(table))
-        ax.barh(positions, table.iloc[:, 3], color="#0072B2")
-        ax.set_yticks(positions, labels=[one_line(lesson, 40) for lesson in table.iloc[:, 0]])
-        plain_labels(ax.get_yticklabels())
-        ax.invert_yaxis()
-        ax.set_xlim(0, 1)
-        ax.set_xlabel(t("progress.col.mean_best_score", lang=lang))
-        ax.set_title(t("progress.chart_title", lang=lang))
-    return ProgressReport(table, figure, lang, questions)
+
+def _export_csv(frame: pd.DataFrame, student: str | None) -> bytes:
+    frame = frame.copy()
+    frame.insert(0, "student", clean_text(student or ""))
+    for column in ("student", "kind", "item", "lesson", "answer"):
+        frame[column] = frame[column].astype(str).map(spreadsheet_safe)
+    return frame[COLUMNS].to_csv(index=False).encode("utf-8")
 
 
 def export(path: str | os.PathLike, *, student: str | None = None) -> Path:
-    """Write every attempt to a CSV file a student can hand in; return its path.
+    """Write every attempt to a CSV file a student can hand in (whole or not at all); return its path.
 
-    Text cells are neutralised for spreadsheets (:func:`spreadsheet_safe`).
+    Text cells are neutralised for spreadsheets (:func:`spreadsheet_safe`). :func:`hand_in` names
+    the file and the folder for the student.
 
     Examples
     --------
     >>> import tempfile, os
     >>> out = export(os.path.join(tempfile.mkdtemp(), "me.csv"), student="Ayu")
     >>> out.read_text().splitlines()[0]
-    'student,kind,item,lesson,answer,correct,score,time'
+    'student,kind,item,lesson,answer,correct,score,time,mode'
     """
-    frame = attempts()
-    frame.insert(0, "student", clean_text(student or ""))
-    for column in ("student", "kind", "item", "lesson", "answer"):
-        frame[column] = frame[column].astype(str).map(spreadsheet_safe)
     out = Path(path)
     out.parent.mkdir(parents=True, exist_ok=True)
-    frame[COLUMNS].to_csv(out, index=False)
+    replace_file(out, _export_csv(attempts(), student), prefix=".export-")
     return out
+
+
+class HandIn:
+    """What :func:`hand_in` did: a message, and the file as a download link (Binder, a hub, a laptop alike)."""
+
+    def __init__(self, message: str, filename: str = "", data: bytes = b"", path: Path | None = None):
+        self.message, self.filename, self.data, self.path = message, filename, data, path
+
+    def __repr__(self) -> str:
+        return self.message
+
+    def _repr_html_(self) -> str:
+        text = f"<p><b>{html.escape(self.message)}</b></p>"
+        if self.data:
+            uri = "data:text/csv;charset=utf-8;base64," + base64.b64encode(self.data).decode("ascii")
+            label = html.escape(t("progress.hand_in.download", file=self.filename))
+            text += f'<p><a download="{html.escape(self.filename)}" href="{uri}">⬇ {label}</a></p>'
+        return f'<div role="status">{text}</div>'
+
+
+def hand_in(*, folder: str | os.PathLike | None = None) -> HandIn:
+    """Hand in your progress: a CSV file named with your name and today's date, and a download link.
+
+    The file (the :func:`export` of every answer) goes to ``folder``, else the folder named by
+    ``KIT_HAND_IN_DIR``, else ``hand-in/`` beside the notebook; the message says where, in the
+    student's language. No name, nothing recorded or a folder that cannot be written give a
+    message, never an error (and the download link still works when only the folder failed).
+
+    Examples
+    --------
+    >>> import os, tempfile
+    >>> os.environ["KIT_PROGRESS_DIR"] = tempfile.mkdtemp()
+    >>> _ = set_student("Ayu Lestari")
+    >>> hand_in().message.startswith("Nothing to hand in yet")
+    True
+    >>> _ = record(kind="exercise", item="00.1", lesson="00-start-here", answer=5, correct=True, score=1.0)
+    >>> done = hand_in(folder=tempfile.mkdtemp())
+    >>> done.path.name.startswith("ayu-lestari-"), "download" in done._repr_html_()
+    (True, True)
+    """
+    name = student()
+    if not name:
+        return HandIn(t("progress.hand_in.no_name"))
+    frame = attempts()
+    if frame.empty:
+        return HandIn(t("progress.hand_in.nothing"))
+    slug = re.sub(r"[\W_]+", "-", name.lower()).strip("-")[:40] or "student"
+    filename = f"{slug}-{date.today().isoformat()}.csv"
+    data = _export_csv(frame, name)
+    target = Path(folder or os.environ.get("KIT_HAND_IN_DIR") or "hand-in") / filename
+    try:
+        target = target.absolute()
+        target.parent.mkdir(parents=True, exist_ok=True)
+        replace_file(target, data, prefix=".hand-in-")
+    except OSError as exc:
+        return HandIn(
+            t("progress.hand_in.cannot_write", path=str(target), error=exc.strerror or str(exc)), filename, data
+        )
+    answers = int((frame["kind"] != "solution").sum())
+    return HandIn(t("progress.hand_in.saved", count=answers, path=str(target)), filename, data, target)

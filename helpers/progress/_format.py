@@ -32,8 +32,8 @@ __all__ = [
     "truthy",
 ]
 
-#: The columns of an exported progress file, in order.
-COLUMNS = ["student", "kind", "item", "lesson", "answer", "correct", "score", "time"]
+#: The columns of an exported progress file, in order (``mode``: "exam", "practice" or "" when unknown).
+COLUMNS = ["student", "kind", "item", "lesson", "answer", "correct", "score", "time", "mode"]
 #: Longest text kept from one field of an attempt (answers, names, items).
 FIELD_LIMIT = 200
 _BOM = b"\xef\xbb\xbf"
@@ -131,7 +131,18 @@ def attempt_from(value: Any) -> dict[str, Any] | None:
     correct = value.get("correct")
     row["correct"] = correct if correct.__class__ is bool else truthy(correct)
     row["score"] = as_score(value.get("score", 0.0))
+    row["mode"] = _mode(value)
     return row
+
+
+def _mode(value: dict[str, Any]) -> str:
+    """An attempt's quiz mode: its ``mode`` field, else "exam" when explained after "Submit all"."""
+    mode, explained = value.get("mode"), value.get("explained")
+    if mode in ("exam", "practice"):
+        return mode
+    if explained == "after_submit":  # only exam mode explains after "Submit all"
+        return "exam"
+    return "practice" if value.get("kind") == "quiz" and isinstance(explained, str) else ""
 
 
 def parse_lines(data: bytes) -> tuple[list[dict[str, Any]], int]:
