@@ -25,7 +25,7 @@ from .dates import ISO_DATE, parse_date
 from .i18n import t
 from .text import fold, shorten
 
-__all__ = ["Feedback", "compare", "safe_text", "error_text"]
+__all__ = ["Feedback", "compare", "error_text", "safe_text"]
 
 
 def safe_text(value: Any, limit: int = 120) -> str:
@@ -47,20 +47,28 @@ def error_text(exc: BaseException) -> str:
 
 @dataclass
 class Feedback:
-    """What :func:`check` found: ``correct``, a ``message`` and, when wrong, details."""
+    """What :func:`check` found: ``correct``, a ``message`` and, when wrong, details.
+
+    ``waiting`` marks an exercise not answered yet: shown without a mark, as neither right nor wrong.
+    """
 
     exercise: str
     correct: bool
     message: str
     details: tuple[str, ...] = ()
+    waiting: bool = False
 
     def __repr__(self) -> str:
+        if self.waiting:
+            return self.message
         return status.box_text(float(self.correct), self.message, details=self.details)
 
     def __bool__(self) -> bool:
         return self.correct
 
     def _repr_html_(self) -> str:
+        if self.waiting:
+            return status.notice_html(self.message)
         return status.box_html(float(self.correct), self.message, details=self.details)
 
 

@@ -43,7 +43,7 @@ def test_run_all_on_an_untouched_cell_records_nothing(exercise_id):
     assert len(cells) == 2, f"{exercise_id}: one exercise cell per edition"
     for lang, code in cells.items():
         helpers.set_language("id" if lang.startswith("id") else "en")
-        lines = [line for line in code.splitlines() if not line.startswith(":id:")]
+        lines = [line for line in code.splitlines() if not line.startswith((":id:", ":tags:"))]
         namespace = {"helpers": helpers, "pd": pd}
         setup = {  # what earlier cells of the lesson define
             "03.3": "import math\nplaces = helpers.data.load_places().set_index('place')\n",

@@ -229,7 +229,7 @@ def test_student_banks_and_exercise_modules_are_sealed_whole(built):
     """Each is one seal (helpers.sealed) of the teacher's file, byte for byte, and nothing else in plain text."""
     from helpers.sealed import SEAL_PREFIX, unseal
 
-    sealed = [*built["student"].glob("lessons/*/quiz.yml"), *built["student"].glob("helpers/exercises/lesson*.py")]
+    sealed = [*built["student"].glob("lessons/*/quiz.yml"), *built["student"].glob("lessons/*/solutions.py")]
     assert len(sealed) >= 10
     for path in sealed:
         rel = path.relative_to(built["student"]).as_posix()
@@ -265,7 +265,7 @@ def test_exercise_checks_give_the_same_verdicts_in_the_student_edition(built, tm
     for name in ["conftest.py", "fuzzing.py", *(p.name for p in (built["clone"] / "tests").glob("test_check*.py"))]:
         shutil.copy2(built["clone"] / "tests" / name, kit / "tests" / name)
     (kit / "tests" / "test_is_student_edition.py").write_text(
-        "import inspect\nimport helpers.exercises.lesson03 as m\n\n"
+        "import inspect, sys\nfrom helpers import exercises\nexercises.all_exercises()\nm = sys.modules['lessons.03-mapping-control.solutions']\n\n"
         "def test_sealed():\n    assert 'run(globals(), sealed=' in inspect.getsource(m) and 'def ' not in inspect.getsource(m)\n"
     )
     done = subprocess.run(
@@ -383,7 +383,7 @@ def test_the_leak_test_finds_a_copied_guide_a_plain_bank_and_a_model_solution(bu
     clone = built["clone"]
     guide = next(clone.glob("lessons/*/guide.id.md"))
     bank = next(clone.glob("lessons/*/quiz.yml"))
-    module = next(clone.glob("helpers/exercises/lesson0[1-6].py"))
+    module = next(clone.glob("lessons/0[1-6]-*/solutions.py"))
     for source in (guide, bank, module):
         target = tmp_path / source.name
         shutil.copy2(source, target)
@@ -410,7 +410,7 @@ def test_the_student_edition_runs_the_teachers_code_on_the_teachers_notebooks(bu
     differ = []
     for path in sorted(p for p in student.rglob("*") if p.is_file()):
         rel = path.relative_to(student).as_posix()
-        sealed = fnmatch(rel, "lessons/*/quiz.yml") or re.fullmatch(r"helpers/exercises/lesson\d\d\.py", rel)
+        sealed = fnmatch(rel, "lessons/*/quiz.yml") or fnmatch(rel, "lessons/*/solutions.py")
         if sealed or rel in rewritten or fnmatch(rel, "notebooks/*/*.ipynb"):
             continue
         if path.read_bytes() != (clone / rel).read_bytes():
@@ -504,8 +504,8 @@ def test_a_sealed_bank_scores_like_the_plain_one_and_a_changed_seal_is_caught(le
 def test_a_damaged_exercise_seal_names_its_file(tmp_path):
     from helpers.sealed import SealError, run
 
-    with pytest.raises(SealError, match=r"^helpers/exercises/lesson03.py: field 'sealed' cannot be opened"):
-        run({"__name__": "helpers.exercises.lesson03"}, sealed="sealed-v2:AAAA")
+    with pytest.raises(SealError, match=r"^lessons/03-mapping-control/solutions.py: field 'sealed' cannot be opened"):
+        run({"__name__": "lessons.03-mapping-control.solutions"}, sealed="sealed-v2:AAAA")
 
 
 def test_a_malformed_bank_stops_the_release_with_its_message(built, tmp_path):

@@ -15,7 +15,7 @@ edition holds what a student's copy needs (READMEs, licence, Binder and hub set-
 ``data/``, the executed notebooks and their trust manifest, the question banks and hints) and none
 of the teacher guides, answer keys, rubrics or tests:
 
-every question bank (``lessons/*/quiz.yml``) and exercise module (``helpers/exercises/lessonNN.py``,
+every question bank (``lessons/*/quiz.yml``) and exercise module (``lessons/NN-slug/solutions.py``,
 the model solutions) is sealed whole by :func:`seal_student_file` (:mod:`helpers.sealed`: zlib and
 base64, not encryption). The kit opens a sealed file and reads it as the teacher's plain one, so
 both editions score and check with the same code. A seal depends only on the file, so an unchanged
@@ -31,7 +31,7 @@ Examples
 --------
 >>> student_path("lessons/03-mapping-control/guide.en.md"), student_path("notebooks/id/03-x.ipynb")
 (False, True)
->>> student_path("helpers/exercises/lesson03.py"), student_path("tools/release.py")
+>>> student_path("lessons/03-mapping-control/solutions.py"), student_path("tools/release.py")
 (True, False)
 """
 
@@ -86,6 +86,7 @@ STUDENT_FILES = (
     "lessons/exercises.schema.json",
     "lessons/*/quiz.yml",
     "lessons/*/exercises.yml",
+    "lessons/*/solutions.py",
     "tools/__init__.py",
     "tools/trust.py",
 )
@@ -100,7 +101,7 @@ _BANNERS = {
     " rubrik tidak ada di salinan ini; guru memakai cabang `main`. Tautan ke `lessons/README.id.md`,"
     " `ARCHITECTURE.md`, `tests/` atau `tools/` di bawah berlaku untuk edisi itu.",
 }
-_EXERCISE_MODULE = re.compile(r"helpers/exercises/lesson\d\d\.py")
+_EXERCISE_MODULE = re.compile(r"lessons/[^/]+/solutions\.py")
 #: A command line of a README's code block that runs a make target (``make test  # ...``).
 _MAKE_LINE = re.compile(r"^make ([a-z][a-z-]*)\b")
 

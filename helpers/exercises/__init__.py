@@ -1,17 +1,18 @@
 """The registry of coding exercises: one id, one reference solution, hints, and how to compare.
 
-Each lesson's reference solutions live in ``helpers/exercises/lessonNN.py`` and register
-themselves with the :func:`exercise` decorator; every such module is imported when the registry
-is first used. The reference function computes the expected result from ``data/`` (so exercises,
+Each lesson's reference solutions live beside its hints and questions, in
+``lessons/NN-slug/solutions.py`` (lesson content, like the answer key they print), and register
+themselves with the :func:`exercise` decorator; every such file is loaded when the registry is
+first used. The reference function computes the expected result from ``data/`` (so exercises,
 maps and quizzes agree), and its source code, shown in the teacher's answer key, is the model
 solution. What learners read, the hints, is data: ``lessons/NN-slug/exercises.yml``, validated
 against ``lessons/exercises.schema.json`` when the registry loads (a missing language or a missing
 entry is an :class:`ExerciseError` naming the file, the exercise and the field).
 
-Adding an exercise takes one function in ``helpers/exercises/lessonNN.py`` (new modules named
-``lesson*`` are found automatically)::
+Adding an exercise takes one function in ``lessons/NN-slug/solutions.py`` (a new lesson's file is
+found automatically)::
 
-    from . import exercise
+    from helpers.exercises import exercise
 
     @exercise("03.2", lesson="03-mapping-control", expects="dataframe",
               columns=["place", "controller"], key=["place"])
@@ -35,7 +36,7 @@ The body of the function (without its docstring), with its last line ``return X`
 exercise cell and run. ``variable`` is the name the exercise cell gives its answer (default
 ``answer``); ``untouched="empty"`` says that the cell, before the student changes it, gives an
 empty table rather than ``...`` (nothing is recorded for it). In the student edition
-(``make release``) each ``lessonNN.py`` is sealed whole (:mod:`helpers.sealed`) and runs its own
+(``make release``) each ``solutions.py`` is sealed whole (:mod:`helpers.sealed`) and runs its own
 source when imported, so checks, hints and ``helpers.solution`` work the same without the model
 solutions being readable at a glance.
 For ``expects="figure"`` (or ``"map"``) the reference returns the model Figure (or ``folium.Map``)
@@ -54,9 +55,9 @@ Examples
 from __future__ import annotations
 
 import ast
-import importlib
+import importlib.util
 import inspect
-import pkgutil
+import sys
 import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -239,16 +240,28 @@ def load_hints(lesson: str) -> dict[str, list[dict[str, str]]]:
     }
 
 
+def _load_solutions(path: Path) -> None:
+    """Run a lesson's ``solutions.py`` as the module ``lessons.<slug>.solutions`` (its exercises register)."""
+    name = f"lessons.{path.parent.name}.solutions"
+    if name in sys.modules:  # loaded once per process, as an import would be
+        return
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # inspect finds the model solutions' source through it
+    try:
+        spec.loader.exec_module(module)
+    except SealError as exc:  # a student edition's file whose seal is damaged
+        del sys.modules[name]
+        raise ExerciseError(str(exc)) from None
+
+
 def _load_all() -> None:
-    """Import every lesson module (once), then give each exercise its hints from its lesson's file."""
-    modules = [info.name for info in pkgutil.iter_modules(__path__) if info.name.startswith("lesson")]
+    """Load every lesson's solutions (once), then give each exercise its hints from its lesson's file."""
+    modules = [str(path) for path in sorted(lessons_dir().glob("*/solutions.py"))]
     if _loaded == modules:
         return
-    for name in modules:
-        try:
-            importlib.import_module(f"{__name__}.{name}")
-        except SealError as exc:  # a student edition's module whose seal is damaged
-            raise ExerciseError(str(exc)) from None
+    for path in modules:
+        _load_solutions(Path(path))
     for lesson in sorted({ex.lesson for ex in _REGISTRY.values()}):
         hints = load_hints(lesson)
         mine = {ex.id: ex for ex in _REGISTRY.values() if ex.lesson == lesson}

@@ -5,7 +5,7 @@ Their hints, in both languages, are in ``lessons/03-mapping-control/exercises.ym
 
 from __future__ import annotations
 
-from . import exercise
+from helpers.exercises import exercise
 
 
 @exercise(
