@@ -167,11 +167,13 @@ def record(
     score: float,
     attempt: int | None = None,
     explained: str | None = None,
+    mode: str | None = None,
 ) -> dict[str, Any]:
     """Append one attempt to the progress file; return the attempt.
 
     ``attempt`` numbers the tries of one question; ``explained`` says whether the explanation was
-    shown and why (``after_correct``, ``after_second_try``, ``after_submit`` or ``no``).
+    shown and why (``after_correct``, ``after_second_try``, ``after_submit`` or ``no``); ``mode``
+    whether a quiz answer was practice or a submitted exam (``practice`` or ``exam``).
 
     A progress file that cannot be written (read-only home, full disk) gives a warning, never an
     error: the student's work in the notebook goes on.
@@ -193,8 +195,9 @@ def record(
     }
     if isinstance(attempt, int) and not isinstance(attempt, bool):
         entry["attempt"] = attempt
-    if isinstance(explained, str):
-        entry["explained"] = one_line(explained)
+    for name, value in (("explained", explained), ("mode", mode)):
+        if isinstance(value, str):
+            entry[name] = one_line(value)
     line = (json.dumps(entry, ensure_ascii=False) + "\n").encode("utf-8")
     path = progress_file()
     try:
