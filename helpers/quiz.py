@@ -7,11 +7,12 @@ ordering, matching) is one class in :mod:`helpers.quiz_kinds`. Options are shuff
 read, scored and recorded by the options' keys in the bank, never by their shown positions.
 
 Practice mode teaches before it tells: a first wrong answer gets a nudge (the bank's ``nudge``, or
-the cited sentences and tables). A later wrong answer gets the chosen option's feedback and the
-explanation only where they name no right answer (:meth:`helpers.quiz_kinds.Kind.told`: the right
-options' text, a text answer, a number near the answer; an order or pairs are always withheld),
-and never the quoted sources: a three-option question cannot be solved by reading what a second
-wrong click shows, and the whole explanation comes with the right answer. Each attempt is recorded
+the cited sentences and tables). A later wrong answer gets the nudge again and the chosen option's
+feedback where it names no right answer (:meth:`helpers.quiz_kinds.Kind.told`: the right options'
+text or its start, a word key, a text answer, a number near the answer); never the quoted sources,
+and the explanation only for true/false, numbers and words where it names no answer. A choice,
+order or pairing question's explanation justifies its right answer, so it comes with that answer:
+a three-option question is not solved by reading what a second wrong click shows. Each attempt is recorded
 with its number, ``explained`` (``after_correct``, ``after_second_try``, ``after_submit`` or ``no``)
 and ``mode`` (``practice`` or ``exam``). An empty box or nothing chosen is "not answered yet", and
 a refused input (``1.234``: a thousand or a decimal?) is no attempt either.
@@ -161,7 +162,8 @@ class Quiz:
             return Result(q.id, False, score, said, explained="no")
         # later wrong tries: the option's feedback and the explanation only where they do not tell the
         # answer (no quotes: the sources hold it), so a question is not solved by elimination
-        feedback, explanation = ("" if kind.told(q, said, lang) else said for said in (feedback, q.explanation[lang]))
+        feedback = "" if kind.told(q, feedback, lang) else feedback
+        explanation = "" if kind.lettered or kind.told(q, q.explanation[lang], lang) else q.explanation[lang]
         rest = "" if explanation else f"{self.nudge(q)} {t('quiz.explained_when_right', lang=lang)}"
         message = " ".join(part for part in (verdict, feedback, rest) if part)
         return Result(q.id, False, score, message, explanation, explained="after_second_try" if explanation else "no")

@@ -7,8 +7,8 @@ Each type (:data:`KINDS`, by name) knows five things about its questions:
   keys: the bank's stable ids, whatever the shuffle), ``None`` when it cannot be understood
   (letters are positions in the shown ``order``), or raise :class:`Unclear` with the message to
   show (``1.234``: a decimal or a thousands separator?);
-- ``told(q, text, lang)``: whether feedback ``text`` gives the answer away (shown only after a
-  right answer or once the exam is submitted, never after a wrong try);
+- ``told(q, text, lang)``: whether feedback ``text`` names the answer (then a wrong try does not
+  show it);
 - ``score(q, value)``: a score from 0 to 1 (partial credit where the type allows it);
 - ``lines(q, order, lang)`` and ``key(q, lang)``: the question's text form without the answer,
   and the answer as the teacher's answer key writes it;
@@ -135,9 +135,8 @@ class Kind:
         return ""
 
     def giveaways(self, q: Question, lang: str) -> list[str]:
-        """The words that give the answer away: the right options' text, and their keys if words."""
-        right = q.answer if isinstance(q.answer, list) else [q.answer]
-        return [q.label(q.entry(k), lang) for k in right] + [k for k in right if len(k) > 1]
+        """What names the answer (none where a wrong try tells it anyway, or a type checks it itself)."""
+        return []
 
     def told(self, q: Question, text: str, lang: str) -> bool:
         """Whether ``text`` gives the answer away (then a wrong try does not show it)."""
@@ -166,6 +165,12 @@ class Single(Kind):
     def feedback(self, q: Question, value: Any, lang: str) -> str:
         return (q.entry(value).get("feedback") or {}).get(lang, "")
 
+    def giveaways(self, q: Question, lang: str) -> list[str]:
+        """The right options' text, its start (up to a bracket, colon, comma or quote), word keys."""
+        right = q.answer if isinstance(q.answer, list) else [q.answer]
+        labels = [q.label(q.entry(k), lang) for k in right]
+        return [*labels, *(re.split(r"[(:;,'\u2018\u2019]", s)[0] for s in labels), *(k for k in right if len(k) > 1)]
+
     def key(self, q: Question, lang: str) -> str:
         return q.label(q.entry(q.answer), lang)
 
@@ -175,6 +180,7 @@ class Single(Kind):
 
 class Multiple(Kind):
     name, lettered = "multiple", True
+    giveaways = Single.giveaways
 
     def answer(self, q: Question, value: Any) -> list[str]:
         keys = [e["key"] for e in q.options]
@@ -216,9 +222,6 @@ class TrueFalse(Kind):
 
     def key(self, q: Question, lang: str) -> str:
         return t("quiz.true" if q.answer else "quiz.false", lang=lang)
-
-    def giveaways(self, q: Question, lang: str) -> list[str]:
-        return []  # of two options, a wrong try has told the answer already: the explanation teaches why
 
     def sheet(self, q: Question, lang: str, words: Callable[[str], str], *, seed: str) -> Sheet:
         return Sheet(lines=[f"{BOX} {words('true')} \u00a0\u00a0 {BOX} {words('false')}"])
@@ -305,9 +308,6 @@ class Ordering(Kind):
         keys = [_key(v, order) for v in values]
         return keys if None not in keys and sorted(keys) == sorted(order) else None
 
-    def told(self, q: Question, text: str, lang: str) -> bool:
-        return bool(text.strip())  # an explanation of an order or of pairs tells them
-
     def score(self, q: Question, value: list[str]) -> float:
         position = {k: i for i, k in enumerate(value)}
         pairs = [(a, b) for i, a in enumerate(q.answer) for b in q.answer[i + 1 :]]
@@ -351,9 +351,6 @@ class Matching(Kind):
                 return None
             out[key] = rights[fold_key(right)]
         return out
-
-    def told(self, q: Question, text: str, lang: str) -> bool:
-        return bool(text.strip())
 
     def score(self, q: Question, value: dict[str, str]) -> float:
         return sum(value.get(k) == v for k, v in q.answer.items()) / len(q.answer)
