@@ -1,33 +1,31 @@
-"""Bilingual quizzes: question banks, checking in the kernel, widgets, and a text fallback.
+"""Bilingual quizzes: a lesson's questions checked in the kernel, as widgets or as text.
 
-Each lesson has one bank, ``lessons/NN-slug/quiz.yml``, validated on load against the schema in
-``lessons/quiz.schema.json`` (documented there). A malformed bank fails with one message naming
-the file, the question and the field (:mod:`helpers.quiz_bank`).
+The banks (``lessons/NN-slug/quiz.yml``, validated, answers computed from ``data/``) are read by
+:mod:`helpers.quiz_bank`; each question type (single, multiple, truefalse, numeric, text,
+ordering, matching) is one class in :mod:`helpers.quiz_kinds`. Options are shuffled per student
+(seeded by the name from :func:`helpers.progress.student`), the same on every rerun; answers are
+read, scored and recorded by the options' keys in the bank, never by their shown positions.
 
-Question types: ``single``, ``multiple`` (partial credit), ``truefalse``, ``numeric`` (tolerance
-and unit), ``text`` (accepted variants; case, accents, spaces, hyphens and dots ignored, as
-:func:`helpers.text.fold_key` does; place names in any known spelling with ``accept_place:
-true``), ``ordering`` and ``matching``. Each is one class in :mod:`helpers.quiz_kinds`.
-
-Where an answer is a fact in ``data/``, the bank states a query (``answer_from``) and the answer
-is computed from the data, so quizzes and maps never disagree.
-
-Quizzes teach before they tell (practice mode): after a first wrong answer the student reads a
-nudge (the question's ``nudge`` in the bank, or a generic one naming the cited sentences and
-tables) and never the answer; the explanation appears after a right answer or after a second
-wrong try, and the progress record says which (``explained``: ``after_correct``,
-``after_second_try`` or ``no``). Every attempt is recorded with its number. Options are shuffled
-per student (seeded by the name from :func:`helpers.progress.student`), the same on every rerun.
+Practice mode teaches before it tells: a first wrong answer gets a nudge (the bank's ``nudge``, or
+the cited sentences and tables). A later wrong answer gets the nudge again and the chosen option's
+feedback where it names no right answer (:meth:`helpers.quiz_kinds.Kind.told`: the right options'
+text or its start, a word key, a text answer, a number near the answer); never the quoted sources,
+and the explanation only for true/false, numbers and words where it names no answer. A choice,
+order or pairing question's explanation justifies its right answer, so it comes with that answer:
+a three-option question is not solved by reading what a second wrong click shows. Each attempt is recorded
+with its number, ``explained`` (``after_correct``, ``after_second_try``, ``after_submit`` or ``no``)
+and ``mode`` (``practice`` or ``exam``). An empty box or nothing chosen is "not answered yet", and
+a refused input (``1.234``: a thousand or a decimal?) is no attempt either.
 
 In exam mode nothing says right or wrong (not :class:`Result`, not the progress file, not the
-widgets) until the student presses "Submit all" (:meth:`Quiz.submit`): then the answers are
-scored, recorded and locked, and the explanations appear. Until then each answer is kept as a
-draft (:mod:`helpers.progress._drafts`, no verdict), so a kernel restart loses none: the quiz
-shown again fills its inputs from the drafts.
+widgets) until the student presses "Submit all" (:meth:`Quiz.submit`): only then is each
+question's last answer scored, recorded (once, ``mode: exam``) and locked, and the explanations
+appear. Until then each answer is a draft (:mod:`helpers.progress._drafts`, no verdict, never an
+attempt), so a changed mind is no wrong try and a kernel restart loses nothing.
 
-Answers are checked here, in the kernel. Widgets only ever receive the question, the options in
-shown order, and, after the student has answered, the feedback: no correct answer is in the
-widget state, HTML or JavaScript before an attempt (:mod:`helpers.quiz_widgets`).
+Widgets only ever receive the question, the options in shown order, and, after the student has
+answered, the feedback: no correct answer is in the widget state, HTML or JavaScript before an
+attempt (:mod:`helpers.quiz_widgets`).
 
 Examples
 --------
@@ -43,7 +41,7 @@ from typing import Any
 
 from .i18n import get_language, t
 from .quiz_bank import QUERIES, QuizError, bank_path, load_bank
-from .quiz_kinds import KINDS, TYPES
+from .quiz_kinds import KINDS, TYPES, Unclear
 from .quiz_question import Question, Result
 from .text import code_block, shorten
 
@@ -61,9 +59,30 @@ def _quotes(q: Question, lang: str) -> list[str]:
             from .data import describe_sources, find_row
 
             row = find_row(source)
-            where = {"file": row["_file"], "key": source.partition(":")[2]}
-            out.append(t("quiz.data_source", lang=lang, source=describe_sources(row["sources"], lang=lang), **where))
+            cited = describe_sources(row.get("sources", row.get("source")), lang=lang)  # a source row: itself
+            out.append(t("quiz.data_source", lang=lang, source=cited, file=row["_file"], key=source.partition(":")[2]))
     return out
+
+
+def _blank(raw: Any) -> bool:
+    """Whether an answer is untouched: nothing, blank text, nothing chosen (not an attempt)."""
+    if isinstance(raw, str):
+        return not raw.strip()
+    raw = list(raw.values()) if isinstance(raw, dict) else raw
+    return (
+        raw is None
+        or raw is Ellipsis
+        or (isinstance(raw, (list, tuple, set)) and (not raw or any(v is None for v in raw)))
+    )
+
+
+def _as_ids(value: Any) -> Any:
+    """An answer as recorded: option keys (the bank's ids), ``a,c`` for several, ``a=GNA`` for pairs."""
+    if isinstance(value, dict):
+        return ",".join(f"{k}={v}" for k, v in sorted(value.items()))
+    if isinstance(value, (set, list)):
+        return ",".join(sorted(value) if isinstance(value, set) else value)
+    return str(value).lower() if isinstance(value, bool) else value
 
 
 # ---------------------------------------------------------------- the quiz
@@ -89,15 +108,16 @@ class Quiz:
         self.title = meta["title"][self.lang]
         chosen = list(questions)
         if meta.get("draw") and seed is not None and int(meta["draw"]) < len(chosen):
-            chosen = sorted(
-                random.Random(f"{lesson}:{seed}").sample(chosen, int(meta["draw"])), key=lambda q: questions.index(q)
-            )
+            picked = random.Random(f"{lesson}:{seed}").sample(chosen, int(meta["draw"]))
+            chosen = [q for q in chosen if any(q is p for p in picked)]  # in the bank's order
         self.questions = {q.id: q for q in chosen}
-        self.order = {q.id: self.shown_order(q) for q in chosen}
+        self.order = {q.id: [e["key"] for e in q.entries] for q in chosen}  # option keys in the order shown
+        for q in chosen:  # each student's own order (seeded by their name), the same on every rerun
+            if seed is not None and KINDS[q.type].lettered:
+                random.Random(f"{lesson}:{q.id}:{seed}").shuffle(self.order[q.id])
         self._answers: dict[str, Result] = {}
-        self._wrong: dict[str, int] = {}  # wrong (understood) tries per question, practice mode
-        self._tries: dict[str, int] = {}  # understood tries per question
-        self._pending: dict[str, list[tuple[Any, Any]]] = {}  # exam: every (value, raw) until submitted
+        self._tries: dict[str, int] = {}  # recorded tries per question
+        self._pending: dict[str, Any] = {}  # exam: each question's last answer (as keys) until submitted
         self._submitted = False
         self.widgets: dict[str, dict[str, Any]] = {}
         self._box = None
@@ -105,26 +125,17 @@ class Quiz:
             from .progress import drafts
 
             self._pending = {
-                qid: tries
+                qid: tries[-1][0]
                 for qid, tries in drafts(lesson).items()
-                if qid in self.questions and all(self._fits(self.questions[qid], value) for value, _ in tries)
+                if qid in self.questions and self._fits(self.questions[qid], tries[-1][0])
             }
-
-    def shown_order(self, q: Question) -> list[str]:
-        """A question's option keys in the order this student sees them (shuffled by the seed)."""
-        keys = [e["key"] for e in q.entries]
-        if self.seed is not None and KINDS[q.type].lettered:
-            random.Random(f"{self.lesson}:{q.id}:{self.seed}").shuffle(keys)
-        return keys
 
     # ------------------------------------------------ text form
     def text(self) -> str:
         """The quiz as readable text with lettered options and no answers."""
         lines = [f"{self.title}", t("quiz.text_help", lang=self.lang, lesson=self.lesson), ""]
         for n, q in enumerate(self.questions.values(), start=1):
-            lines.append(f"{n}. [{q.id}] {q.text[self.lang]}")
-            lines += KINDS[q.type].lines(q, self.order[q.id], self.lang)
-            lines.append("")
+            lines += [f"{n}. [{q.id}] {q.text[self.lang]}", *KINDS[q.type].lines(q, self.order[q.id], self.lang), ""]
         return "\n".join(lines).rstrip()
 
     def __repr__(self) -> str:
@@ -134,95 +145,69 @@ class Quiz:
         return code_block(self.text())
 
     # ------------------------------------------------ checking
-    def _result(self, q: Question, value: Any, raw: Any) -> Result:
-        if value is None:
-            return self.not_understood(
-                q, "quiz.not_answered" if raw is None or raw is Ellipsis or raw == "" else f"quiz.bad.{q.type}"
-            )
-        kind = KINDS[q.type]
+    def _result(self, q: Question, value: Any) -> Result:
+        """Score an answer; in practice a wrong one gets a nudge first, then nothing that tells the answer."""
+        kind, lang = KINDS[q.type], self.lang
         score = kind.score(q, value)
         correct = score >= 1.0
-        if correct:
-            message = t("quiz.correct", lang=self.lang)
-        elif score > 0:
-            message = t("quiz.partly", lang=self.lang, percent=round(score * 100))
-        else:
-            message = t("quiz.incorrect", lang=self.lang)
-        feedback = "" if correct else kind.feedback(q, value, self.lang)
-        if feedback:
-            message += " " + feedback
-        return Result(
-            q.id,
-            correct,
-            score,
-            message,
-            q.explanation[self.lang],
-            _quotes(q, self.lang),
-            explained="after_correct" if correct else "after_second_try",
-        )
+        verdict = t("quiz.correct" if correct else "quiz.incorrect", lang=lang)
+        verdict = t("quiz.partly", lang=lang, percent=round(score * 100)) if 0 < score < 1 else verdict
+        feedback = "" if correct else kind.feedback(q, value, lang)
+        if correct or self.mode == "exam":  # right, or an exam submitted: everything, with the sources
+            why = "after_submit" if self.mode == "exam" else "after_correct"
+            said = f"{verdict} {feedback}".strip()
+            return Result(q.id, correct, score, said, q.explanation[lang], _quotes(q, lang), explained=why)
+        if not self._tries.get(q.id):  # a first wrong try: where to look, nothing more
+            said = f"{verdict} {self.nudge(q)} {t('quiz.try_once_more', lang=lang)}"
+            return Result(q.id, False, score, said, explained="no")
+        # later wrong tries: the option's feedback and the explanation only where they do not tell the
+        # answer (no quotes: the sources hold it), so a question is not solved by elimination
+        feedback = "" if kind.told(q, feedback, lang) else feedback
+        explanation = "" if kind.lettered or kind.told(q, q.explanation[lang], lang) else q.explanation[lang]
+        rest = "" if explanation else f"{self.nudge(q)} {t('quiz.explained_when_right', lang=lang)}"
+        message = " ".join(part for part in (verdict, feedback, rest) if part)
+        return Result(q.id, False, score, message, explanation, explained="after_second_try" if explanation else "no")
 
     def nudge(self, q: Question) -> str:
         """What to look at after a wrong answer: the bank's ``nudge``, or the cited sentences and tables."""
-        own = (q.nudge or {}).get(self.lang)
-        if own:
-            return own
-        sentences = [s for s in q.sources if ":" not in s]
-        tables = sorted({s.partition(":")[0] for s in q.sources if ":" in s})
-        if sentences and tables:
-            return t("quiz.nudge.both", lang=self.lang, sentences=", ".join(sentences), tables=", ".join(tables))
-        if tables:
-            return t("quiz.nudge.tables", lang=self.lang, tables=", ".join(tables))
-        if sentences:
-            return t("quiz.nudge.sentences", lang=self.lang, sentences=", ".join(sentences))
-        return t("quiz.nudge.generic", lang=self.lang)
-
-    def _teach(self, q: Question, result: Result) -> Result:
-        """Practice mode: a first wrong try gets a nudge, not the explanation nor the answer."""
-        if result.correct or self._wrong.get(q.id, 0) >= 1:
-            return result
-        base = (
-            t("quiz.partly", lang=self.lang, percent=round((result.score or 0) * 100))
-            if result.score
-            else t("quiz.incorrect", lang=self.lang)
-        )
-        message = f"{base} {self.nudge(q)} {t('quiz.try_once_more', lang=self.lang)}"
-        return Result(q.id, False, result.score, message, explained="no")  # no quotes: rows could hold the answer
+        if (q.nudge or {}).get(self.lang):
+            return q.nudge[self.lang]
+        sentences = ", ".join(s for s in q.sources if ":" not in s)
+        tables = ", ".join(sorted({s.partition(":")[0] for s in q.sources if ":" in s}))
+        key = "both" if sentences and tables else "tables" if tables else "sentences" if sentences else "generic"
+        return t(f"quiz.nudge.{key}", lang=self.lang, sentences=sentences, tables=tables)
 
     def answer(self, question: str, value: Any) -> Result:
         """Check an answer to one question (letters for choices, e.g. ``"b"`` or ``"a,c"``).
 
-        In exam mode the answer is recorded and its feedback waits for :meth:`reveal`.
+        In exam mode the answer is kept as a draft until :meth:`submit`.
         """
         q = self.questions.get(question) if isinstance(question, str) else None
-        if q is not None and self._submitted:
-            return Result(q.id, None, None, t("quiz.locked", lang=self.lang), understood=False)
         if q is None:
-            ids = ", ".join(self.questions)
-            return Result(
-                shorten(question, limit=40),
-                False,
-                0.0,
-                t("quiz.unknown_question", lang=self.lang, value=shorten(question, limit=40), ids=ids),
-                understood=False,
-            )
+            named, ids = shorten(question, limit=40), ", ".join(self.questions)
+            said = t("quiz.unknown_question", lang=self.lang, value=named, ids=ids)
+            return Result(named, False, 0.0, said, understood=False)
+        if self._submitted:
+            return Result(q.id, None, None, t("quiz.locked", lang=self.lang), understood=False)
         try:
             return self.answer_parsed(q, KINDS[q.type].parse(q, value, self.order[q.id]), raw=value)
+        except Unclear as unclear:  # e.g. 1.234: a decimal, or a thousand?
+            return self.not_understood(q, str(unclear))
         except Exception:  # whatever was typed, the student gets a message, not a traceback
             return self.not_understood(q, f"quiz.bad.{q.type}")
 
     def _fits(self, q: Question, value: Any) -> bool:
         """Whether a draft still fits its question (a bank changed since is a draft dropped, not an error)."""
-        try:
-            KINDS[q.type].score(q, value)
-            KINDS[q.type].feedback(q, value, self.lang)
-            return value is not None
+        try:  # a stale option key fails in feedback (no such option), a value of another shape in score
+            return (
+                value is not None and KINDS[q.type].score(q, value) >= 0 and KINDS[q.type].feedback(q, value, "en") != 0
+            )
         except Exception:
             return False
 
     def draft(self, question: str) -> Any:
         """The last answer to an exam question that waits for "Submit all" (None if there is none)."""
-        tries = self._pending.get(question)
-        return tries[-1][0] if tries else None
+        return self._pending.get(question)
 
     def draft_result(self, q: Question) -> Result:
         """What an exam answer shows before "Submit all": that it was recorded, nothing more."""
@@ -236,23 +221,20 @@ class Quiz:
         """Check an answer already read as option keys (what the widgets give), record it, apply the mode."""
         if self._submitted:
             return Result(q.id, None, None, t("quiz.locked", lang=self.lang), understood=False)
-        if value is None:
-            return self._result(q, value, raw)
-        if self.mode == "exam":  # nothing is scored or shown until "Submit all"; a draft survives a restart
+        if value is None or _blank(value):  # untouched (nothing chosen, an empty box) or not understood: no attempt
+            return self.not_understood(q, "quiz.not_answered" if _blank(raw) else f"quiz.bad.{q.type}")
+        if self.mode == "exam":  # a draft: not scored, shown or recorded until "Submit all"; survives a restart
             from .progress import save_draft
 
-            self._pending.setdefault(q.id, []).append((value, raw))
+            self._pending[q.id] = value
             save_draft(self.lesson, q.id, value, raw)
             return self.draft_result(q)
-        result = self._teach(q, self._result(q, value, raw))
-        if result.understood:
-            self._record(q, raw, result)
-            if not result.correct:
-                self._wrong[q.id] = self._wrong.get(q.id, 0) + 1
-            self._answers[q.id] = result
-        return result
+        self._answers[q.id] = self._result(q, value)
+        self._record(q, value, self._answers[q.id])
+        return self._answers[q.id]
 
-    def _record(self, q: Question, raw: Any, result: Result) -> None:
+    def _record(self, q: Question, value: Any, result: Result) -> None:
+        """Record an answer by its option keys (the bank's ids: the same whatever a student's shuffle)."""
         from .progress import record
 
         self._tries[q.id] = self._tries.get(q.id, 0) + 1
@@ -260,11 +242,12 @@ class Quiz:
             kind="quiz",
             item=f"{self.lesson}/{q.id}",
             lesson=self.lesson,
-            answer=raw,
+            answer=_as_ids(value),
             correct=bool(result.correct),
             score=result.score or 0.0,
             attempt=self._tries[q.id],
             explained=result.explained,
+            mode=self.mode,
         )
 
     def submit(self) -> dict[str, Result]:
@@ -274,13 +257,9 @@ class Quiz:
         """
         if self.mode == "exam" and not self._submitted:
             self._submitted = True
-            for qid, tries in self._pending.items():
-                q = self.questions[qid]
-                for value, raw in tries:  # every attempt goes on record, in order; the last one counts
-                    result = self._result(q, value, raw)
-                    result.explained = "after_submit"
-                    self._record(q, raw, result)
-                self._answers[qid] = result
+            for qid, value in self._pending.items():  # only the submitted answers go on record
+                self._answers[qid] = self._result(self.questions[qid], value)
+                self._record(self.questions[qid], value, self._answers[qid])
             self._pending.clear()
             from .progress import clear_drafts
 
@@ -294,10 +273,6 @@ class Quiz:
                             part.disabled = True
         return dict(self._answers)
 
-    def reveal(self) -> dict[str, Result]:
-        """The same as :meth:`submit` (kept for notebooks written before "Submit all")."""
-        return self.submit()
-
     def score(self) -> float:
         """Total score so far (sum of the last answer's score per question)."""
         return round(sum(r.score for r in self._answers.values()), 2)
@@ -306,9 +281,7 @@ class Quiz:
     def widget(self):
         """Build (once) and return the ipywidgets box of the quiz."""
         if self._box is None:
-            from .quiz_widgets import (
-                build,  # ipywidgets is imported only when a quiz is shown
-            )
+            from .quiz_widgets import build  # ipywidgets is imported only when a quiz is shown
 
             self._box = build(self)
         return self._box
@@ -339,7 +312,8 @@ def show(lesson: str, *, mode: str = "practice", seed: int | None = None, lang: 
     lesson : str
         The lesson folder, e.g. ``"00-start-here"``.
     mode : {"practice", "exam"}
-        Practice gives feedback at once; exam records answers and waits for ``quiz.reveal()``.
+        Practice gives feedback at once; exam keeps answers as drafts and records and marks
+        them when the student presses "Submit all" (:meth:`Quiz.submit`).
     seed : int, optional
         Shuffle options (and draw questions, if the bank says ``draw``) reproducibly.
     lang : {"id", "en"}, optional

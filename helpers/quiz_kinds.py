@@ -3,8 +3,12 @@
 Each type (:data:`KINDS`, by name) knows five things about its questions:
 
 - ``answer(q, value)``: check and normalise the bank's answer (or the one computed from data);
-- ``parse(q, raw, order)``: turn what a student typed or picked into the answer's form, or ``None``
-  when it cannot be understood (letters are positions in the shown ``order``);
+- ``parse(q, raw, order)``: turn what a student typed or picked into the answer's form (option
+  keys: the bank's stable ids, whatever the shuffle), ``None`` when it cannot be understood
+  (letters are positions in the shown ``order``), or raise :class:`Unclear` with the message to
+  show (``1.234``: a decimal or a thousands separator?);
+- ``told(q, text, lang)``: whether feedback ``text`` names the answer (then a wrong try does not
+  show it);
 - ``score(q, value)``: a score from 0 to 1 (partial credit where the type allows it);
 - ``lines(q, order, lang)`` and ``key(q, lang)``: the question's text form without the answer,
   and the answer as the teacher's answer key writes it;
@@ -25,6 +29,12 @@ Examples
 0.5
 >>> KINDS["multiple"].sheet(q, "en", str.upper, seed="s").lines
 ['☐ a) a', '☐ b) b', '☐ c) c']
+>>> [KINDS["numeric"].parse(q, typed, []) for typed in ("79,7", "79.7 km", "1234", "0,125")]
+[79.7, 79.7, 1234.0, 0.125]
+>>> KINDS["numeric"].parse(q, "1.234", [])
+Traceback (most recent call last):
+...
+helpers.quiz_kinds.Unclear: quiz.thousands
 """
 
 from __future__ import annotations
@@ -38,9 +48,9 @@ from typing import Any
 
 from .i18n import t
 from .quiz_question import Question
-from .text import fold_key
+from .text import fold_key, strip_accents
 
-__all__ = ["Kind", "KINDS", "TYPES", "LETTERS", "BOX", "Sheet"]
+__all__ = ["Kind", "KINDS", "TYPES", "LETTERS", "BOX", "Sheet", "Unclear"]
 
 #: Letters name options and items by their shown position.
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
@@ -49,6 +59,18 @@ BOX = "☐"
 _TRUE = {"true", "t", "benar", "b", "ya", "yes", "y", "1"}
 _FALSE = {"false", "f", "salah", "s", "tidak", "no", "n", "0"}
 _LIST_SEPARATORS = re.compile(r"[,\s]+")
+_NUMBER = re.compile(r"[-+−]?\d+(?:[.,]\d+)*")
+#: A decimal comma or point followed by three digits could be a thousands separator: ``1.234``.
+_THOUSANDS = re.compile(r"[-+]?[1-9]\d{0,2}[.,]\d{3}|.*[.,].*[.,].*")
+
+
+class Unclear(ValueError):
+    """An answer that could mean two things; ``str(exc)`` is the key of the message to show."""
+
+
+def _words(text: str) -> str:
+    """``text`` as its words, lower case, accents dropped, one space around each: to find a phrase."""
+    return " " + " ".join(re.findall(r"\w+", strip_accents(str(text)).lower())) + " "
 
 
 def _key(raw: Any, order: list[str]) -> str | None:
@@ -60,14 +82,8 @@ def _key(raw: Any, order: list[str]) -> str | None:
 
 
 def _keys_error(q: Question, message: str) -> ValueError:
-    return ValueError(
-        t(
-            message,
-            field="answer",
-            keys=", ".join(e["key"] for e in q.entries),
-            rights=", ".join(r["key"] for r in q.right),
-        )
-    )
+    keys, rights = (", ".join(e["key"] for e in entries) for entries in (q.entries, q.right))
+    return ValueError(t(message, field="answer", keys=keys, rights=rights))
 
 
 @dataclass
@@ -118,6 +134,14 @@ class Kind:
         """Extra words for a wrong answer (the bank's feedback on a chosen option)."""
         return ""
 
+    def giveaways(self, q: Question, lang: str) -> list[str]:
+        """What names the answer (none where a wrong try tells it anyway, or a type checks it itself)."""
+        return []
+
+    def told(self, q: Question, text: str, lang: str) -> bool:
+        """Whether ``text`` gives the answer away (then a wrong try does not show it)."""
+        return any(_words(word).strip() and _words(word) in _words(text) for word in self.giveaways(q, lang))
+
     def key(self, q: Question, lang: str) -> str:
         return str(q.answer)
 
@@ -141,6 +165,12 @@ class Single(Kind):
     def feedback(self, q: Question, value: Any, lang: str) -> str:
         return (q.entry(value).get("feedback") or {}).get(lang, "")
 
+    def giveaways(self, q: Question, lang: str) -> list[str]:
+        """The right options' text, its start (up to a bracket, colon, comma or quote), word keys."""
+        right = q.answer if isinstance(q.answer, list) else [q.answer]
+        labels = [q.label(q.entry(k), lang) for k in right]
+        return [*labels, *(re.split(r"[(:;,'\u2018\u2019]", s)[0] for s in labels), *(k for k in right if len(k) > 1)]
+
     def key(self, q: Question, lang: str) -> str:
         return q.label(q.entry(q.answer), lang)
 
@@ -150,6 +180,7 @@ class Single(Kind):
 
 class Multiple(Kind):
     name, lettered = "multiple", True
+    giveaways = Single.giveaways
 
     def answer(self, q: Question, value: Any) -> list[str]:
         keys = [e["key"] for e in q.options]
@@ -162,7 +193,7 @@ class Multiple(Kind):
         if not isinstance(values, (list, tuple, set)):
             return None
         keys = {_key(v, order) if v != "" else None for v in values}
-        return None if None in keys else keys
+        return None if None in keys or not keys else keys
 
     def score(self, q: Question, value: set[str]) -> float:
         right = set(q.answer)
@@ -205,12 +236,25 @@ class Numeric(Kind):
         return float(value)
 
     def parse(self, q: Question, raw: Any, order: list[str]) -> float | None:
+        """A number typed with a decimal comma (``79,7``) or point (``79.7``); ``1.234`` is unclear."""
         if isinstance(raw, bool):
             return None
         if isinstance(raw, (int, float)):
             return float(raw) if math.isfinite(raw) else None
-        match = re.search(r"-?\d+(?:[.,]\d+)?", raw) if isinstance(raw, str) else None
-        return float(match.group().replace(",", ".")) if match else None
+        match = _NUMBER.search(raw) if isinstance(raw, str) else None
+        if match is None:
+            return None
+        number = match.group().replace("\u2212", "-")
+        if _THOUSANDS.fullmatch(number):
+            raise Unclear("quiz.thousands")
+        return float(number.replace(",", "."))
+
+    def told(self, q: Question, text: str, lang: str) -> bool:
+        """Any number in ``text`` near the answer (within its tolerance, or 1) gives it away."""
+        numbers = (
+            float(n.replace("\u2212", "-").replace(",", ".")) for n in re.findall(r"[-\u2212]?\d+(?:[.,]\d+)?", text)
+        )
+        return any(abs(n - q.answer) <= max(q.tolerance, 1.0) for n in numbers)
 
     def score(self, q: Question, value: float) -> float:
         return float(abs(value - q.answer) <= q.tolerance + 1e-9)
@@ -244,6 +288,9 @@ class Text(Kind):
             except DataError:
                 return 0.0
         return 0.0
+
+    def giveaways(self, q: Question, lang: str) -> list[str]:
+        return [q.answer, *q.accept]
 
 
 class Ordering(Kind):

@@ -76,19 +76,19 @@ class Result:
     revealed: bool = True
     explained: str = "after_correct"
 
-    def _notes(self) -> list[str]:
-        return [self.explanation] if self.explanation else []
+    def _shown(self, box: Any, notice: Any) -> str:
+        if not self.revealed:  # an exam answer before "Submit all": only that it was saved
+            return notice(t("quiz.recorded"))
+        return box(
+            self.score or 0.0, self.message, notes=[self.explanation] * bool(self.explanation), quotes=self.quotes
+        )
 
     def text(self) -> str:
-        """The feedback as text (in exam mode, before the reveal, only "answer recorded")."""
-        if not self.revealed:
-            return t("quiz.recorded")
-        return status.box_text(self.score or 0.0, self.message, notes=self._notes(), quotes=self.quotes)
+        """The feedback as text (in exam mode, before "Submit all", only "answer saved")."""
+        return self._shown(status.box_text, str)
 
     def __repr__(self) -> str:
         return self.text()
 
     def _repr_html_(self) -> str:
-        if not self.revealed:
-            return status.notice_html(t("quiz.recorded"))
-        return status.box_html(self.score or 0.0, self.message, notes=self._notes(), quotes=self.quotes)
+        return self._shown(status.box_html, status.notice_html)

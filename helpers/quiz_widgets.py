@@ -25,6 +25,7 @@ from typing import Any, Protocol
 import ipywidgets as w
 
 from .i18n import t
+from .quiz_kinds import KINDS, Unclear
 from .quiz_question import Question, Result
 from .style import INK
 
@@ -32,6 +33,7 @@ __all__ = ["Answering", "INPUTS", "QuestionBox", "build"]
 
 _STYLE = {"description_width": "initial"}
 _UNSET = ("—", None)
+_AUTO = {"width": "auto"}
 
 
 class _Input:
@@ -54,14 +56,8 @@ class _Input:
 
 class _Radio(_Input):  # single
     def _make(self, q, labels, description, lang):
-        return w.RadioButtons(
-            options=[(lab, i) for i, lab in enumerate(labels)],
-            value=None,
-            description=description,
-            style=_STYLE,
-            layout=w.Layout(width="auto"),
-            tooltip=q.text[lang],
-        )
+        said = {"description": description, "style": _STYLE, "tooltip": q.text[lang]}
+        return w.RadioButtons(options=[(lab, i) for i, lab in enumerate(labels)], value=None, **said, layout=_AUTO)
 
     def value(self):
         return None if self.widget.value is None else self.order[self.widget.value]
@@ -82,60 +78,40 @@ class _Checkboxes(_Input):  # multiple
             box.value = key in value
 
 
-class _TrueFalse(_Input):
+class _TrueFalse(_Radio):  # two toggle buttons, read as the radio buttons are
     def _make(self, q, labels, description, lang):
-        return w.ToggleButtons(
-            options=[(t("quiz.true", lang=lang), 1), (t("quiz.false", lang=lang), 0)],
-            value=None,
-            description=description,
-            style=_STYLE,
-            tooltip=q.text[lang],
-        )
-
-    def value(self):
-        return None if self.widget.value is None else bool(self.widget.value)
-
-    def set(self, value):
-        self.widget.value = 1 if value else 0
-
-
-class _Number(_Input):  # numeric
-    def _make(self, q, labels, description, lang):
-        unit = q.unit_in(lang)
-        return w.FloatText(
-            value=0.0,
-            description=f"{description} ({unit})" if unit else description,
-            style=_STYLE,
-            tooltip=q.text[lang],
-        )
+        self.order, choices = [False, True], [(t("quiz.true", lang=lang), 1), (t("quiz.false", lang=lang), 0)]
+        return w.ToggleButtons(options=choices, value=None, description=description, style=_STYLE, tooltip=q.text[lang])
 
 
 class _Words(_Input):  # text
     def _make(self, q, labels, description, lang):
-        return w.Text(
-            value="",
-            description=description,
-            style=_STYLE,
-            placeholder=t("quiz.type_here", lang=lang),
-            tooltip=q.text[lang],
-        )
+        self.q, unit = q, q.unit_in(lang)
+        said = {"description": f"{description} ({unit})" if unit else description, "tooltip": q.text[lang]}
+        return w.Text(value="", **said, style=_STYLE, placeholder=t("quiz.type_here", lang=lang))
+
+
+class _Number(_Words):  # numeric: a text box, empty at first (a browser's number box drops 79,7's comma)
+    def value(self):  # None when empty; Unclear for 1.234 or for text that is no number
+        typed = self.widget.value.strip()
+        number = KINDS["numeric"].parse(self.q, typed, []) if typed else None
+        if typed and number is None:
+            raise Unclear("quiz.bad.numeric")
+        return number
+
+    def set(self, value):
+        try:
+            KINDS["numeric"].parse(self.q, f"{value:g}", [])
+            self.widget.value = f"{value:g}"
+        except Unclear:  # 1.234 is shown as 1.2340, which cannot be read as a thousand
+            self.widget.value = f"{value:g}0"
 
 
 class _Positions(_Input):  # ordering: one drop-down per position
     def _make(self, q, labels, description, lang):
-        choices = [_UNSET] + [(lab, i) for i, lab in enumerate(labels)]
-        return w.VBox(
-            [
-                w.Dropdown(
-                    options=choices,
-                    value=None,
-                    description=t("quiz.position", lang=lang, n=p + 1),
-                    style=_STYLE,
-                    tooltip=q.text[lang],
-                )
-                for p in range(len(labels))
-            ]
-        )
+        choices, names = [_UNSET] + [(lab, i) for i, lab in enumerate(labels)], range(1, len(labels) + 1)
+        said = [{"description": t("quiz.position", lang=lang, n=n), "tooltip": q.text[lang]} for n in names]
+        return w.VBox([w.Dropdown(options=choices, value=None, style=_STYLE, **one) for one in said])
 
     def value(self):
         return [None if d.value is None else self.order[d.value] for d in self.widget.children]
@@ -172,14 +148,6 @@ INPUTS: dict[str, type[_Input]] = {
 }
 
 
-def _unanswered(value: Any) -> bool:
-    return (
-        value is None
-        or (isinstance(value, (set, list)) and (not value or None in value))
-        or (isinstance(value, dict) and None in value.values())
-    )
-
-
 class Answering(Protocol):
     """What the widgets use of a quiz: its questions and shown order, and its checking (in the kernel)."""
 
@@ -206,18 +174,14 @@ class QuestionBox:
         order = quiz.order[q.id]
         labels = [q.label(q.entry(k), lang) for k in order] if q.entries else []
         self.input = INPUTS[q.type](q, order, labels, t("quiz.answer_label", lang=lang, n=n), lang)
+        exam = quiz.mode == "exam"  # in an exam the button saves a draft: it checks nothing
         self.check = w.Button(
-            description=t("quiz.check", lang=lang),
-            button_style="",
-            tooltip=t("quiz.check_tip", lang=lang, n=n),
-            icon="check",
+            description=t("quiz.save" if exam else "quiz.check", lang=lang),
+            tooltip=t("quiz.save_tip" if exam else "quiz.check_tip", lang=lang, n=n),
+            icon="save" if exam else "check",
         )
-        self.again = w.Button(
-            description=t("quiz.try_again", lang=lang),
-            tooltip=t("quiz.try_again", lang=lang),
-            icon="refresh",
-            disabled=True,
-        )
+        again = t("quiz.try_again", lang=lang)
+        self.again = w.Button(description=again, tooltip=again, icon="refresh", disabled=True)
         self.feedback = w.HTML("")
         self.check.on_click(self.on_check)
         self.again.on_click(self.on_again)
@@ -247,16 +211,16 @@ class QuestionBox:
         }
 
     def checked(self) -> Result:
-        value = self.input.value()
-        if _unanswered(value):
-            return self.quiz.not_understood(self.q, "quiz.not_answered")
-        if self.q.type == "ordering" and len(set(value)) != len(value):
+        value = self.input.value()  # an untouched input is "not answered yet" (answer_parsed says so)
+        if self.q.type == "ordering" and None not in value and len(set(value)) != len(value):
             return self.quiz.not_understood(self.q, "quiz.ordering_repeat")
         return self.quiz.answer_parsed(self.q, value, raw=value)
 
     def on_check(self, _button: w.Button) -> None:
         try:
             result = self.checked()
+        except Unclear as unclear:  # 1.234: a decimal, or a thousand?
+            result = self.quiz.not_understood(self.q, str(unclear))
         except Exception:  # never a traceback under a quiz: say the answer was not understood
             result = self.quiz.not_understood(self.q, f"quiz.bad.{self.q.type}")
         self.feedback.value = result._repr_html_()
@@ -269,7 +233,8 @@ class QuestionBox:
 
 def build(quiz: Answering) -> w.VBox:
     """The whole quiz as a box of widgets: title, introduction, then one box per question."""
-    intro = w.HTML(f"<h3>{html.escape(quiz.title)}</h3><p>{html.escape(t('quiz.intro', lang=quiz.lang))}</p>")
+    intro = t("quiz.intro_exam" if quiz.mode == "exam" else "quiz.intro", lang=quiz.lang)
+    intro = w.HTML(f"<h3>{html.escape(quiz.title)}</h3><p>{html.escape(intro)}</p>")
     boxes = [QuestionBox(quiz, n, q) for n, q in enumerate(quiz.questions.values(), start=1)]
     for box in boxes:
         quiz.widgets[box.q.id] = box.parts()
@@ -279,12 +244,8 @@ def build(quiz: Answering) -> w.VBox:
 
 def submit_all(quiz: Answering) -> w.VBox:
     """Exam mode: the "Submit all" button, in the student's own notebook (no teacher action needed)."""
-    button = w.Button(
-        description=t("quiz.submit_all", lang=quiz.lang),
-        tooltip=t("quiz.submit_tip", lang=quiz.lang),
-        icon="paper-plane",
-        button_style="primary",
-    )
+    said = {"description": t("quiz.submit_all", lang=quiz.lang), "tooltip": t("quiz.submit_tip", lang=quiz.lang)}
+    button = w.Button(**said, icon="paper-plane", button_style="primary")
     outcome = w.HTML("")
 
     def on_submit(_button: w.Button) -> None:

@@ -239,16 +239,17 @@ def test_every_quiz_attempt_is_recorded_with_its_number_and_why_the_explanation_
     from helpers import quiz
 
     monkeypatch.setenv("KIT_PROGRESS_DIR", str(tmp_path))
-    loaded = quiz.load("00-start-here")
-    wrong = next(k for k in ("a", "b", "c", "d") if not quiz.load("00-start-here").answer("q1", k).correct)
-    first, second = loaded.answer("q1", wrong), loaded.answer("q1", wrong)
+    loaded = quiz.load("00-start-here")  # q2: true or false, its explanation names no option
+    first, second = loaded.answer("q2", "true"), loaded.answer("q2", "true")
     assert first.explanation == "" and second.explanation
-    third = loaded.answer("q1", "b")
+    third = loaded.answer("q2", "false")
     assert third.correct
     lines = [json.loads(line) for line in progress.progress_file().read_text().splitlines()]
-    q1 = [line for line in lines if line["item"] == "00-start-here/q1"]
-    assert [line["attempt"] for line in q1[-3:]] == [1, 2, 3]
-    assert [line["explained"] for line in q1[-3:]] == ["no", "after_second_try", "after_correct"]
+    q2 = [line for line in lines if line["item"] == "00-start-here/q2"]
+    assert [line["attempt"] for line in q2[-3:]] == [1, 2, 3]
+    assert [line["explained"] for line in q2[-3:]] == ["no", "after_second_try", "after_correct"]
+    assert [line["answer"] for line in q2[-3:]] == ["true", "true", "false"]
+    assert {line["mode"] for line in q2} == {"practice"}
 
 
 def test_the_students_name_seeds_the_option_order(tmp_path, monkeypatch):

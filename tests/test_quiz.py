@@ -337,7 +337,8 @@ def test_keyboard_and_screen_reader_labels():
     loaded = quiz.show("00-start-here")
     for parts in loaded.widgets.values():
         assert parts["check"].description and parts["check"].tooltip
-    assert loaded.widgets["q1"]["input"].description == "Answer 1"
+    assert loaded.widgets["q1"]["input"].description == "Answer to question 1"
+    assert loaded.widgets["q5"]["input"].description == "Answer to question 5 (km)"
 
 
 def test_bad_mode():
@@ -496,10 +497,11 @@ def test_multiple_numeric_and_text_widgets():
     q3["check"].click()
     assert "◐" in q3["feedback"].value and "67" in q3["feedback"].value
     q5 = loaded.widgets["q5"]
-    q5["input"].value = loaded.questions["q5"].answer + 4.9
+    assert q5["input"].value == ""  # empty at first, not 0
+    q5["input"].value = f"{loaded.questions['q5'].answer + 4.9:g}".replace(".", ",")  # a decimal comma
     q5["check"].click()
     assert "✔" in q5["feedback"].value
-    q5["input"].value = loaded.questions["q5"].answer + 5.2
+    q5["input"].value = f"{loaded.questions['q5'].answer + 5.2:g}"
     q5["check"].click()
     assert "✘" in q5["feedback"].value
     q4 = loaded.widgets["q4"]

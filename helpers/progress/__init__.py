@@ -174,11 +174,13 @@ def record(
     attempt: int | None = None,
     explained: str | None = None,
     fingerprint: str | None = None,
+    mode: str | None = None,
 ) -> dict[str, Any]:
     """Append one attempt to the progress file; return the attempt.
 
     ``attempt`` numbers the tries of one question; ``explained`` says whether the explanation was
-    shown and why (``after_correct``, ``after_second_try``, ``after_submit`` or ``no``).
+    shown and why (``after_correct``, ``after_second_try``, ``after_submit`` or ``no``); ``mode``
+    whether a quiz answer was practice or a submitted exam (``practice`` or ``exam``).
     ``fingerprint`` identifies the answer (a hash of it): when the item's last recorded attempt of
     the same kind has the same fingerprint, nothing is written (a rerun is not a new try).
 
@@ -202,8 +204,9 @@ def record(
     }
     if isinstance(attempt, int) and not isinstance(attempt, bool):
         entry["attempt"] = attempt
-    if isinstance(explained, str):
-        entry["explained"] = one_line(explained)
+    for name, value in (("explained", explained), ("mode", mode)):
+        if isinstance(value, str):
+            entry[name] = one_line(value)
     if isinstance(fingerprint, str):
         entry["fingerprint"] = one_line(fingerprint, 64)
     line = (json.dumps(entry, ensure_ascii=False) + "\n").encode("utf-8")
