@@ -73,7 +73,11 @@ def _env_key() -> str:
 
 
 def _kit_dependencies() -> list[str]:
-    return tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["dependencies"]
+    """What the hub image holds (as environment.yml): what a lesson imports, and the `lab` and `hub` extras."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    extras = project["optional-dependencies"]
+    wanted = project["dependencies"] + extras["lab"] + extras["hub"]
+    return [d for d in wanted if not d.startswith(project["name"])]
 
 
 def user_env() -> Path:
