@@ -81,3 +81,41 @@ def wait_for_maps(page, timeout_ms: int = 10_000) -> None:
         if ready >= len(frames):
             return
         page.wait_for_timeout(100)
+
+
+CELLS = """() => window.jupyterapp.shell.currentWidget.content.widgets.map(c => ({
+  type: c.model.type, source: c.model.sharedModel.getSource(), tags: c.model.getMetadata('tags') || []}))"""
+
+
+def cells(page) -> list[dict]:
+    """The open notebook's cells: type, source and tags."""
+    return page.evaluate(CELLS)
+
+
+def run_cell(page, index: int, source: str | None = None) -> str:
+    """Type ``source`` into cell ``index`` (if given), run it as Shift+Enter would, wait, return what it shows.
+
+    The text is what a student reads: each output's text, with the folded ``<details>`` (the kit's
+    full Python traceback) left out.
+    """
+    page.evaluate(
+        """([i, source]) => { const nb = window.jupyterapp.shell.currentWidget.content;
+        const cell = nb.widgets[i]; if (source !== null) cell.model.sharedModel.setSource(source);
+        cell.model.executionCount = null; nb.activeCellIndex = i; nb.deselectAll(); }""",
+        [index, source],
+    )
+    page.evaluate("window.jupyterapp.commands.execute('notebook:run-cell')")
+    page.wait_for_function(
+        """(i) => { const w = window.jupyterapp.shell.currentWidget;
+        return w.content.widgets[i].model.executionCount !== null && w.sessionContext.session.kernel.status === 'idle'; }""",
+        arg=index,
+        timeout=60_000,
+    )
+    page.wait_for_timeout(200)
+    return page.evaluate(
+        """(i) => { const cell = window.jupyterapp.shell.currentWidget.content.widgets[i];
+        const area = cell.node.querySelector('.jp-OutputArea'); if (!area) return '';
+        const copy = area.cloneNode(true); copy.querySelectorAll('details').forEach(d => d.remove());
+        return copy.innerText; }""",
+        index,
+    )

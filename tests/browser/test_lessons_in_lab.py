@@ -11,12 +11,14 @@ tests/browser/test_accessibility.py); then what a student sees. Add a lesson's e
 from __future__ import annotations
 
 import json
+import re
+from pathlib import Path
 
 import pytest
 
-from helpers import data
+from helpers import data, exercises
 
-from .lab_pages import WORDS, leaflet_frames, open_and_run, restart_and_run_all
+from .lab_pages import WORDS, cells, leaflet_frames, open_and_run, restart_and_run_all, run_cell
 from .test_accessibility import LAB_VIEWPORT, LESSONS, check_lesson_outputs
 
 #: Every map of control draws one marker per Libyan place of the record.
@@ -65,6 +67,18 @@ NOTEBOOKS = {
         "chart_alt": {"en": "Stacked bars", "id": "Batang bertumpuk"},
     },
 }
+
+
+#: A beginner's first tries at an exercise (the answer's name is filled in), and what the kit must then
+#: say in the notebook's language: an open quote, a word without its quotes, a misspelt column read
+#: with a dot (the form lesson 00 teaches).
+BEGINNER = [
+    ('{var} = "Tripoli', {"en": "every text needs a quote at both ends", "id": "tanda kutip di kedua ujungnya"}),
+    ("{var} = Tripoli", {"en": 'put it in quotes: "Tripoli"', "id": 'di antara tanda kutip: "Tripoli"'}),
+    ("{var} = helpers.data.load_places().Plcae", {"en": "no column 'Plcae'", "id": "Tidak ada kolom 'Plcae'"}),
+]
+CORRECT = {"en": "Correct! Well done.", "id": "Benar! Bagus sekali."}
+EXERCISE_CELL = re.compile(r'helpers\.check\("(\d\d\.\d)", (\w+)\)')
 
 
 #: Lessons also restarted and run again (issue 22 saw 00.2 recorded five times after restarts).
@@ -135,4 +149,63 @@ def test_lesson_runs_passes_axe_and_shows_its_parts(page, classroom, lang, noteb
         restart_and_run_all(page)
         assert recorded(classroom, notebook) == before, "Restart Kernel and Run All recorded attempts again"
 
+    beginner_tries_an_exercise(page, classroom, lang, notebook)
+    hand_in(page, classroom, lang, notebook)
     print(f"\n[browser] {lang}/{notebook}: requests blocked (not 127.0.0.1): {len(page.aborted)}")
+
+
+def beginner_tries_an_exercise(page, lab, lang: str, lesson: str) -> None:
+    """The lesson's first core exercise: three beginner's errors, explained and not recorded, then
+    the model solution pasted as ``helpers.solution`` gives it: right, and recorded once."""
+    found = [
+        (i, EXERCISE_CELL.search(c["source"]))
+        for i, c in enumerate(cells(page))
+        if c["type"] == "code" and "extension" not in c["tags"] and EXERCISE_CELL.search(c["source"])
+    ]
+    if not found:
+        return
+    index, match = found[0]
+    exercise_id, var = match.groups()
+    before = [r for r in recorded(lab, lesson) if r.get("item") == exercise_id]
+    for wrong, said in BEGINNER:
+        shown = run_cell(page, index, wrong.format(var=var) + f'\nhelpers.check("{exercise_id}", {var})')
+        assert said[lang] in shown, (exercise_id, wrong, shown[:600])
+        assert "Traceback" not in shown, (exercise_id, wrong, shown[:600])
+    assert [r for r in recorded(lab, lesson) if r.get("item") == exercise_id] == before, "an error was recorded"
+    shown = run_cell(page, index, exercises.get(exercise_id).solution)
+    assert CORRECT[lang] in shown, (exercise_id, shown[:600])
+    after = [r for r in recorded(lab, lesson) if r.get("item") == exercise_id]
+    assert len(after) == len(before) + 1 and after[-1]["correct"] is True, after
+
+
+def hand_in(page, lab, lang: str, lesson: str) -> None:
+    """The hand-in cell writes the file it names (the classroom's student set her name in lesson 00's way)."""
+    index = next(i for i, c in enumerate(cells(page)) if c["source"].strip() == "helpers.hand_in()")
+    shown = run_cell(page, index)
+    written = [Path(p) for p in re.findall(r"(/\S+?\.csv)", shown)]
+    assert written and all(p.is_file() for p in written), shown[:600]
+    assert lab.hand_in_dirs is not None
+    lab.hand_in_dirs.add(written[0].parent)
+
+
+def test_the_teacher_summarises_what_the_class_handed_in(classroom, tmp_path):
+    """The teacher collects the hand-in files and runs the class summary in the teacher's language."""
+    import subprocess
+    import sys
+
+    folder = tmp_path / "collected"
+    folder.mkdir()
+    for where in sorted(classroom.hand_in_dirs):
+        for path in where.glob("*.csv"):
+            (folder / f"{where.parent.name}-{path.name}").write_bytes(path.read_bytes())
+    if not any(folder.iterdir()):
+        pytest.skip("no lesson of this run handed in (run the lessons' test first)")
+    done = subprocess.run(
+        [sys.executable, "-m", "kit_teacher.summary", str(folder), "--lang", "id", "--out", str(tmp_path / "s.png")],
+        capture_output=True,
+        text=True,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "Traceback" not in done.stdout + done.stderr
+    assert "Ayu" in done.stdout, done.stdout[-2000:]
