@@ -42,7 +42,8 @@ def open_and_run(page, lab, lang: str, notebook: str, *, workspace: str | None =
 
 def restart_and_run_all(page) -> None:
     """Kernel > Restart Kernel and Run All, confirmed as a student would, then wait for every cell."""
-    page.evaluate("window.jupyterapp.commands.execute('notebook:restart-clear-output')")
+    # not awaited: the command's promise settles only once its dialog is answered
+    page.evaluate("() => { window.jupyterapp.commands.execute('notebook:restart-clear-output'); }")
     page.locator(".jp-Dialog .jp-mod-accept").click(timeout=10_000)
     page.wait_for_function(
         """() => { const w = window.jupyterapp.shell.currentWidget;
