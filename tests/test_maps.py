@@ -148,6 +148,22 @@ def test_over_time_has_a_layer_per_snapshot():
         assert day.date().isoformat() in page
 
 
+@pytest.mark.parametrize("lang,label", [("en", "Choose a date"), ("id", "Pilih tanggal")])
+def test_over_time_folds_its_list_of_dates(lang, label):
+    """Issue 22: the open list of dates covered the coast from Tripoli to Sirte. It starts folded to a
+    button named in the map's language (a link Leaflet opens with Enter), and folds again on Escape."""
+    page = rendered(maps.control_over_time(lang=lang))
+    options = re.search(r"L\.control\.layers\([^{]*(\{[^}]*\})", page).group(1)
+    assert '"collapsed": true' in options and '"position": "topright"' in options
+    script = page[page.index("L.control.layers") :]
+    assert f'"{label}");' in script and "link.setAttribute('aria-label', label)" in script
+    assert "'Escape'" in script and "control.collapse()" in script
+    assert ".kit-dates a:focus{outline" in page
+    for m in (maps.control_map("2020-06-10", lang=lang), maps.compare("2020-01-07", "2020-06-06", lang=lang)):
+        other = rendered(m)
+        assert '"collapsed": false' in other and "classList.add('kit-dates')" not in other
+
+
 def test_compare_highlights_changes():
     page = rendered(maps.compare("2020-01-07", "2020-06-06", lang="en"))
     assert "From 2020-01-07 to 2020-06-06: 6 places changed hands" in page

@@ -17,7 +17,7 @@ from ..data import describe_sources, load_actors, load_backing, load_places
 from ..i18n import by_lang, get_language, t
 from ..style import INK
 from .layers import geojson_layer, place_name, point, popup_html
-from .page import add_legend, base_map
+from .page import add_layer_control, add_legend, base_map
 
 __all__ = ["backers_map"]
 
@@ -113,5 +113,5 @@ def backers_map(*, lang: str | None = None) -> folium.Map:
         [t(key, lang=lang) for key in ("maps.popup.backer", "maps.popup.side", "maps.col.home", "maps.col.evidence")],
         facts,
     )
-    folium.LayerControl(collapsed=False).add_to(m)
+    add_layer_control(m)
     return m
