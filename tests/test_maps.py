@@ -196,6 +196,30 @@ def test_static_twin():
     assert fig_id.axes[0].get_title() == "Siapa menguasai apa pada 2020-06-06"
 
 
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_printed_names_do_not_collide(lang):
+    """Issue 22: in maps.pdf the names of Tripoli, Gharyan and Misrata were printed over each other.
+    On every snapshot's printed map, no two names (main map and inset) overlap, each stays inside
+    its map, and the crowded north-west is named in the inset."""
+    from itertools import combinations
+
+    for day in data.load_snapshots()["date"]:
+        fig = maps.control_map_static(day, lang=lang)
+        fig.canvas.draw()
+        renderer = fig.canvas.get_renderer()
+        ax = fig.axes[0]
+        (inset,) = ax.child_axes
+        names = [(a, text.get_text(), text.get_window_extent(renderer)) for a in (ax, inset) for text in a.texts]
+        clashes = [(m, n) for (_, m, a), (_, n, b) in combinations(names, 2) if a.overlaps(b)]
+        assert not clashes, (day, clashes)
+        for axes, name, box in names:
+            frame = axes.get_window_extent(renderer)
+            assert frame.x0 <= box.x0 and box.x1 <= frame.x1 and frame.y0 <= box.y0 and box.y1 <= frame.y1, name
+        in_inset = {n for a, n, _ in names if a is inset}
+        assert {"Tripoli", "Misrata", "Gharyan", "Zawiya", "Tarhuna"} <= in_inset, in_inset
+        assert {"Benghazi", "Sirte"} <= {n for a, n, _ in names if a is ax}
+
+
 @pytest.mark.parametrize("bad", [None, "tomorrow", 12])
 def test_bad_dates_are_friendly(bad):
     with pytest.raises(data.DataError, match="2020-06-10"):
