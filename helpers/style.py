@@ -84,6 +84,7 @@ INK: dict[str, str] = {
     "grid": "#eee",
     "frame": "#ccc",
     "attribution_bg": "#ffffffcc",
+    "score": "#333333",  # the bars of scores (progress, class summary): no side's colour, and no feedback's
 }
 #: One colour per article (Okabe-Ito green and a darker orange), distinct from the sides' colours.
 ARTICLE_COLOURS: tuple[str, ...] = ("#009E73", "#B06F00")

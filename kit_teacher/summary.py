@@ -51,6 +51,7 @@ import pandas as pd
 from helpers.i18n import get_language, t
 from helpers.progress import FIELD_LIMIT, parse_lines, plain_labels, spreadsheet_plain, spreadsheet_safe
 from helpers.progress._files import replace_file
+from helpers.style import INK
 
 __all__ = [
     "MAX_COLUMNS",
@@ -256,7 +257,7 @@ def _chart(summary: pd.DataFrame, lang: str) -> bytes:
     )
     ax = figure.subplots()
     positions = range(len(shown))
-    ax.barh(positions, shown.iloc[:, 3], color="#0072B2")
+    ax.barh(positions, shown.iloc[:, 3], color=INK["score"])
     ax.set_yticks(positions, labels=labels, fontsize=9)
     plain_labels(ax.get_yticklabels())
     ax.set_ylim(len(shown) - 0.5, -0.5)  # first question on top

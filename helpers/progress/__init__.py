@@ -44,6 +44,7 @@ from typing import Any
 import pandas as pd
 
 from ..i18n import get_language, t
+from ..style import INK
 from ._drafts import clear_drafts, drafts, drafts_file, save_draft
 from ._files import append_line, locked, progress_file, replace_file
 from ._format import (
@@ -314,7 +315,7 @@ def report(*, lang: str | None = None) -> ProgressReport:
         figure = Figure(figsize=(6, max(3.0, 0.3 * len(table) + 1)))
         ax = figure.subplots()
         positions = range(len(table))
-        ax.barh(positions, table.iloc[:, 3], color="#0072B2")
+        ax.barh(positions, table.iloc[:, 3], color=INK["score"])
         ax.set_yticks(positions, labels=[one_line(lesson, 40) for lesson in table.iloc[:, 0]])
         plain_labels(ax.get_yticklabels())
         ax.invert_yaxis()
