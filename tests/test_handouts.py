@@ -132,6 +132,20 @@ def test_materials_hold_the_kits_data(built, lang):
     assert all(flat(handouts.words(k, lang)) in text["5w1h"] for k in ("w_what", "w_who", "w_why", "w_how"))
 
 
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_human_cost_figures_say_who_counted_and_who_was_blamed(built, lang):
+    """Issue 23: every human-cost figure on lesson 05's worksheet names its counter, and every account
+    of who was blamed, by whom, and the denial is printed whole, in the sheet's language."""
+    sheet = pdf_raw(built / lang / "05-timeline-worksheet.pdf")
+    frame = data.load_human_cost()
+    for counter in frame["counter"]:
+        assert flat(counter)[:30] in sheet, f"{lang}: the counter {counter!r} is missing"
+    for blame in frame[f"attribution_{lang}"]:
+        if isinstance(blame, str) and blame:
+            assert flat(blame)[:40] in sheet and flat(blame)[-40:] in sheet, f"{lang}: {blame[:60]!r} is missing"
+    assert flat(handouts.words("h_blame", lang)) in sheet
+
+
 def answers(lesson: str, lang: str) -> list[tuple[str, str]]:
     """(what, text) pairs a student sheet of ``lesson`` must never show."""
     out = []
