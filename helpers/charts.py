@@ -62,19 +62,11 @@ def new_figure(**kwargs) -> tuple[KitFigure, object]:
 
 
 def _caption(fig: KitFigure, lang: str, sources: str) -> None:
+    """Lay the figure out above its source line, and write the line."""
+    fig.tight_layout(rect=(0, 0.03, 1, 1))
     fig.text(
-        0.01,
-        0.005,
-        t("charts.caption", lang=lang, sources=sources),
-        fontsize=7,
-        color=INK["caption"],
-        ha="left",
-        va="bottom",
+        0.01, 0.005, t("charts.caption", lang=lang, sources=sources), fontsize=7, color=INK["caption"], va="bottom"
     )
-
-
-def _strongest(statuses: list[str]) -> str:
-    return next(s for s in style.STATUS_ORDER if s in statuses)
 
 
 _STATUS_MARKER = {
@@ -109,14 +101,11 @@ def backing_matrix(*, lang: str | None = None) -> KitFigure:
     kinds = [k for k in style.SUPPORT_ORDER if k in set(backing["support"].astype(str))]
     with style.chart_style():
         fig, ax = new_figure(figsize=(9, 0.38 * len(rows) + 2.2))
+        said = backing.astype({c: str for c in ("side", "backer", "support", "status")})
+        said = said.groupby(["side", "backer", "support"])["status"].agg(set)
         for y, (side, backer) in enumerate(rows.itertuples(index=False)):
-            part = backing[(backing["backer"] == backer) & (backing["side"].astype(str) == side)]
             for x, kind in enumerate(kinds):
-                statuses = [
-                    s
-                    for s in style.STATUS_ORDER
-                    if s in set(part.loc[part["support"].astype(str) == kind, "status"].astype(str))
-                ]
+                statuses = [s for s in style.STATUS_ORDER if s in said.get((side, backer, kind), ())]
                 for n, status in enumerate(statuses):
                     marker, filled = _STATUS_MARKER[status]
                     ax.scatter(
@@ -128,12 +117,12 @@ def backing_matrix(*, lang: str | None = None) -> KitFigure:
                         edgecolor=style.PALETTE[side],
                         linewidth=1.5,
                     )
-        ax.set_yticks(range(len(rows)))
-        ax.set_yticklabels([f"{names[b]} → {side}" for side, b in rows.itertuples(index=False)], parse_math=False)
+        ax.set_yticks(
+            range(len(rows)), [f"{names[b]} → {side}" for side, b in rows.itertuples(index=False)], parse_math=False
+        )
         for label, (side, _b) in zip(ax.get_yticklabels(), rows.itertuples(index=False)):
             label.set_color(style.SIDE_TEXT[side])  # the side's colour, darkened to 4.5:1 for text
-        ax.set_xticks(range(len(kinds)))
-        ax.set_xticklabels([style.support_label(k, lang=lang) for k in kinds], rotation=30, ha="right")
+        ax.set_xticks(range(len(kinds)), [style.support_label(k, lang=lang) for k in kinds], rotation=30, ha="right")
         ax.invert_yaxis()
         ax.grid(True, color=INK["grid"])
         ax.set_xlabel(t("charts.backing_matrix.x", lang=lang))
@@ -153,7 +142,6 @@ def backing_matrix(*, lang: str | None = None) -> KitFigure:
             for s in style.STATUS_ORDER
         ]
         ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8, frameon=False)
-        fig.tight_layout(rect=(0, 0.03, 1, 1))
         _caption(fig, lang, "data/backing.csv")
     per_side = rows.groupby("side").size()
     fig.alt_text = t(
@@ -195,13 +183,11 @@ def backing_by_side(*, lang: str | None = None) -> KitFigure:
                 label=style.side_label(side, lang=lang),
             )
             ax.bar_label(bars, padding=2, fontsize=8)
-        ax.set_yticks(list(ys))
-        ax.set_yticklabels([style.support_label(k, lang=lang) for k in kinds])
+        ax.set_yticks(list(ys), [style.support_label(k, lang=lang) for k in kinds])
         ax.invert_yaxis()
         ax.set_xlabel(t("charts.backing_by_side.x", lang=lang))
         ax.set_title(t("charts.backing_by_side.title", lang=lang))
         ax.legend(loc="lower right", fontsize=8)
-        fig.tight_layout(rect=(0, 0.03, 1, 1))
         _caption(fig, lang, "data/backing.csv")
     totals = backing.groupby("side")["backer"].nunique()
     fig.alt_text = t(
@@ -256,7 +242,6 @@ def control_over_time(*, lang: str | None = None) -> KitFigure:
         ax.set_title(t("charts.control_over_time.title", lang=lang))
         ax.tick_params(axis="x", rotation=30)
         ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8, frameon=False)
-        fig.tight_layout(rect=(0, 0.03, 1, 1))
         _caption(fig, lang, "data/control.csv")
     first, last = counts.iloc[0], counts.iloc[-1]
     fig.alt_text = t(
@@ -321,7 +306,6 @@ def timeline(start: str | None = None, end: str | None = None, *, lang: str | No
         ax.set_title(t("charts.timeline.title", lang=lang, start=lo.date().isoformat(), end=hi.date().isoformat()))
         if ax.get_legend_handles_labels()[0]:
             ax.legend(loc="lower right", fontsize=8)
-        fig.tight_layout(rect=(0, 0.03, 1, 1))
         _caption(fig, lang, "data/events.csv, data/articles/metadata.csv")
     fig.alt_text = t(
         "charts.timeline.alt", lang=lang, n=len(events), start=lo.date().isoformat(), end=hi.date().isoformat()

@@ -43,16 +43,7 @@ from ..i18n import catalogue, t
 from ..style import INK
 from .leaflet import loader_html
 
-__all__ = [
-    "LIBYA_BOUNDS",
-    "KitMap",
-    "add_layer_control",
-    "add_legend",
-    "base_map",
-    "html_size",
-    "polygons",
-    "simplified_borders",
-]
+__all__ = ["LIBYA_BOUNDS", "KitMap", "add_layer_control", "add_legend", "base_map", "html_size", "polygons"]
 
 #: South-west and north-east corners (lat, lon) of the view of Libya every control map opens on.
 LIBYA_BOUNDS = [[19.5, 9.3], [33.3, 25.2]]
@@ -154,7 +145,7 @@ def base_map(lang: str, *, tiles: bool = True, bounds: list[list[float]] | None 
         name="kit_style",
     )
     folium.GeoJson(
-        simplified_borders(lang),
+        _simplified_borders(lang),
         name=t("maps.layer.borders", lang=lang),
         style_function=lambda f: {"color": INK["border"], "weight": 1, "fillColor": INK["land"], "fillOpacity": 1.0},
         tooltip=folium.GeoJsonTooltip(fields=["label"], labels=False),
@@ -287,12 +278,12 @@ def _borders_geojson() -> str:
     return json.dumps({"type": "FeatureCollection", "features": features})
 
 
-def simplified_borders(lang: str) -> dict[str, Any]:
+def _simplified_borders(lang: str) -> dict[str, Any]:
     """The simplified borders as GeoJSON, each country labelled in ``lang`` (``label``, HTML-escaped).
 
     Examples
     --------
-    >>> [f["properties"]["label"] for f in simplified_borders("id")["features"] if f["properties"]["iso_a3"] == "EGY"]
+    >>> [f["properties"]["label"] for f in _simplified_borders("id")["features"] if f["properties"]["iso_a3"] == "EGY"]
     ['Mesir']
     """
     collection = json.loads(_borders_geojson())

@@ -35,6 +35,8 @@ _PRINT_LABELLED = ("gharyan", "tarhuna", "al-watiya")
 #: (``_INSET``: left, bottom, width, height as fractions of the map), over desert with no listed town.
 _NORTH_WEST = (11.6, 15.4, 31.3, 33.2)
 _INSET = (0.43, 0.01, 0.57, 0.31)
+#: How every town is drawn, besides its side's shape and colour.
+_SYMBOL = {"s": 42, "edgecolor": INK["text"], "linewidth": 0.6, "zorder": 3}
 #: Where a town's name may go, tried in turn: its offset from the town in points.
 _SPOTS = [(5, 1), (5, -1), (-5, 1), (-5, -1), (0, 5), (0, -5), (6, 0), (-6, 0)]
 
@@ -92,16 +94,9 @@ def _draw(ax: Any, day: str, frame: pd.DataFrame, lang: str) -> None:
             ax.add_patch(MplPolygon(poly[0], closed=True, facecolor=colour, alpha=0.25, linewidth=0))
     for ctrl in style.PALETTE:
         part = frame[frame["controller"].astype(str) == ctrl]
+        label = f"{style.side_label(ctrl, lang=lang)} ({len(part)})"
         ax.scatter(
-            part["lon"],
-            part["lat"],
-            s=42,
-            marker=style.SIDE_MARKER[ctrl],
-            color=style.PALETTE[ctrl],
-            edgecolor="black",
-            linewidth=0.6,
-            label=f"{style.side_label(ctrl, lang=lang)} ({len(part)})",
-            zorder=3,
+            part["lon"], part["lat"], marker=style.SIDE_MARKER[ctrl], color=style.PALETTE[ctrl], label=label, **_SYMBOL
         )
 
 
