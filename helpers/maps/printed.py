@@ -37,6 +37,9 @@ _NORTH_WEST = (11.6, 15.4, 31.3, 33.2)
 _INSET = (0.43, 0.01, 0.57, 0.31)
 #: How every town is drawn, besides its side's shape and colour.
 _SYMBOL = {"s": 42, "edgecolor": INK["text"], "linewidth": 0.6, "zorder": 3}
+#: How every town's name is written: on a halo of the page's colour, so it reads over zones and symbols.
+_HALO = withStroke(linewidth=2.5, foreground=INK["paper"])
+_NAME = {"fontsize": 8, "zorder": 4, "parse_math": False, "path_effects": [_HALO]}
 #: Where a town's name may go, tried in turn: its offset from the town in points.
 _SPOTS = [(5, 1), (5, -1), (-5, 1), (-5, -1), (0, 5), (0, -5), (6, 0), (-6, 0)]
 
@@ -112,16 +115,8 @@ def _name_towns(ax: Any, towns: pd.DataFrame, lang: str, frame: pd.DataFrame, av
     taken, inside = [a.get_window_extent(renderer) for a in avoid], ax.get_window_extent(renderer)
     crowds = [(np.hypot(*(points - p).T) < 8 * r).sum() for p in ax.transData.transform(towns[["lon", "lat"]])]
     for _, town in towns.iloc[np.argsort(np.negative(crowds), kind="stable")].iterrows():  # the most crowded first
-        label = ax.annotate(
-            fill(place_name(town, lang), 12, break_on_hyphens=False),
-            (town["lon"], town["lat"]),
-            (0, 0),
-            textcoords="offset points",
-        )
-        label.set(
-            fontsize=8, zorder=4, parse_math=False, path_effects=[withStroke(linewidth=2.5, foreground=INK["paper"])]
-        )
-
+        name = fill(place_name(town, lang), 12, break_on_hyphens=False)
+        label = ax.annotate(name, (town["lon"], town["lat"]), (0, 0), textcoords="offset points", **_NAME)
         scores = []
         for spot in _SPOTS:
             _move(label, spot)
