@@ -124,11 +124,8 @@ def count_sides(frame: pd.DataFrame) -> dict[str, int]:
 
 def _letter_key(lang: str) -> str:
     """The sentence that says which letter marks which side."""
-    return t(
-        "maps.alt.letters",
-        lang=lang,
-        key=", ".join(f"{style.SIDE_LETTER[s]} = {style.side_label(s, lang=lang)}" for s in style.PALETTE),
-    )
+    key = ", ".join(f"{style.SIDE_LETTER[s]} = {style.side_label(s, lang=lang)}" for s in style.PALETTE)
+    return t("maps.alt.letters", lang=lang, key=key)
 
 
 def _control_rows(frame: pd.DataFrame, lang: str, extra: dict[str, str] | None = None) -> list[tuple[str, ...]]:
