@@ -42,7 +42,7 @@ pre { font-size: 8.5pt; border: 1px solid #000; padding: 4pt; white-space: pre-w
 .ticket { border: 1px dashed #000; padding: 6pt; margin-bottom: 8pt; height: 60mm; break-inside: avoid; }
 .cal td { height: 22mm; width: 14%; } .maps figure { margin: 0 0 5mm 0; break-inside: avoid; display: grid; grid-template-columns: 116mm 1fr; gap: 4mm; }
 .maps img { width: 116mm; } .maps figcaption { font-size: 8.5pt; }
-.pagebreak { break-after: page; }
+.pagebreak { break-after: page; } tr { break-inside: avoid; }
 """
 
 

@@ -86,7 +86,7 @@ def _human_cost(lang: str) -> str:
     notes = "".join(f"<li>{esc(b)}</li>" for b in blames)
     return (
         f'<h2>{esc(words("human", lang))}</h2><div class="help">{esc(words("human_help", lang))}</div>'
-        f'<div class="small">{table(head, rows)}<b>{esc(words("h_blame", lang))}</b><ol>{notes}</ol></div>'
+        f'<div class="tiny">{table(head, rows)}</div><div class="small"><b>{esc(words("h_blame", lang))}</b><ol>{notes}</ol></div>'
         '<div class="box"></div>'
     )
 
