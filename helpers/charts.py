@@ -19,6 +19,7 @@ import base64
 import html
 import io
 
+import pandas as pd
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
@@ -62,19 +63,17 @@ def new_figure(**kwargs) -> tuple[KitFigure, object]:
 
 
 def _caption(fig: KitFigure, lang: str, sources: str) -> None:
+    """Lay the figure out above its source line, and write the line."""
+    fig.tight_layout(rect=(0, 0.03, 1, 1))
     fig.text(
-        0.01,
-        0.005,
-        t("charts.caption", lang=lang, sources=sources),
-        fontsize=7,
-        color=INK["caption"],
-        ha="left",
-        va="bottom",
+        0.01, 0.005, t("charts.caption", lang=lang, sources=sources), fontsize=7, color=INK["caption"], va="bottom"
     )
 
 
-def _strongest(statuses: list[str]) -> str:
-    return next(s for s in style.STATUS_ORDER if s in statuses)
+def _side_bars(side: str, hatch: str, lang: str) -> dict[str, str]:
+    """How a side's bars look: its colour, a hatching (so the sides differ in grey too), its name in the legend."""
+    colour = style.PALETTE[side]
+    return {"color": colour, "hatch": hatch, "edgecolor": INK["paper"], "label": style.side_label(side, lang=lang)}
 
 
 _STATUS_MARKER = {
@@ -100,40 +99,26 @@ def backing_matrix(*, lang: str | None = None) -> KitFigure:
     lang = lang or get_language()
     backing = load_backing()
     names = by_lang(load_actors().set_index("actor"), "name", lang)
-    rows = (
-        backing[["side", "backer"]]
-        .drop_duplicates()
-        .astype(str)
-        .sort_values(["side", "backer"], key=lambda c: c.map({"GNA": 0, "LNA": 1}).fillna(c) if c.name == "side" else c)
-    )
+    rows = backing[["side", "backer"]].drop_duplicates().astype(str).sort_values(["side", "backer"])  # GNA, then LNA
     kinds = [k for k in style.SUPPORT_ORDER if k in set(backing["support"].astype(str))]
     with style.chart_style():
         fig, ax = new_figure(figsize=(9, 0.38 * len(rows) + 2.2))
+        said = backing.astype({c: str for c in ("side", "backer", "support", "status")})
+        said = said.groupby(["side", "backer", "support"])["status"].agg(set)
         for y, (side, backer) in enumerate(rows.itertuples(index=False)):
-            part = backing[(backing["backer"] == backer) & (backing["side"].astype(str) == side)]
+            colour = style.PALETTE[side]
             for x, kind in enumerate(kinds):
-                statuses = [
-                    s
-                    for s in style.STATUS_ORDER
-                    if s in set(part.loc[part["support"].astype(str) == kind, "status"].astype(str))
-                ]
-                for n, status in enumerate(statuses):
+                statuses = [s for s in style.STATUS_ORDER if s in said.get((side, backer, kind), ())]
+                for n, status in enumerate(statuses):  # a cell's marks side by side
                     marker, filled = _STATUS_MARKER[status]
-                    ax.scatter(
-                        x + (n - (len(statuses) - 1) / 2) * 0.22,
-                        y,
-                        marker=marker,
-                        s=70,
-                        color=style.PALETTE[side] if filled else "white",
-                        edgecolor=style.PALETTE[side],
-                        linewidth=1.5,
-                    )
-        ax.set_yticks(range(len(rows)))
-        ax.set_yticklabels([f"{names[b]} → {side}" for side, b in rows.itertuples(index=False)], parse_math=False)
+                    face, left = colour if filled else INK["paper"], x + (n - (len(statuses) - 1) / 2) * 0.22
+                    ax.scatter(left, y, marker=marker, s=70, color=face, edgecolor=colour, linewidth=1.5)
+        ax.set_yticks(
+            range(len(rows)), [f"{names[b]} → {side}" for side, b in rows.itertuples(index=False)], parse_math=False
+        )
         for label, (side, _b) in zip(ax.get_yticklabels(), rows.itertuples(index=False)):
             label.set_color(style.SIDE_TEXT[side])  # the side's colour, darkened to 4.5:1 for text
-        ax.set_xticks(range(len(kinds)))
-        ax.set_xticklabels([style.support_label(k, lang=lang) for k in kinds], rotation=30, ha="right")
+        ax.set_xticks(range(len(kinds)), [style.support_label(k, lang=lang) for k in kinds], rotation=30, ha="right")
         ax.invert_yaxis()
         ax.grid(True, color=INK["grid"])
         ax.set_xlabel(t("charts.backing_matrix.x", lang=lang))
@@ -146,14 +131,13 @@ def backing_matrix(*, lang: str | None = None) -> KitFigure:
                 linestyle="",
                 marker=_STATUS_MARKER[s][0],
                 markersize=8,
-                color=INK["line"] if _STATUS_MARKER[s][1] else "white",
+                color=INK["line"] if _STATUS_MARKER[s][1] else INK["paper"],
                 markeredgecolor=INK["line"],
                 label=style.status_label(s, lang=lang),
             )
             for s in style.STATUS_ORDER
         ]
         ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8, frameon=False)
-        fig.tight_layout(rect=(0, 0.03, 1, 1))
         _caption(fig, lang, "data/backing.csv")
     per_side = rows.groupby("side").size()
     fig.alt_text = t(
@@ -185,23 +169,13 @@ def backing_by_side(*, lang: str | None = None) -> KitFigure:
         fig, ax = new_figure(figsize=(8, 4.8))
         ys = range(len(kinds))
         for offset, side, hatch in ((-0.2, "GNA", ""), (0.2, "LNA", "//")):
-            bars = ax.barh(
-                [y + offset for y in ys],
-                counts[side],
-                height=0.38,
-                color=style.PALETTE[side],
-                hatch=hatch,
-                edgecolor="white",
-                label=style.side_label(side, lang=lang),
-            )
+            bars = ax.barh([y + offset for y in ys], counts[side], height=0.38, **_side_bars(side, hatch, lang))
             ax.bar_label(bars, padding=2, fontsize=8)
-        ax.set_yticks(list(ys))
-        ax.set_yticklabels([style.support_label(k, lang=lang) for k in kinds])
+        ax.set_yticks(list(ys), [style.support_label(k, lang=lang) for k in kinds])
         ax.invert_yaxis()
         ax.set_xlabel(t("charts.backing_by_side.x", lang=lang))
         ax.set_title(t("charts.backing_by_side.title", lang=lang))
         ax.legend(loc="lower right", fontsize=8)
-        fig.tight_layout(rect=(0, 0.03, 1, 1))
         _caption(fig, lang, "data/backing.csv")
     totals = backing.groupby("side")["backer"].nunique()
     fig.alt_text = t(
@@ -221,27 +195,15 @@ def control_over_time(*, lang: str | None = None) -> KitFigure:
     """
     lang = lang or get_language()
     control = load_control()
-    counts = (
-        control.assign(controller=control["controller"].astype(str))
-        .groupby(["date", "controller"])
-        .size()
-        .unstack(fill_value=0)
-        .reindex(columns=list(style.PALETTE), fill_value=0)
+    counts = pd.crosstab(control["date"], control["controller"].astype(str)).reindex(
+        columns=list(style.PALETTE), fill_value=0
     )
     labels = [d.date().isoformat() for d in counts.index]
     with style.chart_style():
         fig, ax = new_figure(figsize=(8, 4.5))
         bottom = [0] * len(counts)
         for ctrl, hatch in zip(style.PALETTE, ("", "//", "..", "xx")):
-            bars = ax.bar(
-                labels,
-                counts[ctrl],
-                bottom=bottom,
-                color=style.PALETTE[ctrl],
-                hatch=hatch,
-                edgecolor="white",
-                label=style.side_label(ctrl, lang=lang),
-            )
+            bars = ax.bar(labels, counts[ctrl], bottom=bottom, **_side_bars(ctrl, hatch, lang))
             ax.bar_label(
                 bars,
                 labels=[str(v) if v else "" for v in counts[ctrl]],
@@ -256,7 +218,6 @@ def control_over_time(*, lang: str | None = None) -> KitFigure:
         ax.set_title(t("charts.control_over_time.title", lang=lang))
         ax.tick_params(axis="x", rotation=30)
         ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8, frameon=False)
-        fig.tight_layout(rect=(0, 0.03, 1, 1))
         _caption(fig, lang, "data/control.csv")
     first, last = counts.iloc[0], counts.iloc[-1]
     fig.alt_text = t(
@@ -293,25 +254,15 @@ def timeline(start: str | None = None, end: str | None = None, *, lang: str | No
         for n, row in events.iterrows():
             ax.plot([row["date"], row["date"]], [0, n + 1], color=INK["guide"], linewidth=0.6, zorder=1)
             ax.scatter([row["date"]], [n + 1], s=22, color=INK["line"], zorder=2)
-            title = by_lang(row, "title", lang)
+            text = f"{row['date'].date().isoformat()}  {by_lang(row, 'title', lang)}"
             ax.annotate(
-                f"{row['date'].date().isoformat()}  {title}",
-                (row["date"], n + 1),
-                xytext=(5, -3),
-                textcoords="offset points",
-                fontsize=7.5,
-                parse_math=False,
+                text, (row["date"], n + 1), xytext=(5, -3), textcoords="offset points", fontsize=7.5, parse_math=False
             )
         for article, colour, dash in zip(meta["article"], ARTICLE_COLOURS, style.ARTICLE_DASH):
             day = meta.set_index("article").loc[article, "published"]
             if lo <= day <= hi:
-                ax.axvline(
-                    day,
-                    color=colour,
-                    linewidth=2,
-                    linestyle=dash,
-                    label=t("charts.timeline.article", lang=lang, article=article, date=day.date().isoformat()),
-                )
+                label = t("charts.timeline.article", lang=lang, article=article, date=day.date().isoformat())
+                ax.axvline(day, color=colour, linewidth=2, linestyle=dash, label=label)
         ax.set_ylim(0, len(events) + 1.5)
         ax.invert_yaxis()
         ax.set_yticks([])
@@ -321,7 +272,6 @@ def timeline(start: str | None = None, end: str | None = None, *, lang: str | No
         ax.set_title(t("charts.timeline.title", lang=lang, start=lo.date().isoformat(), end=hi.date().isoformat()))
         if ax.get_legend_handles_labels()[0]:
             ax.legend(loc="lower right", fontsize=8)
-        fig.tight_layout(rect=(0, 0.03, 1, 1))
         _caption(fig, lang, "data/events.csv, data/articles/metadata.csv")
     fig.alt_text = t(
         "charts.timeline.alt", lang=lang, n=len(events), start=lo.date().isoformat(), end=hi.date().isoformat()

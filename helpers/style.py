@@ -27,7 +27,6 @@ Examples
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
 
 from .i18n import t
 
@@ -84,6 +83,7 @@ INK: dict[str, str] = {
     "grid": "#eee",
     "frame": "#ccc",
     "attribution_bg": "#ffffffcc",
+    "score": "#333333",  # the bars of scores (progress, class summary): no side's colour, and no feedback's
 }
 #: One colour per article (Okabe-Ito green and a darker orange), distinct from the sides' colours.
 ARTICLE_COLOURS: tuple[str, ...] = ("#009E73", "#B06F00")
@@ -121,12 +121,11 @@ def support_label(kind: str, *, lang: str | None = None) -> str:
     return t(f"style.support.{kind}", lang=lang)
 
 
-@contextlib.contextmanager
-def chart_style() -> Iterator[None]:
-    """Apply the kit's chart look (font sizes, no top/right spines) inside a ``with`` block only."""
+def chart_style() -> contextlib.AbstractContextManager:
+    """The kit's chart look (font sizes, no top/right spines), for a ``with`` block only."""
     import matplotlib as mpl
 
-    with mpl.rc_context(
+    return mpl.rc_context(
         {
             "font.size": 10,
             "axes.titlesize": 12,
@@ -135,5 +134,4 @@ def chart_style() -> Iterator[None]:
             "svg.hashsalt": "libya-kit",
             "font.family": "DejaVu Sans",
         }
-    ):
-        yield
+    )

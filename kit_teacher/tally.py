@@ -37,6 +37,7 @@ import pandas as pd
 from helpers.i18n import t
 from helpers.paths import lesson_slugs
 from helpers.progress import plain_labels
+from helpers.style import INK
 
 __all__ = ["Attempt", "Skip", "Tally", "answer_text", "chart_png", "MAX_CHART_ITEMS"]
 
@@ -237,8 +238,17 @@ def chart_png(summary: pd.DataFrame, lang: str, printable: Any) -> bytes:
     ax = figure.subplots()
     positions = list(range(len(shown)))
     first, last = shown.iloc[:, 5] * 100, shown.iloc[:, 6] * 100
-    ax.barh([p - 0.2 for p in positions], first, height=0.4, color="#E69F00", label=t("summary.first_try", lang=lang))
-    ax.barh([p + 0.2 for p in positions], last, height=0.4, color="#0072B2", label=t("summary.last_try", lang=lang))
+    # no side's colour (issue 23): the first try hatched, the last solid, both in the score ink
+    ax.barh(
+        [p - 0.2 for p in positions],
+        first,
+        height=0.4,
+        color=INK["paper"],
+        edgecolor=INK["score"],
+        hatch="///",
+        label=t("summary.first_try", lang=lang),
+    )
+    ax.barh([p + 0.2 for p in positions], last, height=0.4, color=INK["score"], label=t("summary.last_try", lang=lang))
     ax.set_yticks(positions, labels=labels, fontsize=9)
     plain_labels(ax.get_yticklabels())
     ax.set_ylim(len(shown) - 0.5, -0.5)  # first question on top

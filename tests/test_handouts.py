@@ -43,7 +43,7 @@ PAGES = {
     "sentence-frames": (1, 1),
     "exit-ticket": (1, 1),
     "timeline": (1, 1),
-    "maps": (1, 2),
+    "maps": (1, 4),
     "glossary": (1, 3),
     "actors": (1, 3),
     "article-a": (1, 4),
@@ -130,6 +130,20 @@ def test_materials_hold_the_kits_data(built, lang):
     for name in data.load_actors()[f"name_{lang}"]:
         assert flat(name)[:20] in text["actors"], f"{lang}/actors.pdf lacks {name!r}"
     assert all(flat(handouts.words(k, lang)) in text["5w1h"] for k in ("w_what", "w_who", "w_why", "w_how"))
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_human_cost_figures_say_who_counted_and_who_was_blamed(built, lang):
+    """Issue 23: every human-cost figure on lesson 05's worksheet names its counter, and every account
+    of who was blamed, by whom, and the denial is printed whole, in the sheet's language."""
+    sheet = pdf_raw(built / lang / "05-timeline-worksheet.pdf")
+    frame = data.load_human_cost()
+    for counter in frame["counter"]:
+        assert flat(counter)[:30] in sheet, f"{lang}: the counter {counter!r} is missing"
+    for blame in frame[f"attribution_{lang}"]:
+        if isinstance(blame, str) and blame:
+            assert flat(blame)[:40] in sheet and flat(blame)[-40:] in sheet, f"{lang}: {blame[:60]!r} is missing"
+    assert flat(handouts.words("h_blame", lang)) in sheet
 
 
 def answers(lesson: str, lang: str) -> list[tuple[str, str]]:

@@ -148,6 +148,22 @@ def test_over_time_has_a_layer_per_snapshot():
         assert day.date().isoformat() in page
 
 
+@pytest.mark.parametrize("lang,label", [("en", "Choose a date"), ("id", "Pilih tanggal")])
+def test_over_time_folds_its_list_of_dates(lang, label):
+    """Issue 22: the open list of dates covered the coast from Tripoli to Sirte. It starts folded to a
+    button named in the map's language (a link Leaflet opens with Enter), and folds again on Escape."""
+    page = rendered(maps.control_over_time(lang=lang))
+    options = re.search(r"L\.control\.layers\([^{]*(\{[^}]*\})", page).group(1)
+    assert '"collapsed": true' in options and '"position": "topright"' in options
+    script = page[page.index("L.control.layers") :]
+    assert f'"{label}");' in script and "link.setAttribute('aria-label', label)" in script
+    assert "'Escape'" in script and "control.collapse()" in script
+    assert ".kit-dates a:focus{outline" in page
+    for m in (maps.control_map("2020-06-10", lang=lang), maps.compare("2020-01-07", "2020-06-06", lang=lang)):
+        other = rendered(m)
+        assert '"collapsed": false' in other and "classList.add('kit-dates')" not in other
+
+
 def test_compare_highlights_changes():
     page = rendered(maps.compare("2020-01-07", "2020-06-06", lang="en"))
     assert "From 2020-01-07 to 2020-06-06: 6 places changed hands" in page
@@ -178,6 +194,30 @@ def test_static_twin():
     assert 'alt="Map of Libya on 2020-06-06' in fig._repr_html_()
     fig_id = maps.control_map_static("2020-06-10", lang="id")
     assert fig_id.axes[0].get_title() == "Siapa menguasai apa pada 2020-06-06"
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_printed_names_do_not_collide(lang):
+    """Issue 22: in maps.pdf the names of Tripoli, Gharyan and Misrata were printed over each other.
+    On every snapshot's printed map, no two names (main map and inset) overlap, each stays inside
+    its map, and the crowded north-west is named in the inset."""
+    from itertools import combinations
+
+    for day in data.load_snapshots()["date"]:
+        fig = maps.control_map_static(day, lang=lang)
+        fig.canvas.draw()
+        renderer = fig.canvas.get_renderer()
+        ax = fig.axes[0]
+        (inset,) = ax.child_axes
+        names = [(a, text.get_text(), text.get_window_extent(renderer)) for a in (ax, inset) for text in a.texts]
+        clashes = [(m, n) for (_, m, a), (_, n, b) in combinations(names, 2) if a.overlaps(b)]
+        assert not clashes, (day, clashes)
+        for axes, name, box in names:
+            frame = axes.get_window_extent(renderer)
+            assert frame.x0 <= box.x0 and box.x1 <= frame.x1 and frame.y0 <= box.y0 and box.y1 <= frame.y1, name
+        in_inset = {n for a, n, _ in names if a is inset}
+        assert {"Tripoli", "Misrata", "Gharyan", "Zawiya", "Tarhuna"} <= in_inset, in_inset
+        assert {"Benghazi", "Sirte"} <= {n for a, n, _ in names if a is ax}
 
 
 @pytest.mark.parametrize("bad", [None, "tomorrow", 12])

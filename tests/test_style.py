@@ -57,7 +57,15 @@ def test_letters_on_markers_and_text_in_side_colours_are_readable(side):
 
 
 @pytest.mark.parametrize(
-    "ink,minimum", [("text", TEXT), ("line", TEXT), ("caption", TEXT), ("border", GRAPHICS), ("border_print", GRAPHICS)]
+    "ink,minimum",
+    [
+        ("text", TEXT),
+        ("line", TEXT),
+        ("caption", TEXT),
+        ("border", GRAPHICS),
+        ("border_print", GRAPHICS),
+        ("score", GRAPHICS),
+    ],
 )
 def test_neutral_inks_are_readable_on_paper_and_land(ink, minimum):
     for background in BACKGROUNDS.values():
@@ -149,6 +157,53 @@ def test_no_feedback_colour_equals_or_resembles_a_side_colour(kind, vision):
         seen = colour_checks.simulate_colour_vision(colour, vision), colour_checks.simulate_colour_vision(taken, vision)
         difference = colour_checks.colour_difference(*seen)
         assert difference >= CLEARLY_DIFFERENT, f"feedback {kind} looks like {name} ({vision}): ΔE {difference:.1f}"
+
+
+def _drawn_colours(figure) -> set[str]:
+    """Every colour a figure paints (faces, edges, lines, text of its visible parts), as #RRGGBB."""
+    from matplotlib.colors import to_hex, to_rgba_array
+
+    found = set()
+    for artist in figure.findobj(lambda a: a.get_visible()):
+        for getter in ("get_facecolor", "get_edgecolor", "get_color"):
+            value = getattr(artist, getter, lambda: None)()
+            if value is not None and not (isinstance(value, str) and value in ("auto", "face")):
+                found |= {to_hex(rgba).upper() for rgba in to_rgba_array(value) if rgba[3] > 0}
+    return found
+
+
+def _score_chart_colours(tmp_path, monkeypatch) -> dict[str, set[str]]:
+    """The colours of the student's progress chart and of the teacher's class summary chart."""
+    from matplotlib.figure import Figure
+
+    from helpers import progress
+    from kit_teacher.summary import summarize
+
+    progress.record(kind="quiz", item="00-start-here/q1", lesson="00-start-here", answer="a", correct=True, score=1.0)
+    charts = {"progress": _drawn_colours(progress.report(lang="en").figure)}
+    progress.export(tmp_path / "class" / "ayu.csv", student="Ayu")
+    saved = []
+    original = Figure.savefig
+    monkeypatch.setattr(Figure, "savefig", lambda fig, *a, **k: (saved.append(fig), original(fig, *a, **k))[1])
+    summarize(tmp_path / "class", out=tmp_path / "summary.png", lang="en")
+    charts["class summary"] = set().union(*map(_drawn_colours, saved))
+    return charts
+
+
+@pytest.mark.parametrize("vision", VISIONS)
+def test_score_charts_borrow_no_side_colour(tmp_path, monkeypatch, vision):
+    """Issue 23's follow-up: the progress and class-summary bars were the GNA's blue. Every colour
+    those charts paint (bars, text, axes) is neither a side's colour nor like one, in any colour vision."""
+    charts = _score_chart_colours(tmp_path, monkeypatch)
+    assert style.INK["score"].upper() in charts["progress"] & charts["class summary"]
+    for chart, colours in charts.items():
+        for colour in colours:
+            for name, taken in TAKEN.items():
+                assert colour != taken.upper(), f"the {chart} chart paints {name}"
+                seen = (colour_checks.simulate_colour_vision(c, vision) for c in (colour, taken))
+                assert colour_checks.colour_difference(*seen) >= CLEARLY_DIFFERENT, (
+                    f"{chart}: {colour} looks like {name}"
+                )
 
 
 @pytest.mark.parametrize("vision", VISIONS)

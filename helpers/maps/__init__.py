@@ -45,7 +45,7 @@ from .layers import (
     snapshot_day,
 )
 from .leaflet import CDN_CSS, CDN_JS, asset_dir, set_asset_base
-from .page import KitMap, add_legend, base_map, html_size
+from .page import KitMap, add_layer_control, add_legend, base_map, html_size
 
 if TYPE_CHECKING:
     from ..charts import KitFigure
@@ -88,7 +88,7 @@ def control_map(date: Any, *, lang: str | None = None, tiles: bool = True) -> fo
     add_legend(m, title, lang, note=t("maps.zones_note", lang=lang))
     describe_control(m, lang, title, t("maps.alt.control", lang=lang, date=day, **count_sides(frame)), frame)
     if tiles:
-        folium.LayerControl(collapsed=False).add_to(m)
+        add_layer_control(m)
     return m
 
 
@@ -126,7 +126,7 @@ def control_over_time(*, lang: str | None = None) -> folium.Map:
         [t("maps.col.place", lang=lang), *days],
         [(name, *(by_day.get(d, "—") for d in days)) for name, by_day in sorted(held.items())],
     )
-    folium.LayerControl(collapsed=False).add_to(m)
+    add_layer_control(m, folded=t("maps.choose_date", lang=lang))
     return m
 
 
@@ -156,7 +156,7 @@ def compare(date_a: Any, date_b: Any, *, lang: str | None = None) -> folium.Map:
         "maps.alt.compare", lang=lang, a=day_a, b=day_b, moved=len(changes), changes=moved, **count_sides(frame)
     )
     describe_control(m, lang, title, summary, frame, changes)
-    folium.LayerControl(collapsed=False).add_to(m)
+    add_layer_control(m)
     return m
 
 
@@ -215,7 +215,7 @@ def article_places(article: str, *, lang: str | None = None) -> folium.Map:
     )
     columns = ["maps.col.place", "maps.col.layer", "maps.col.sentences"]
     m.describe(lang, title, summary, [t(c, lang=lang) for c in columns], rows)
-    folium.LayerControl(collapsed=False).add_to(m)
+    add_layer_control(m)
     if (named["country"] != "LBY").any():  # a place abroad: show every named place
         m.fit_bounds([[named["lat"].min(), named["lon"].min()], [named["lat"].max(), named["lon"].max()]])
     return m

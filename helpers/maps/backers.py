@@ -17,7 +17,7 @@ from ..data import describe_sources, load_actors, load_backing, load_places
 from ..i18n import by_lang, get_language, t
 from ..style import INK
 from .layers import geojson_layer, place_name, point, popup_html
-from .page import add_legend, base_map
+from .page import add_layer_control, add_legend, base_map
 
 __all__ = ["backers_map"]
 
@@ -50,47 +50,32 @@ def backers_map(*, lang: str | None = None) -> folium.Map:
             continue
         side = str(side)
         shown = [s for s in style.STATUS_ORDER if s in set(group["status"].astype(str))][0]  # the strongest
-        start, end = places.loc[home], places.loc[targets[side]]
         name, side_name = by_lang(actors.loc[backer], "name", lang), style.side_label(side, lang=lang)
-        rows = [(t("maps.popup.backer", lang=lang), name), (t("maps.popup.side", lang=lang), side_name)]
-        rows += [
-            (
-                style.support_label(r.support, lang=lang),
-                f"{style.status_label(r.status, lang=lang)} ({describe_sources(r.sources, lang=lang, titles=False)})",
-            )
+        said = [
+            (style.support_label(r.support, lang=lang), style.status_label(r.status, lang=lang), r.sources)
             for r in group.itertuples()
         ]
+        rows = [(t("maps.popup.backer", lang=lang), name), (t("maps.popup.side", lang=lang), side_name)]
+        rows += [
+            (kind, f"{status} ({describe_sources(sources, lang=lang, titles=False)})") for kind, status, sources in said
+        ]
+        tip = html.escape(f"{name} → {side_name}: {style.status_label(shown, lang=lang)}")
+        line = {"color": style.PALETTE[side], "dashArray": style.STATUS_DASH[shown]}
+        ends = [[float(p["lon"]), float(p["lat"])] for p in (places.loc[home], places.loc[targets[side]])]
         lines.append(
             {
                 "type": "Feature",
-                "geometry": {
-                    "type": "LineString",
-                    "coordinates": [[float(start["lon"]), float(start["lat"])], [float(end["lon"]), float(end["lat"])]],
-                },
-                "properties": {
-                    "tip": html.escape(f"{name} → {side_name}: {style.status_label(shown, lang=lang)}"),
-                    "info": popup_html(rows),
-                    "colour": style.PALETTE[side],
-                    "status": shown,
-                },
+                "geometry": {"type": "LineString", "coordinates": ends},
+                "properties": {"tip": tip, "info": popup_html(rows), "line": line},
             }
         )
         homes[home] = place_name(places.loc[home], lang)
-        evidence = "; ".join(
-            f"{style.support_label(r.support, lang=lang)}: {style.status_label(r.status, lang=lang)}"
-            for r in group.itertuples()
-        )
-        facts.append((name, side_name, homes[home], evidence))
+        facts.append((name, side_name, homes[home], "; ".join(f"{kind}: {status}" for kind, status, _ in said)))
         sides.append(side)
         denied += shown == "denied"
     geojson_layer(
         lines,
-        style_function=lambda f: {
-            "color": f["properties"]["colour"],
-            "weight": 3,
-            "opacity": 1,
-            "dashArray": style.STATUS_DASH[f["properties"]["status"]],
-        },
+        style_function=lambda f: {**f["properties"]["line"], "weight": 3, "opacity": 1},
         tip="tip",
         popup_width=360,
     ).add_to(m)
@@ -113,5 +98,5 @@ def backers_map(*, lang: str | None = None) -> folium.Map:
         [t(key, lang=lang) for key in ("maps.popup.backer", "maps.popup.side", "maps.col.home", "maps.col.evidence")],
         facts,
     )
-    folium.LayerControl(collapsed=False).add_to(m)
+    add_layer_control(m)
     return m

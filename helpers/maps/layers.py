@@ -119,19 +119,13 @@ def count_sides(frame: pd.DataFrame) -> dict[str, int]:
     True
     """
     counts = frame["controller"].astype(str).value_counts()
-    return {
-        "n": len(frame),
-        **{side.lower(): int(counts.get(side, 0)) for side in ("GNA", "LNA", "contested", "other")},
-    }
+    return {"n": len(frame), **{side.lower(): int(counts.get(side, 0)) for side in style.PALETTE}}
 
 
 def _letter_key(lang: str) -> str:
     """The sentence that says which letter marks which side."""
-    return t(
-        "maps.alt.letters",
-        lang=lang,
-        key=", ".join(f"{style.SIDE_LETTER[s]} = {style.side_label(s, lang=lang)}" for s in style.PALETTE),
-    )
+    key = ", ".join(f"{style.SIDE_LETTER[s]} = {style.side_label(s, lang=lang)}" for s in style.PALETTE)
+    return t("maps.alt.letters", lang=lang, key=key)
 
 
 def _control_rows(frame: pd.DataFrame, lang: str, extra: dict[str, str] | None = None) -> list[tuple[str, ...]]:
@@ -151,17 +145,12 @@ def _control_rows(frame: pd.DataFrame, lang: str, extra: dict[str, str] | None =
     return rows
 
 
-def _control_columns(lang: str, *, change: bool = False) -> list[str]:
-    """The headers of :func:`_control_rows` (with a column of changes when ``change``)."""
-    keys = ["maps.col.place", "maps.popup.controller", "maps.popup.confidence", "maps.popup.source"]
-    return [t(key, lang=lang) for key in keys + (["maps.popup.change"] if change else [])]
-
-
 def describe_control(
     m: KitMap, lang: str, title: str, summary: str, frame: pd.DataFrame, changes: dict[str, str] | None = None
 ) -> None:
     """The text under a control map: ``summary`` and the letter key, and a row per place (with its change)."""
-    columns = _control_columns(lang, change=changes is not None)
+    keys = ["maps.col.place", "maps.popup.controller", "maps.popup.confidence", "maps.popup.source"]
+    columns = [t(key, lang=lang) for key in keys + (["maps.popup.change"] if changes is not None else [])]
     m.describe(lang, title, summary + " " + _letter_key(lang), columns, _control_rows(frame, lang, extra=changes))
 
 

@@ -34,7 +34,7 @@ import json
 from typing import Any
 
 import folium
-from branca.element import Element
+from branca.element import Element, MacroElement
 from jinja2 import Template
 
 from .. import style
@@ -43,7 +43,7 @@ from ..i18n import catalogue, t
 from ..style import INK
 from .leaflet import loader_html
 
-__all__ = ["LIBYA_BOUNDS", "KitMap", "add_legend", "base_map", "html_size", "polygons", "simplified_borders"]
+__all__ = ["LIBYA_BOUNDS", "KitMap", "add_layer_control", "add_legend", "base_map", "html_size", "polygons"]
 
 #: South-west and north-east corners (lat, lon) of the view of Libya every control map opens on.
 LIBYA_BOUNDS = [[19.5, 9.3], [33.3, 25.2]]
@@ -136,14 +136,16 @@ def base_map(lang: str, *, tiles: bool = True, bounds: list[list[float]] | None 
             f".kit-pin{{display:block;box-sizing:border-box;width:100%;height:100%;border-radius:50%;border:1.5px solid {INK['text']};"
             "font:bold 11px/15px sans-serif;text-align:center}"
             f".kit-pin.big{{border:3px solid {INK['text']};line-height:14px;font-size:12px}}"
-            ".kit-town:focus{outline:3px solid #000;outline-offset:2px}"
+            ".kit-town:focus,.kit-dates a:focus{outline:3px solid #000;outline-offset:2px}"
+            f".leaflet-control-layers.kit-dates .leaflet-control-layers-toggle{{width:auto;height:auto;color:{INK['text']};"
+            "padding:0 8px 0 34px;background-position:5px 50%;background-size:24px;font:bold 13px/36px sans-serif}"
             ".kit-sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}"
             "</style>"
         ),
         name="kit_style",
     )
     folium.GeoJson(
-        simplified_borders(lang),
+        _simplified_borders(lang),
         name=t("maps.layer.borders", lang=lang),
         style_function=lambda f: {"color": INK["border"], "weight": 1, "fillColor": INK["land"], "fillOpacity": 1.0},
         tooltip=folium.GeoJsonTooltip(fields=["label"], labels=False),
@@ -174,6 +176,31 @@ def html_size(m: folium.Map) -> int:
     True
     """
     return len(m._repr_html_().encode("utf-8"))
+
+
+# Labels the folded layer control with ``label`` in the map's language; Enter or a click opens it
+# (and moves the focus to the chosen date); Escape, or the focus leaving it, folds it again.
+_FOLDED = Template(
+    "{% macro script(this, kwargs) %}(function (control, label) {"
+    "var box = control.getContainer(), link = box.querySelector('a');"
+    "box.classList.add('kit-dates'); link.textContent = link.title = label; link.setAttribute('aria-label', label);"
+    "link.addEventListener('click', function () { (box.querySelector('input:checked') || link).focus(); });"
+    "box.addEventListener('keydown', function (e) { if (e.key === 'Escape') { control.collapse(); link.focus(); } });"
+    "box.addEventListener('focusout', function (e) {"
+    " if (!box.contains(e.relatedTarget) && !box.matches(':hover')) control.collapse(); });"
+    "})({{ this.control.get_name() }}, {{ this.label | tojson }});{% endmacro %}"
+)
+
+
+def add_layer_control(m: folium.Map, *, folded: str | None = None) -> None:
+    """Add the layer control, open in the top right corner; or, with ``folded``, folded to a button
+    that says ``folded`` and opens on hover, click or Enter, so its list covers no town until asked."""
+    control = folium.LayerControl(collapsed=folded is not None)
+    control.add_to(m)
+    if folded is not None:
+        labelled = MacroElement()
+        labelled._template, labelled.control, labelled.label = _FOLDED, control, folded
+        labelled.add_to(m)
 
 
 def add_legend(m: folium.Map, title: str, lang: str, *, statuses: bool = False, note: str | None = None) -> None:
@@ -251,12 +278,12 @@ def _borders_geojson() -> str:
     return json.dumps({"type": "FeatureCollection", "features": features})
 
 
-def simplified_borders(lang: str) -> dict[str, Any]:
+def _simplified_borders(lang: str) -> dict[str, Any]:
     """The simplified borders as GeoJSON, each country labelled in ``lang`` (``label``, HTML-escaped).
 
     Examples
     --------
-    >>> [f["properties"]["label"] for f in simplified_borders("id")["features"] if f["properties"]["iso_a3"] == "EGY"]
+    >>> [f["properties"]["label"] for f in _simplified_borders("id")["features"] if f["properties"]["iso_a3"] == "EGY"]
     ['Mesir']
     """
     collection = json.loads(_borders_geojson())

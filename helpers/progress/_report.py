@@ -18,6 +18,7 @@ from typing import Any
 import pandas as pd
 
 from ..i18n import t
+from ..style import INK
 from ._format import one_line
 
 __all__ = ["ProgressReport", "build_report", "per_lesson", "per_question", "plain_labels"]
@@ -101,7 +102,7 @@ def build_report(frame: pd.DataFrame, lang: str) -> ProgressReport:
         figure = Figure(figsize=(6, max(3.0, 0.3 * len(table) + 1)))
         ax = figure.subplots()
         positions = range(len(table))
-        ax.barh(positions, table.iloc[:, 3], color="#0072B2")
+        ax.barh(positions, table.iloc[:, 3], color=INK["score"])  # no side's colour
         ax.set_yticks(positions, labels=[one_line(lesson, 40) for lesson in table.iloc[:, 0]])
         plain_labels(ax.get_yticklabels())
         ax.invert_yaxis()

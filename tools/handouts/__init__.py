@@ -9,8 +9,9 @@ For each language, ``build/handouts/<lang>/`` receives:
 * the paper materials the guides call for: ``5w1h.pdf``, ``article-a.pdf`` and ``article-b.pdf``
   (every sentence with its id and the kit's translation), ``calendar-2020-01.pdf``, ``actors.pdf``,
   ``sentence-frames.pdf``, ``exit-ticket.pdf``;
-* ``maps.pdf`` (the control map of every snapshot date, with legend, scale bar and source line,
-  symbols that read in black and white), ``glossary.pdf`` and ``timeline.pdf``.
+* ``maps.pdf`` (the control map of every snapshot date, two to a page, with the crowded north-west
+  enlarged in an inset, legend, scale bar and source line, symbols that read in black and white),
+  ``glossary.pdf`` and ``timeline.pdf``.
 
 Every fact comes from :mod:`helpers.data`, :mod:`helpers.articles`, :func:`helpers.quiz.load` and
 :mod:`helpers.exercises`; the words of the sheets are in ``lessons/handouts/strings.yml`` in both

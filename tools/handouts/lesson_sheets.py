@@ -65,23 +65,29 @@ def _shown_value(value: Any) -> str:
 
 # ---------------------------------------------------------------- lesson-specific parts
 def _human_cost(lang: str) -> str:
+    """Every human-cost figure with who counted it; each account of who was blamed, by whom, and the
+    denial is printed once, numbered, under the table (several figures share one event)."""
     from helpers import data
 
     frame = data.load_human_cost()
     qual = words("qualifier", lang)
+    blames = list(dict.fromkeys(b for b in frame[f"attribution_{lang}"] if isinstance(b, str) and b.strip()))
     rows = []
     for _, r in frame.iterrows():
         figure = f"{qual.get(r['qualifier'], '')} {int(r['value']):,}".strip()
         figure = figure.replace(",", ".") if lang == "id" else figure
         start, end = date_text(r["start"], lang), date_text(r["end"], lang)
         period = f"{start} – {end}" if start and end and start != end else (start or end)
-        rows.append(
-            [figure, r[f"definition_{lang}"], period, r[f"area_{lang}"], data.describe_sources(r["sources"], lang=lang)]
-        )
-    head = [words(k, lang) for k in ("h_figure", "h_what", "h_period", "h_area", "source_line")]
+        blame = r[f"attribution_{lang}"]
+        who = r["counter"] + (f". {words('blame_ref', lang)} {blames.index(blame) + 1}" if blame in blames else "")
+        sources = data.describe_sources(r["sources"], lang=lang)
+        rows.append([figure, r[f"definition_{lang}"], period, r[f"area_{lang}"], who, sources])
+    head = [words(k, lang) for k in ("h_figure", "h_what", "h_period", "h_area", "h_counter", "source_line")]
+    notes = "".join(f"<li>{esc(b)}</li>" for b in blames)
     return (
         f'<h2>{esc(words("human", lang))}</h2><div class="help">{esc(words("human_help", lang))}</div>'
-        f'<div class="small">{table(head, rows)}</div><div class="box"></div>'
+        f'<div class="tiny">{table(head, rows)}</div><div class="small"><b>{esc(words("h_blame", lang))}</b><ol>{notes}</ol></div>'
+        '<div class="box"></div>'
     )
 
 

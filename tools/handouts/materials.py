@@ -78,7 +78,8 @@ def _tickets(lang: str) -> str:
 
 
 def _map_png(day: str, lang: str) -> str:
-    """One snapshot's printed control map with a scale bar, as an SVG data URL."""
+    """One snapshot's printed control map with a scale bar (in the empty desert east of Sabha, clear of the
+    north-west inset at the bottom right), cropped to its content, as an SVG data URL."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -90,7 +91,7 @@ def _map_png(day: str, lang: str) -> str:
     ax = fig.axes[0]
     x0, x1 = ax.get_xlim()
     y0, y1 = ax.get_ylim()
-    lat = y0 + 0.08 * (y1 - y0)
+    lat = y0 + 0.5 * (y1 - y0)
     km_per_degree = 111.32 * math.cos(math.radians(lat))
     start = x1 - 0.05 * (x1 - x0) - 300 / km_per_degree
     ax.plot(
@@ -106,7 +107,7 @@ def _map_png(day: str, lang: str) -> str:
     )
     buffer = io.BytesIO()
     with matplotlib.rc_context({"svg.fonttype": "none"}):  # text stays text: searchable and sharp in print
-        fig.savefig(buffer, format="svg")
+        fig.savefig(buffer, format="svg", bbox_inches="tight", pad_inches=0.05)
     plt.close(fig)
     return "data:image/svg+xml;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
 
@@ -123,7 +124,7 @@ def _maps(lang: str) -> str:
             f"{esc(date_text(day, lang))}</b>: {esc(r[f'label_{lang}'])}. {esc(words('source_line', lang))}: "
             f"{esc(data.describe_sources(r['sources'], lang=lang))}</figcaption></figure>"
         )
-    pages = [cells[i : i + 4] for i in range(0, len(cells), 4)]
+    pages = [cells[i : i + 2] for i in range(0, len(cells), 2)]  # two maps a page, each large enough to read
     body = "".join(
         f'<div class="maps{" pagebreak" if n < len(pages) - 1 else ""}">{"".join(p)}</div>' for n, p in enumerate(pages)
     )
