@@ -139,7 +139,8 @@ def test_names_are_escaped(evil_place):
 
 def test_size_budgets():
     assert maps.html_size(maps.control_map("2020-06-10")) <= 200_000
-    assert maps.html_size(maps.control_over_time()) <= 500_000
+    # 509,749 bytes since issue 23 added a place (al-Asaba, 37 on the maps) and its zones to all 7 dates
+    assert maps.html_size(maps.control_over_time()) <= 525_000
 
 
 def test_over_time_has_a_layer_per_snapshot():
@@ -166,7 +167,7 @@ def test_over_time_folds_its_list_of_dates(lang, label):
 
 def test_compare_highlights_changes():
     page = rendered(maps.compare("2020-01-07", "2020-06-06", lang="en"))
-    assert "From 2020-01-07 to 2020-06-06: 6 places changed hands" in page
+    assert "From 2020-01-07 to 2020-06-06: 7 places changed hands" in page
     assert "LNA (Haftar&#x27;s forces) → GNA (Tripoli government)" in page
 
 
@@ -288,7 +289,7 @@ def test_summary_counts_match_the_data():
 def test_as_table_matches_the_html_table_and_refuses_other_maps():
     m = maps.control_map("2020-06-06", lang="id")
     table = maps.as_table(m)
-    assert list(table.columns) == list(m.kit_columns) and len(table) == len(data.control_on("2020-06-06")) == 36
+    assert list(table.columns) == list(m.kit_columns) and len(table) == len(data.control_on("2020-06-06")) == 37
     assert "Tarhuna" in set(table.iloc[:, 0])
     with pytest.raises(TypeError, match="helpers.maps"):
         maps.as_table(folium.Map())
