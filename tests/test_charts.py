@@ -85,8 +85,11 @@ def test_timeline_marks_both_articles():
 
 
 def test_control_over_time_counts_every_place():
+    from helpers import data
+
     fig = charts.control_over_time(lang="en")
-    assert "36 listed places" in fig.alt_text
+    places = data.load_control()["place"].nunique()
+    assert places == 37 and f"{places} listed places" in fig.alt_text
 
 
 # --- contrast (issue 18): WCAG 2.1 AA, 3:1 for data marks, 4.5:1 for text ---------------------
