@@ -79,7 +79,7 @@ def _human_cost(lang: str) -> str:
         start, end = date_text(r["start"], lang), date_text(r["end"], lang)
         period = f"{start} – {end}" if start and end and start != end else (start or end)
         blame = r[f"attribution_{lang}"]
-        who = r["counter"] + (f". {words('blame_ref', lang)} {blames.index(blame) + 1}" if blame in blames else "")
+        who = r[f"counter_{lang}"] + (f". {words('blame_ref', lang)} {blames.index(blame) + 1}" if blame in blames else "")
         sources = data.describe_sources(r["sources"], lang=lang)
         rows.append([figure, r[f"definition_{lang}"], period, r[f"area_{lang}"], who, sources])
     head = [words(k, lang) for k in ("h_figure", "h_what", "h_period", "h_area", "h_counter", "source_line")]
