@@ -81,8 +81,9 @@ def _human_cost(lang: str) -> str:
         blame = r[f"attribution_{lang}"]
         who = r[f"counter_{lang}"] + (f". {words('blame_ref', lang)} {blames.index(blame) + 1}" if blame in blames else "")
         sources = data.describe_sources(r["sources"], lang=lang)
-        rows.append([figure, r[f"definition_{lang}"], period, r[f"area_{lang}"], who, sources])
-    head = [words(k, lang) for k in ("h_figure", "h_what", "h_period", "h_area", "h_counter", "source_line")]
+        # the area goes with the period: one column fewer keeps the table to the worksheet's pages
+        rows.append([figure, r[f"definition_{lang}"], f"{period}; {r[f'area_{lang}']}", who, sources])
+    head = [words(k, lang) for k in ("h_figure", "h_what", "h_period", "h_counter", "source_line")]
     notes = "".join(f"<li>{esc(b)}</li>" for b in blames)
     return (
         f'<h2>{esc(words("human", lang))}</h2><div class="help">{esc(words("human_help", lang))}</div>'
