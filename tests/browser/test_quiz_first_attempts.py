@@ -76,4 +76,6 @@ def test_wrong_then_right_and_the_summary_keeps_the_first_try(page, lab, lang, t
     (handed_in / "student.jsonl").write_text("".join(json.dumps(a) + "\n" for a in mine), encoding="utf-8")
     summary = summarize(handed_in, lang="en", out=tmp_path / "summary.png")
     row = summary.iloc[0]
-    assert (row["first try right"], row["last try right"], row["tries"]) == (0.0, 1.0, 2), summary.to_dict("records")
+    got = (row["share right at first try (0-1)"], row["share right at last try (0-1)"], row["tries"])
+    assert got == (0.0, 1.0, 2), summary.to_dict("records")
+    assert row["most common wrong answer"] == Q1["en"]["wrong"]  # the option's text, in the teacher's language
