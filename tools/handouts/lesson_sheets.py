@@ -79,7 +79,9 @@ def _human_cost(lang: str) -> str:
         start, end = date_text(r["start"], lang), date_text(r["end"], lang)
         period = f"{start} – {end}" if start and end and start != end else (start or end)
         blame = r[f"attribution_{lang}"]
-        who = r[f"counter_{lang}"] + (f". {words('blame_ref', lang)} {blames.index(blame) + 1}" if blame in blames else "")
+        who = r[f"counter_{lang}"] + (
+            f". {words('blame_ref', lang)} {blames.index(blame) + 1}" if blame in blames else ""
+        )
         sources = data.describe_sources(r["sources"], lang=lang)
         # the area goes with the period: one column fewer keeps the table to the worksheet's pages
         rows.append([figure, r[f"definition_{lang}"], f"{period}; {r[f'area_{lang}']}", who, sources])
