@@ -290,7 +290,7 @@ def test_widgets_check_feedback_and_try_again():
     assert "Not answered yet" in parts["feedback"].value
     parts["input"].value = loaded.order["q1"].index("a")
     parts["check"].click()
-    assert "Not quite" in parts["feedback"].value and "A.p02.s01" in parts["feedback"].value
+    assert "Not quite" in parts["feedback"].value and "Read section 4 again" in parts["feedback"].value
     assert not parts["again"].disabled
     parts["again"].click()
     assert parts["feedback"].value == ""
