@@ -48,6 +48,7 @@ import tarfile
 import tempfile
 from fnmatch import fnmatch
 from pathlib import Path
+from typing import Any
 
 __all__ = [
     "STUDENT_FILES",
@@ -56,6 +57,7 @@ __all__ = [
     "student_makefile",
     "student_readme",
     "export_tree",
+    "release_tree",
     "build",
     "commit_branch",
     "main",
@@ -263,16 +265,24 @@ def point_at_student_branch(student: Path) -> None:
         record(student / "notebooks", manifest)
 
 
+def release_tree(tree: Path, out: Path, **run: Any) -> subprocess.CompletedProcess:
+    """Build both editions of the kit copied in ``tree`` into ``out`` with that copy's own code.
+
+    ``run`` goes to :func:`subprocess.run` (e.g. ``capture_output=True``).
+    """
+    env = dict(os.environ, KIT_ROOT=str(tree), PYTHONPATH=str(tree), PYTHONDONTWRITEBYTECODE="1")
+    return subprocess.run(
+        [sys.executable, "-m", "tools.release", "--from-tree", str(tree), "--out", str(out)], cwd=tree, env=env, **run
+    )
+
+
 def build(out: Path, repo: Path = ROOT, ref: str = "HEAD") -> str:
     """Build both editions of commit ``ref`` of ``repo`` into ``out``; return the commit's hash."""
     out = out.resolve()
     with tempfile.TemporaryDirectory(prefix="kit-release-") as tmp:
         tree = Path(tmp) / "tree"
         commit = export_tree(repo, ref, tree)
-        env = dict(os.environ, KIT_ROOT=str(tree), PYTHONPATH=str(tree), PYTHONDONTWRITEBYTECODE="1")
-        done = subprocess.run(
-            [sys.executable, "-m", "tools.release", "--from-tree", str(tree), "--out", str(out)], cwd=tree, env=env
-        )
+        done = release_tree(tree, out)
         if done.returncode != 0:
             raise SystemExit(done.returncode)
     return commit

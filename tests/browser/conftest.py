@@ -24,6 +24,8 @@ from pathlib import Path
 
 import pytest
 
+from tools.release import release_tree
+
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 CHROMIUM = os.environ.get("KIT_CHROMIUM", "/usr/bin/chromium")
@@ -188,14 +190,7 @@ def build_student_edition(out: Path) -> Path:
         if source.is_file() and not source.is_symlink():
             (tree / rel).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, tree / rel)
-    env = dict(os.environ, KIT_ROOT=str(tree), PYTHONPATH=str(tree), PYTHONDONTWRITEBYTECODE="1")
-    subprocess.run(
-        [sys.executable, "-m", "tools.release", "--from-tree", str(tree), "--out", str(out / "build")],
-        cwd=tree,
-        env=env,
-        check=True,
-        capture_output=True,
-    )
+    release_tree(tree, out / "build", check=True, capture_output=True)
     return out / "build" / "student"
 
 
