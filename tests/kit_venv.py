@@ -67,3 +67,14 @@ def pip_install(python: Path, *args: str) -> None:
         timeout=600,
     )
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+
+
+def image_requirements() -> list[str]:
+    """What the Binder/hub image holds (environment.yml): what a lesson imports, and the ``lab`` and
+    ``hub`` extras of pyproject.toml, as requirement strings (the kit itself left out)."""
+    import tomllib  # Python 3.11+; the callers skip or need 3.11
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    extras = project["optional-dependencies"]
+    wanted = project["dependencies"] + extras["lab"] + extras["hub"]
+    return [d for d in wanted if not d.startswith(project["name"])]

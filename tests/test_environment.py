@@ -80,14 +80,11 @@ def test_environment_matches_lock():
 
 
 def _image_requirements() -> set[str]:
-    """What the Binder/hub image needs: what a lesson imports, plus the extras `lab` and `hub`."""
-    tomllib = pytest.importorskip("tomllib")  # Python 3.11+
+    """The names of what the Binder/hub image needs (kit_venv.image_requirements)."""
+    pytest.importorskip("tomllib")  # Python 3.11+
+    from kit_venv import image_requirements
 
-    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
-    extras = project["optional-dependencies"]
-    wanted = project["dependencies"] + extras["lab"] + extras["hub"]
-    names = {canonicalize_name(Requirement(d).name) for d in wanted}
-    return names - {canonicalize_name(project["name"])}
+    return {canonicalize_name(Requirement(d).name) for d in image_requirements()}
 
 
 def test_runtime_dependencies_are_all_in_environment():

@@ -33,7 +33,7 @@ from pathlib import Path
 from socketserver import ThreadingMixIn
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
-import tomllib
+from tests.kit_venv import image_requirements
 
 ROOT = Path(__file__).resolve().parents[2]
 LOCK = ROOT / "requirements" / "lock.txt"
@@ -72,14 +72,6 @@ def _env_key() -> str:
     return digest.hexdigest()[:12]
 
 
-def _kit_dependencies() -> list[str]:
-    """What the hub image holds (as environment.yml): what a lesson imports, and the `lab` and `hub` extras."""
-    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    extras = project["optional-dependencies"]
-    wanted = project["dependencies"] + extras["lab"] + extras["hub"]
-    return [d for d in wanted if not d.startswith(project["name"])]
-
-
 def user_env() -> Path:
     """The single-user environment (built once per lock, then reused); returns its folder."""
     env = ROOT / ".venv" / f"hub-{_env_key()}"
@@ -102,7 +94,7 @@ def user_env() -> Path:
             "--quiet",
             "-c",
             str(LOCK),
-            *_kit_dependencies(),
+            *image_requirements(),
             "-r",
             str(HUB_REQUIREMENTS),
         ],
