@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 from helpers.paths import notebook_name
 
 #: The quiz's words in each language.
@@ -120,3 +123,10 @@ def run_cell(page, index: int, source: str | None = None) -> str:
         return copy.innerText; }""",
         index,
     )
+
+
+def attempts(progress: Path) -> list[dict]:
+    """Every line the server's kernels wrote to the progress file, in order."""
+    if not progress.exists():
+        return []
+    return [json.loads(line) for line in progress.read_text(encoding="utf-8").splitlines() if line.strip()]

@@ -10,7 +10,6 @@ tests/browser/test_accessibility.py); then what a student sees. Add a lesson's e
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
@@ -18,7 +17,7 @@ import pytest
 
 from helpers import data, exercises
 
-from .lab_pages import WORDS, cells, leaflet_frames, open_and_run, restart_and_run_all, run_cell
+from .lab_pages import WORDS, attempts, cells, leaflet_frames, open_and_run, restart_and_run_all, run_cell
 from .test_accessibility import LAB_VIEWPORT, LESSONS, check_lesson_outputs
 
 #: Every map of control draws one marker per Libyan place of the record.
@@ -87,10 +86,7 @@ RESTARTED = {"00-start-here", "03-mapping-control"}
 
 def recorded(lab, lesson: str) -> list[dict]:
     """The quiz and exercise attempts the server's kernels wrote for ``lesson``."""
-    if not lab.progress.exists():
-        return []
-    lines = [json.loads(line) for line in lab.progress.read_text(encoding="utf-8").splitlines() if line.strip()]
-    return [r for r in lines if r.get("lesson") == lesson and r.get("kind") in ("quiz", "exercise")]
+    return [r for r in attempts(lab.progress) if r.get("lesson") == lesson and r.get("kind") in ("quiz", "exercise")]
 
 
 @pytest.mark.parametrize("lang", ["en", "id"])

@@ -14,7 +14,7 @@ import pytest
 
 from kit_teacher.summary import summarize
 
-from .lab_pages import WORDS, open_and_run
+from .lab_pages import WORDS, attempts, open_and_run
 
 pytestmark = pytest.mark.browser
 
@@ -36,18 +36,12 @@ Q1 = {
 }
 
 
-def _attempts(path) -> list[dict]:
-    if not path.exists():
-        return []
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-
-
 @pytest.mark.parametrize("lang", ["en", "id"])
 def test_wrong_then_right_and_the_summary_keeps_the_first_try(page, lab, lang, tmp_path):
     words, q1 = WORDS[lang], Q1[lang]
     open_and_run(page, lab, lang, "00-start-here", workspace=f"first-try-{lang}")
     page.keyboard.press("Escape")
-    before = len(_attempts(lab.progress))
+    before = len(attempts(lab.progress))
 
     box = page.locator(".kit-question.kit-q-single").first
     box.scroll_into_view_if_needed()
@@ -66,7 +60,7 @@ def test_wrong_then_right_and_the_summary_keeps_the_first_try(page, lab, lang, t
     assert q1["explanation"] in box.inner_text()
 
     mine = [
-        a for a in _attempts(lab.progress)[before:] if a.get("item") == "00-start-here/q1" and a.get("kind") == "quiz"
+        a for a in attempts(lab.progress)[before:] if a.get("item") == "00-start-here/q1" and a.get("kind") == "quiz"
     ]
     assert [a["correct"] for a in mine] == [False, True], mine
     assert [a.get("explained") for a in mine] == ["no", "after_correct"], mine
