@@ -273,10 +273,22 @@ def test_a_name_that_is_not_text_is_refused_with_a_message_in_the_students_langu
     helpers.set_language(lang)
     try:
         with pytest.warns(UserWarning, match="no name was saved" if lang == "en" else "tidak ada nama yang disimpan"):
-            assert progress.set_student(value) == ""
+            assert progress.set_student(value) == "Ayu"  # the name saved before stays
     finally:
         helpers.set_language("en")
-    assert progress.student() == ""
+    assert progress.student() == "Ayu"
+
+
+@pytest.mark.parametrize("empty", ["", "   "])
+def test_the_name_cell_run_again_untouched_keeps_the_saved_name(empty, tmp_path, monkeypatch):
+    """Issue 22: Run All on a fresh copy of lesson 00 ran ``set_student("")`` and forgot the name."""
+    monkeypatch.setenv("KIT_PROGRESS_DIR", str(tmp_path))
+    monkeypatch.delenv("KIT_STUDENT", raising=False)
+    assert progress.set_student(empty) == ""  # nobody has a name yet: nothing to keep
+    progress.set_student("Ayu")
+    assert progress.set_student(empty) == "Ayu"
+    assert progress.student() == "Ayu"
+    assert progress.set_student("Ayu Lestari") == "Ayu Lestari"  # a new name replaces it
 
 
 @pytest.mark.parametrize("lang", ["en", "id"])

@@ -132,6 +132,10 @@ def student() -> str:
 def set_student(name: str) -> str:
     """Save the student's name next to the progress file (used by quizzes and :func:`export`).
 
+    An empty name keeps the name saved before: lesson 00's name cell, run again untouched (Run All
+    on a fresh copy of the notebook), must not forget who the student is. It returns the name now
+    saved.
+
     Examples
     --------
     >>> import os, tempfile
@@ -140,13 +144,13 @@ def set_student(name: str) -> str:
     'Budi'
     >>> student()
     'Budi'
-    >>> set_student("")  # forget the name again
-    ''
+    >>> set_student("")  # the name cell run again untouched: the saved name stays
+    'Budi'
     >>> import warnings
     >>> with warnings.catch_warnings(record=True) as said:
     ...     warnings.simplefilter("always")
     ...     set_student(42)
-    ''
+    'Budi'
     >>> "no name was saved" in str(said[0].message)
     True
     """
@@ -155,6 +159,8 @@ def set_student(name: str) -> str:
         warnings.warn(t("progress.name_not_text", kind=kind), stacklevel=2)
     text = clean_text(" ".join(str(name).split()), 80) if isinstance(name, str) else ""
     path = progress_file().with_name("student.txt")
+    if not text:
+        return student()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         replace_file(path, text.encode("utf-8"), prefix=".student-")
