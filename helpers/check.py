@@ -145,6 +145,9 @@ def _check(exercise_id: Any, answer: Any) -> tuple[Feedback, Any]:
         expected = ex.expected()
     except Exception as exc:  # a broken reference is the kit's fault, and says so
         return Feedback(ex.id, False, t("check.reference_failed", error=error_text(exc))), None
+    slip = _slip(ex, answer, expected)
+    if slip is not None:  # a slip of form, not an answer: said, and not recorded
+        return slip, None
     try:
         feedback = _compare(ex, answer, expected)
     except Exception as exc:
@@ -152,6 +155,43 @@ def _check(exercise_id: Any, answer: Any) -> tuple[Feedback, Any]:
             ex.id, False, t("check.could_not_compare", error=error_text(exc)), (t("check.ask_hint", id=ex.id),)
         )
     return feedback, ex
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _slip(ex: Any, answer: Any, expected: Any) -> Feedback | None:
+    """A slip of form a beginner makes, said in plain words (and not recorded as a try), or None.
+
+    A decimal comma where a number is expected (``79,7`` is the pair ``(79, 7)`` in Python), a
+    number typed between quotes, or an empty text.
+
+    >>> print(_slip(None, (79, 7), 79.7).message)  # doctest: +ELLIPSIS
+    In Python a comma separates two values: 79,7 gave the pair (79, 7). Write decimals with a dot: 79.7...
+    >>> _slip(None, "Tripoli", "Tripoli") is None
+    True
+    """
+    ident = getattr(ex, "id", "")
+    if _is_number(expected) and isinstance(answer, tuple) and len(answer) == 2 and all(map(_is_number, answer)):
+        whole, part = answer
+        typed = f"{whole},{part}"
+        return Feedback(
+            ident,
+            False,
+            t("check.decimal_comma", typed=typed, typed_pair=f"{whole}, {part}", fixed=f"{whole}.{part}"),
+            waiting=True,
+        )
+    if _is_number(expected) and isinstance(answer, str):
+        written = answer.strip().replace(" ", "")
+        if written and written.replace(",", "", 1).replace(".", "", 1).lstrip("-").isdigit():
+            fixed = written.replace(",", ".") if written.count(",") == 1 and "." not in written else written
+            return Feedback(
+                ident, False, t("check.number_in_quotes", typed=safe_text(answer, 40), fixed=fixed), waiting=True
+            )
+    if isinstance(answer, str) and not answer.strip() and not (isinstance(expected, str) and not expected.strip()):
+        return Feedback(ident, False, t("check.empty_text"), waiting=True)
+    return None
 
 
 @dataclass
