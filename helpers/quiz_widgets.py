@@ -34,6 +34,16 @@ __all__ = ["Answering", "INPUTS", "QuestionBox", "build"]
 _STYLE = {"description_width": "initial"}
 _UNSET = ("—", None)
 _AUTO = {"width": "auto"}
+#: ipywidgets gives each radio option one line of fixed height: a long option wrapped onto a second
+#: line slid under the Check button and could not be chosen (issue 22's rehearsal, lesson 05 q6).
+#: Options may wrap; the circle stays beside the first line.
+_LAYOUT_CSS = (
+    "<style>.kit-question .widget-radio-box{height:auto}"
+    ".kit-question .widget-radio-box label{height:auto;min-height:var(--jp-widgets-radio-item-height);"
+    "white-space:normal;display:flex;flex-direction:row-reverse;justify-content:flex-end;align-items:flex-start;"
+    "line-height:1.35;margin:2px 0}"
+    ".kit-question .widget-radio-box input{flex:none;margin-top:0.2em}</style>"
+)
 
 
 class _Input:
@@ -234,7 +244,7 @@ class QuestionBox:
 def build(quiz: Answering) -> w.VBox:
     """The whole quiz as a box of widgets: title, introduction, then one box per question."""
     intro = t("quiz.intro_exam" if quiz.mode == "exam" else "quiz.intro", lang=quiz.lang)
-    intro = w.HTML(f"<h3>{html.escape(quiz.title)}</h3><p>{html.escape(intro)}</p>")
+    intro = w.HTML(f"{_LAYOUT_CSS}<h3>{html.escape(quiz.title)}</h3><p>{html.escape(intro)}</p>")
     boxes = [QuestionBox(quiz, n, q) for n, q in enumerate(quiz.questions.values(), start=1)]
     for box in boxes:
         quiz.widgets[box.q.id] = box.parts()
