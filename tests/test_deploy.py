@@ -63,12 +63,13 @@ def test_z2jh_culls_idle_servers(z2jh):
     assert cull["enabled"] is True and 0 < cull["timeout"] <= 4 * 3600 and cull["every"] <= cull["timeout"]
 
 
+@pytest.mark.full  # needs repo2docker, which only the full tier installs (the `binder` extra)
 def test_hub_major_version_matches_the_image():
     pinned = re.search(r"^jupyterhub==(\d+)\.", (DEPLOY / "hub-requirements.txt").read_text(), re.M)
     assert pinned, "deploy/hub-requirements.txt pins jupyterhub"
     spec = importlib.util.find_spec("repo2docker")
     if spec is None:
-        pytest.fail("jupyter-repo2docker is not installed: run `make test`, which installs the test extras")
+        pytest.fail("jupyter-repo2docker is not installed: run `make test-all`, which installs the binder extra")
     base = Path(spec.submodule_search_locations[0]) / "buildpacks" / "conda" / "environment.yml"
     image = re.search(r"jupyterhub-singleuser==(\d+)\.", base.read_text())
     assert image and image.group(1) == pinned.group(1), "the test hub and repo2docker's jupyterhub-singleuser differ"
