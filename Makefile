@@ -107,7 +107,7 @@ test-notebooks: $(STAMP_TEST)
 	$(PYTEST) notebooks --nbval $(SANITIZE) --nbval-current-env
 
 test-browser: $(STAMP_TEST)
-	$(PYTEST) tests/browser -m browser
+	$(PYTEST) tests/browser tests/classroom -m browser
 
 # Refuses (and writes nothing) when a lesson's two editions differ in cells, ids or code.
 notebooks: $(STAMP_TEST)

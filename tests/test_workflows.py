@@ -55,3 +55,12 @@ def test_the_student_release_waits_for_the_tests_on_main():
     push = next(i for i, r in enumerate(runs) if re.search(r"git push\b.*\bstudent\b", r))
     assert build < push
     assert flow.get("permissions", {}).get("contents") == "write"
+
+
+def test_the_rehearsal_screenshots_are_kept_even_when_a_test_fails():
+    """Issue 22: the class rehearsal's screenshots of each step are the run's artefacts."""
+    steps = _steps(_flow("test.yml"))
+    upload = next(s for s in steps if s.get("uses", "").startswith("actions/upload-artifact@"))
+    assert upload.get("if") == "always()"
+    assert "tests/classroom/artifacts/" in upload["with"]["path"]
+    assert steps.index(upload) > next(i for i, s in enumerate(steps) if ".ci/run" in s.get("run", ""))

@@ -122,7 +122,6 @@ class Lab(tuple):
     def __new__(cls, base: str, token: str, *, progress: Path):
         lab = super().__new__(cls, (base, token))
         lab.progress = progress
-        lab.hand_in_dirs = set()  # where the lessons' hand-in cells wrote (the class rehearsal)
         return lab
 
 
@@ -192,23 +191,6 @@ def build_student_edition(out: Path) -> Path:
             shutil.copy2(source, tree / rel)
     release_tree(tree, out / "build", check=True, capture_output=True)
     return out / "build" / "student"
-
-
-@pytest.fixture(scope="session")
-def classroom(tmp_path_factory):
-    """JupyterLab serving the student edition, as a class has it: (base url, token), and ``.progress``."""
-    student = build_student_edition(tmp_path_factory.mktemp("classroom"))
-    proc, base, token, tmp = start_lab(root=student)
-    # the student wrote her name in lesson 00's name cell, as every student does once
-    env = dict(os.environ, KIT_PROGRESS_DIR=str(tmp / "progress"), PYTHONPATH=str(student))
-    subprocess.run(
-        [sys.executable, "-c", "import helpers; helpers.progress.set_student('Ayu')"], env=env, cwd=student, check=True
-    )
-    try:
-        yield Lab(base, token, progress=tmp / "progress" / "progress.jsonl")
-    finally:
-        stop(proc)
-        shutil.rmtree(tmp, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

@@ -5,7 +5,18 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from helpers import data
 from helpers.paths import notebook_name
+
+#: Every map of control draws one marker per Libyan place of the record.
+TOWNS = int((data.load_places()["country"] == "LBY").sum())
+
+#: Lesson 00's first question, answered wrong then right (the hub test; the class rehearsal answers all).
+FIRST_QUESTION = {
+    "nth": 0,
+    "wrong": {"en": "In New York", "id": "Di New York"},
+    "right": {"en": "In Tripoli", "id": "Di Tripoli"},
+}
 
 #: The quiz's words in each language.
 WORDS = {

@@ -9,7 +9,7 @@ frame (the maps' iframes), then run with ``runOnly: ['wcag2a', 'wcag2aa']``:
   127.0.0.1, is checked whole;
 - every lesson notebook of both languages is opened in JupyterLab and run (Run All), and only the
   kit's own output areas (``.jp-OutputArea-output``) are checked: JupyterLab's own interface is
-  not the kit's to fix. That check is made in tests/browser/test_lessons_in_lab.py, on the same
+  not the kit's to fix. That check is made in tests/classroom/ (the beginner's Run All), on the same
   Run All that the lesson's other browser checks use (:func:`check_lesson_outputs` here).
 
 A violation is reported as ``page | rule | element``. Violations that need a change in a file this

@@ -22,8 +22,7 @@ import pytest
 from helpers.paths import notebook_name
 
 from . import hub_setup
-from .lab_pages import WORDS
-from .test_lessons_in_lab import NOTEBOOKS
+from .lab_pages import FIRST_QUESTION, TOWNS, WORDS
 
 FOLDER = "libya-kit"
 
@@ -150,7 +149,7 @@ def maps_in(page, panel: str, expected: int, timeout_s: float = 20) -> list[dict
 
 
 def answer_quiz(page, panel: str, lang: str) -> None:
-    quiz, words = NOTEBOOKS["00-start-here"]["quiz"], WORDS[lang]
+    quiz, words = FIRST_QUESTION, WORDS[lang]
     scope = page.locator(f"#{panel}")
     scope.get_by_role("radio", name=quiz["wrong"][lang], exact=True).first.check()
     check = scope.get_by_role("button", name=words["check"]).nth(quiz["nth"])
@@ -186,7 +185,7 @@ def test_a_class_on_jupyterhub(hub, page):
         panel = run_all(page, path)
         no_errors(page, panel)
         drawn = maps_in(page, panel, 1)
-        assert len(drawn) >= 1 and drawn[0]["towns"] == NOTEBOOKS["00-start-here"]["map_towns"], drawn
+        assert len(drawn) >= 1 and drawn[0]["towns"] == TOWNS, drawn
         timings[lang] = time.perf_counter() - started
         answer_quiz(page, panel, lang)
 
