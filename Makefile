@@ -17,11 +17,13 @@ KIT_HOST ?= 127.0.0.1
 KIT_PORT ?= 8888
 ROOT_FLAG := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 SANITIZE := --nbval-sanitize-with tests/nbval_sanitize.cfg
-# Notebooks and tests write progress here, never into a real student's home folder.
+# Notebooks and tests write progress into a new empty folder on every run, never into a real
+# student's home folder nor into what an earlier run left (a name or answers saved there changed
+# the quiz order and the hand-in message that nbval compares).
 # Without the variables by which the maps recognise VS Code (helpers/maps/leaflet.py): tests and
 # `make lab` started from VS Code's terminal behave as anywhere else.
 NOT_VSCODE := env -u VSCODE_PID -u VSCODE_CWD
-TEST_ENV := $(NOT_VSCODE) KIT_PROGRESS_DIR=$(CURDIR)/.venv/test-progress
+TEST_ENV := $(NOT_VSCODE) KIT_PROGRESS_DIR=$$(mktemp -d "$${TMPDIR:-/tmp}/kit-test-progress.XXXXXX")
 # Test workers (pytest-xdist). A notebook's cells, and a browser test module's server, stay on one worker.
 JOBS ?= auto
 PYTEST := $(TEST_ENV) $(PY) -m pytest -p no:cacheprovider -n $(JOBS) --dist loadfile

@@ -47,7 +47,28 @@ def test_wrong_type_is_named_in_plain_words():
     feedback = check("00.1", [5])
     assert "you gave a list" in feedback.message and "expects a number" in feedback.message
     helpers.set_language("id")
-    assert "sebuah daftar" in check("00.1", "5").message.replace("sebuah teks", "sebuah daftar")
+    assert "sebuah daftar" in check("00.1", [5]).message
+    assert "sebuah teks" in check("00.1", "lima").message
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+@pytest.mark.parametrize(
+    ("answer", "said"),
+    [
+        ((79, 7), {"en": "Write decimals with a dot: 79.7", "id": "Tulis desimal dengan titik: 79.7"}),
+        ("79,7", {"en": "without quotes, with a dot for decimals, e.g. 79.7", "id": "misalnya 79.7"}),
+        (" 5 ", {"en": "between quotes", "id": "di antara tanda kutip"}),
+        ("", {"en": "Your answer is empty", "id": "Jawabanmu kosong"}),
+    ],
+)
+def test_a_slip_of_form_is_explained_in_the_students_language_and_not_recorded(answer, said, lang, tmp_path):
+    """Issue 22's rehearsal: `distance = 79,7` made a pair and was recorded as a wrong try."""
+    helpers.set_language(lang)
+    feedback = check("00.4", answer)
+    assert said[lang] in feedback.message and not feedback.correct
+    assert feedback.waiting  # shown as neither right nor wrong
+    assert not (tmp_path / "progress" / "progress.jsonl").exists()
+    assert check("00.2", "").waiting  # a text exercise: the empty answer too
 
 
 def test_none_nan_and_exceptions_become_messages():

@@ -273,6 +273,7 @@ def report(*, lang: str | None = None) -> ProgressReport:
 
     Examples
     --------
+    >>> _ = record(kind="exercise", item="00.1", lesson="00-start-here", answer="4", correct=False, score=0.0)
     >>> "mean best score" in repr(report(lang="en"))
     True
     """
