@@ -260,7 +260,8 @@ class Numeric(Kind):
         return float(abs(value - q.answer) <= q.tolerance + 1e-9)
 
     def key(self, q: Question, lang: str) -> str:
-        return f"{q.answer:g} {q.unit_in(lang)} (± {q.tolerance:g})".strip()
+        spread = f" (± {q.tolerance:g})" if q.tolerance else ""  # an exact answer (a year) has none
+        return f"{q.answer:g} {q.unit_in(lang)}".strip() + spread
 
     def sheet(self, q: Question, lang: str, words: Callable[[str], str], *, seed: str) -> Sheet:
         return Sheet(prompt=words("write_answer"), blank=True, unit=q.unit_in(lang))
