@@ -131,8 +131,13 @@ html: $(STAMP_TEST)
 	$(PY) -m tools.export_html --out site
 
 # Add a news article of your own (lessons/add-your-own-article.en.md), then refresh data/README.md.
+# FILE, ID and ARGS reach the command unexpanded, through the environment: no backtick or $(...) in
+# them is run, every $ is kept, and ARGS is split by its quotes only (kit_teacher/article/command.py).
+article: export ARTICLE_FILE := $(value FILE)
+article: export ARTICLE_ID := $(value ID)
+article: export ARTICLE_ARGS := $(value ARGS)
 article: $(STAMP_LAB)
-	$(PY) -m kit_teacher.article add "$(FILE)" --id "$(ID)" $(ARGS)
+	$(PY) -m kit_teacher.article make
 	$(PY) tools/datapackage.py
 
 bench: $(STAMP_TEST)

@@ -192,6 +192,8 @@ def check_value(at: dict[str, Any], fld: dict[str, Any], value: Any, seen: dict[
             raise DataError("data.problem.not_boolean", **at, value=value)
     elif not isinstance(value, str):
         raise DataError("data.problem.not_text", **at, value=value)
+    elif _CONTROL.search(value):  # a NUL byte or another control character: csv reads it without a word
+        raise DataError("data.problem.control", **at, value=value)
     elif kind == "number":
         if not _NUMBER.match(value.strip()) or not math.isfinite(float(value)):
             raise DataError("data.problem.not_number", **at, value=value)
@@ -235,6 +237,7 @@ def _is_date(value: str) -> bool:
 
 # folium's maps pass their rendered scripts through Jinja again, so data text must hold no Jinja tag.
 _TEMPLATE = re.compile(r"\{\{|\{%|\{#")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def _is_mathtext(value: str) -> bool:

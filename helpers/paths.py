@@ -127,12 +127,13 @@ def notebooks_dir() -> Path:
     return kit_root() / "notebooks"
 
 
-def notebook_names() -> dict[str, dict[str, str]]:
+def notebook_names(src: Path | None = None) -> dict[str, dict[str, str]]:
     """Every lesson's notebook names per language: :data:`NOTEBOOK_NAMES`, and the lessons of added articles.
 
     A teacher's own article (``python -m kit_teacher.article add``) gets a lesson whose sources are
     ``notebooks/src/en/NN-slug.md`` and ``notebooks/src/id/NN-nama.md``; lessons whose number is
-    not in the table are found there and paired by that number.
+    not in the table are found there (or in ``src``, another copy's ``notebooks/src``) and paired
+    by that number.
 
     Examples
     --------
@@ -141,7 +142,7 @@ def notebook_names() -> dict[str, dict[str, str]]:
     """
     names = {slug: dict(langs) for slug, langs in NOTEBOOK_NAMES.items()}
     taken = {slug[:2] for slug in names}
-    src = notebooks_dir() / "src"
+    src = notebooks_dir() / "src" if src is None else Path(src)
     for english in sorted(src.glob("en/[0-9][0-9]-*.md")):
         number = english.name[:2]
         indonesian = sorted(src.glob(f"id/{number}-*.md"))

@@ -25,7 +25,7 @@ from .i18n import get_language, t
 __all__ = ["BriefCheck", "check_brief", "MIN_WORDS", "MAX_WORDS"]
 
 MIN_WORDS, MAX_WORDS = 150, 200
-_SENTENCE = re.compile(r"\b[A-Z]\.p\d{2}\.s\d{2}\b")
+_SENTENCE = re.compile(r"\b[A-Z]\.p\d{2,}\.s\d{2,}\b")
 _ROW = re.compile(
     r"\b(actors|places|control|backing|events|claims|glossary|snapshots|sources):[A-Za-z0-9_@.\-]*[A-Za-z0-9_]"
 )

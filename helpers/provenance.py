@@ -27,6 +27,7 @@ from ._errors import DataError
 from ._geojson import geojson
 from ._validate import checked_rows, resource, split_list
 from .i18n import get_language, t
+from .sentences import SENTENCE_ID
 
 __all__ = [
     "FACT_TABLES",
@@ -38,7 +39,6 @@ __all__ = [
 ]
 
 _WEB = re.compile(r"https?://", re.IGNORECASE)
-_SENTENCE = re.compile(r"^([A-Z])\.p\d+\.s\d+$")
 
 #: Tables whose rows count as facts for the sentence-coverage figure.
 FACT_TABLES = ("actors", "places", "control", "backing", "events", "claims", "glossary")
@@ -134,7 +134,7 @@ def sources(value: Any = None, *, lang: str | None = None) -> SourceList:
     wanted: list[str] = []
     for cell in cells:
         for item in split_list(str(cell)):
-            match = _SENTENCE.match(item)
+            match = SENTENCE_ID.match(item)
             key = f"article-{match.group(1).lower()}" if match else item
             if key not in wanted:
                 wanted.append(key)

@@ -78,8 +78,10 @@ __all__ = [
 #: The two articles of the kit; articles a teacher adds are found by :func:`article_keys`.
 ARTICLES: tuple[str, ...] = ("A", "B")
 
-#: The form of a sentence id (an article is one capital letter).
-SENTENCE_ID = re.compile(r"^([A-Z])\.p(\d{2})\.s(\d{2})$")
+#: The form of a sentence id (an article is one capital letter): paragraph and sentence numbers of
+#: at least two digits, ``A.p01.s01`` to ``C.p130.s104`` (the same pattern as the sentence fields
+#: of data/datapackage.json and lessons/quiz.schema.json).
+SENTENCE_ID = re.compile(r"^([A-Z])\.p(\d{2,})\.s(\d{2,})$")
 
 #: The name of an article's original in ``data/articles/``.
 _ORIGINAL = re.compile(r"^([A-Z])-original\.txt$")

@@ -117,9 +117,48 @@ def default_repo() -> str | None:
     return out.stdout.strip() or None
 
 
+# What a web address given on the command line may hold: printable ASCII less quotes, brackets,
+# spaces and backslashes (a real address percent-encodes them), so no address can carry a line
+# break, an HTML attribute or a look-alike letter into the link a whole class opens.
+_URL_CHARACTERS = re.compile(r"[A-Za-z0-9._~:/?#@!$&*+,;=%-]+")
+# A host: ASCII letters, digits, dots and hyphens (an international name in its xn-- punycode form).
+_HOST = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?")
+
+
+def _web_parts(value: Any, error: str) -> Any:
+    """The parts of an http(s) address, or a LinkError ``error``: one with credentials is ``*_credentials``.
+
+    The address must be printable ASCII (no spaces, control characters, quotes or angle brackets),
+    with an ASCII host (a look-alike letter from another alphabet is refused: give punycode).
+
+    Examples
+    --------
+    >>> _web_parts("https://hub.example.school:8000/jupyter", "link.bad_hub").hostname
+    'hub.example.school'
+    >>> _web_parts("https://h\u0456b.example.school", "link.bad_hub")
+    Traceback (most recent call last):
+    ...
+    kit_teacher.link.LinkError: The hub address 'https://hіb.example.school' is not a web address: give the address students open in their browser, starting with https:// (or http://), e.g. https://hub.example.school.
+    """
+    text = value if isinstance(value, str) else ""
+    if not _URL_CHARACTERS.fullmatch(text):
+        raise LinkError(error, value=repr(value))
+    try:
+        parsed = urlparse(text)
+        parsed.port  # noqa: B018  (a port that is not a number raises here)
+    except ValueError:
+        raise LinkError(error, value=repr(value)) from None
+    if parsed.scheme not in ("http", "https") or not parsed.hostname or not _HOST.fullmatch(parsed.hostname):
+        raise LinkError(error, value=repr(value))
+    if parsed.username is not None or parsed.password is not None or "@" in parsed.netloc:
+        where = f"{parsed.scheme}://{parsed.hostname}{parsed.path}"
+        raise LinkError(error.replace("bad_", "") + "_credentials", value=repr(where))
+    return parsed
+
+
 def _check_hub(value: str) -> str:
-    parsed = urlparse(value or "")
-    if parsed.scheme not in ("http", "https") or not parsed.netloc or parsed.query or parsed.fragment:
+    parsed = _web_parts(value, "link.bad_hub")
+    if parsed.query or parsed.fragment or not _WEB_PATH.fullmatch(parsed.path.strip("/") or "x"):
         raise LinkError("link.bad_hub", value=repr(value))
     return value.rstrip("/")
 
@@ -156,17 +195,22 @@ def clone_address(repo: str) -> str:
     value = (repo or "").strip()
     if not value:
         raise LinkError("link.no_repo")
-    parsed = urlparse(value)
+    try:
+        parsed = urlparse(value)
+    except ValueError:  # a malformed [IPv6] host
+        raise LinkError("link.bad_repo", value=repr(value)) from None
     if parsed.scheme in ("http", "https"):
-        if not parsed.hostname or parsed.query or parsed.fragment:
-            raise LinkError("link.bad_repo", value=repr(value))
-        if parsed.username or parsed.password:
-            raise LinkError("link.repo_credentials", value=repr(f"{parsed.scheme}://{parsed.hostname}{parsed.path}"))
-        if not _WEB_PATH.fullmatch(parsed.path.strip("/")):
+        parsed = _web_parts(value, "link.bad_repo")
+        if parsed.query or parsed.fragment or not _WEB_PATH.fullmatch(parsed.path.strip("/")):
             raise LinkError("link.bad_repo", value=repr(value))
         return value.rstrip("/")
     if parsed.scheme in ("ssh", "git+ssh", "ssh+git"):
-        if parsed.port or not parsed.hostname or not _REPO_PATH.fullmatch(parsed.path.strip("/")):
+        try:
+            port = parsed.port
+        except ValueError:
+            port = -1
+        host = parsed.hostname or ""
+        if port or not _HOST.fullmatch(host) or not _REPO_PATH.fullmatch(parsed.path.strip("/")):
             raise LinkError("link.ssh_unknown", value=repr(value))
         return f"https://{parsed.hostname}/{parsed.path.strip('/')}"
     match = _SCP.fullmatch(value) if "://" not in value else None

@@ -30,10 +30,10 @@ data/sources.csv row 1 (line 2): source 'un-1' is cited by no table; cite it or 
 from __future__ import annotations
 
 import calendar
-import re
 from datetime import date
 
 from helpers.data import DataError
+from helpers.sentences import SENTENCE_ID
 
 __all__ = ["BRACKET_REASONS", "CARRY_FORWARD_WORDS", "STALE_DAYS", "source_rule_errors", "source_rule_problems"]
 
@@ -57,7 +57,6 @@ _REPORTED = ("reported_un", "reported_media", "alleged_other_side")
 _DENIAL_WORDS = ("denied", "denies", "never acknowledged", "denial row")
 #: Kinds of actor whose side follows the alignment rule.
 _RULED_TYPES = ("state",)
-_SENTENCE = re.compile(r"^([A-Z])\.p\d+\.s\d+$")
 
 
 def _items(cell: str | None) -> list[str]:
@@ -103,7 +102,7 @@ def _source_dates(tables: dict[str, list[dict[str, str]]]) -> dict[str, date]:
 
 
 def _date_of(key: str, dates: dict[str, date]) -> date | None:
-    match = _SENTENCE.match(key)
+    match = SENTENCE_ID.match(key)
     return dates.get(f"article:{match.group(1)}") if match else dates.get(key)
 
 
@@ -115,7 +114,7 @@ def _check_sources(tables: dict[str, list[dict[str, str]]]) -> list[DataError]:
             continue
         for row in rows:
             for item in _items(row.get("sources")) + _items(row.get("sentences")) + _items(row.get("sentence")):
-                match = _SENTENCE.match(item)
+                match = SENTENCE_ID.match(item)
                 # a sentence id such as A.p16.s01 cites its article, the source row article-a
                 cited.add(f"article-{match.group(1).lower()}" if match else item)
     for n, row in enumerate(tables.get("sources", []), start=1):

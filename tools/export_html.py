@@ -13,6 +13,11 @@ Usage: ``python -m tools.export_html [--out site]`` (``make html``).
   ``latex2mathml``, so the browser draws them with no script.
 - Leaflet is copied to ``site/_static/leaflet/``; the maps' loader finds it there
   (``../_static/``) with no internet.
+- **No HTML from a markdown cell.** nbconvert renders a markdown cell's raw HTML as it is (its
+  renderer does not escape), so a ``<script>`` or an ``onerror`` in a lesson's text (a title
+  given to ``python -m kit_teacher.article add``, a pulled change) would run in the page. The
+  kit's lessons write no HTML in their markdown: every ``<`` outside code is exported as ``&lt;``
+  (:func:`no_raw_html`), so it shows as text. Outputs are the kit's own, escaped where made.
 - Quizzes show in their readable text form (the widgets cannot run without a kernel); the text
   form never includes answers or explanations.
 - ``site/index.html`` lists the lessons in both languages.
@@ -90,10 +95,24 @@ def tex_to_mathml(markdown: str) -> str:
     return "".join(parts)
 
 
+def no_raw_html(markdown: str) -> str:
+    """Escape every ``<`` of a markdown text outside code, so no HTML element or comment starts.
+
+    Examples
+    --------
+    >>> no_raw_html("A <img src=x onerror=alert(1)> title, `<b>` and 1 < 2")
+    'A &lt;img src=x onerror=alert(1)> title, `<b>` and 1 &lt; 2'
+    """
+    parts = _CODE.split(markdown)
+    for i in range(0, len(parts), 2):  # the even parts are prose, the odd ones code
+        parts[i] = parts[i].replace("<", "&lt;")
+    return "".join(parts)
+
+
 def _with_mathml(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     for cell in nb.cells:
         if cell.cell_type == "markdown":
-            cell.source = tex_to_mathml(cell.source)
+            cell.source = tex_to_mathml(no_raw_html(cell.source))
     return nb
 
 
@@ -154,12 +173,27 @@ def _accessible(page: str, lang: str, name: str = "") -> str:
     return page.replace("<main>", '<main id="kit-content" tabindex="-1">', 1)
 
 
-def export(out: Path) -> list[Path]:
-    exporter = HTMLExporter(
+def _exporter() -> HTMLExporter:
+    return HTMLExporter(
         template_name="lab",
         extra_loaders=[jinja2.DictLoader({"kit_site.html.j2": SITE_TEMPLATE})],
         template_file="kit_site.html.j2",
     )
+
+
+def page(nb: nbformat.NotebookNode, lang: str, name: str, exporter: HTMLExporter | None = None) -> str:
+    """One notebook as a page of the site: no widget views, formulas as MathML, no raw HTML, accessible."""
+    exporter = exporter or _exporter()
+    nb = _with_mathml(_without_widget_views(nb))
+    exporter.language_code = lang
+    body, _ = exporter.from_notebook_node(
+        nb, resources={"metadata": {"name": nb.metadata.get("kit", {}).get("title", name)}}
+    )
+    return _accessible(body, lang, name)
+
+
+def export(out: Path) -> list[Path]:
+    exporter = _exporter()
     if out.exists():
         shutil.rmtree(out)
     shutil.copytree(ROOT / "helpers" / "static", out / "_static")
@@ -167,12 +201,8 @@ def export(out: Path) -> list[Path]:
     titles: dict[str, list[tuple[str, str]]] = {"en": [], "id": []}
     for lang in ("en", "id"):
         for path in sorted((ROOT / "notebooks" / lang).glob("[0-9][0-9]-*.ipynb")):
-            nb = _with_mathml(_without_widget_views(nbformat.read(path, as_version=4)))
-            exporter.language_code = lang
-            body, _ = exporter.from_notebook_node(
-                nb, resources={"metadata": {"name": nb.metadata.get("kit", {}).get("title", path.stem)}}
-            )
-            body = _accessible(body, lang, path.stem)
+            nb = nbformat.read(path, as_version=4)
+            body = page(nb, lang, path.stem, exporter)
             target = out / lang / f"{path.stem}.html"
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(body, encoding="utf-8")

@@ -9,9 +9,15 @@ until its cells are run, which is Jupyter's own safe default.
 
 Usage::
 
-    python -m tools.trust record   # after make notebooks: write the manifest
+    python -m tools.trust record   # after make notebooks: write the manifest, say what is newly trusted
     python -m tools.trust apply    # trust the notebooks that match it (make lab, postBuild)
     python -m tools.trust check    # exit 1 when the manifest is out of step with the notebooks
+
+Only the lessons' notebooks are recorded: those of the lesson table (``helpers.paths``, with the
+lessons of added articles paired in ``notebooks/src/``). A notebook dropped into ``notebooks/en/``
+or ``notebooks/id/`` under any other name is refused, named, and never trusted; ``record`` lists
+every notebook it trusts anew (new, or changed since the last record), so nothing is blessed
+without a word.
 
 Examples
 --------
@@ -28,6 +34,8 @@ from pathlib import Path
 
 import nbformat
 from nbformat.sign import NotebookNotary
+
+from helpers.paths import notebook_names
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
@@ -56,11 +64,31 @@ def manifest(path: Path = MANIFEST) -> dict[str, str]:
     return entries
 
 
-def record(folder: Path = NOTEBOOKS, path: Path = MANIFEST) -> int:
-    """Write the manifest (``sha256sum`` format) for every notebook in ``folder``; return the count."""
-    lines = [f"{digest(nb)}  {nb.relative_to(folder).as_posix()}" for nb in notebooks(folder)]
+def lessons(folder: Path = NOTEBOOKS) -> set[str]:
+    """The notebooks the lesson table names (``en/00-start-here.ipynb``...), added articles' lessons included.
+
+    Examples
+    --------
+    >>> {"en/00-start-here.ipynb", "id/00-mulai-di-sini.ipynb"} <= lessons()
+    True
+    """
+    src = folder / "src"
+    names = notebook_names(src if src.is_dir() else None)
+    return {f"{lang}/{name}.ipynb" for langs in names.values() for lang, name in langs.items()}
+
+
+def record(folder: Path = NOTEBOOKS, path: Path = MANIFEST) -> tuple[list[str], list[str]]:
+    """Write the manifest (``sha256sum`` format) for the lessons' notebooks in ``folder``.
+
+    Returns the notebooks newly trusted (not in the manifest before, or changed since) and the
+    ones refused (not in the lesson table), both as relative paths.
+    """
+    before, table = manifest(path), lessons(folder)
+    found = {nb.relative_to(folder).as_posix(): digest(nb) for nb in notebooks(folder)}
+    kept = {name: value for name, value in found.items() if name in table}
+    lines = [f"{value}  {name}" for name, value in kept.items()]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return len(lines)
+    return [name for name in kept if before.get(name) != kept[name]], sorted(set(found) - set(kept))
 
 
 def apply(folder: Path = NOTEBOOKS, path: Path = MANIFEST, *, notary: NotebookNotary | None = None) -> list[Path]:
@@ -98,8 +126,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("command", choices=["record", "apply", "check"])
     args = parser.parse_args(argv)
     if args.command == "record":
-        print(f"recorded {record()} notebooks in {MANIFEST.relative_to(ROOT)}")
-        return 0
+        new, refused = record()
+        print(f"recorded {len(manifest())} notebooks in {MANIFEST.relative_to(ROOT)}")
+        for name in new:
+            print(f"  newly trusted (new, or changed since the last record) / baru dipercaya: notebooks/{name}")
+        for name in refused:
+            print(
+                f"refused, not a lesson of the kit (helpers/paths.py) / ditolak, bukan pelajaran kit: notebooks/{name}",
+                file=sys.stderr,
+            )
+        return 1 if refused else 0
     if args.command == "check":
         problems = check()
         print("\n".join(problems) or "every notebook matches notebooks/TRUSTED.sha256")

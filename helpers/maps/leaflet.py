@@ -122,9 +122,10 @@ def set_asset_base(url: str | None) -> None:
     ``"inline"`` (:data:`INLINE`) puts Leaflet itself into every map instead (see the module
     docstring: VS Code, Voilà).
 
-    Only a web address (``http(s)://...``) or a path is accepted, made of the characters URLs
-    use; anything else (quotes, ``<``, spaces, ``javascript:``) is refused with a ValueError, so
-    a setting can never become a script in the page.
+    Only a web address (``http(s)://...``, with a plain ASCII host) or a path on the same server
+    is accepted, made of the characters URLs use; anything else (quotes, ``<``, spaces,
+    ``javascript:``, a protocol-relative ``//other.host/``) is refused with a ValueError, so a
+    setting can never become a script in the page or quietly name another host.
 
     Examples
     --------
@@ -137,7 +138,17 @@ def set_asset_base(url: str | None) -> None:
 
 
 def _safe_url(url: Any) -> bool:
-    return isinstance(url, str) and bool(_SAFE_URL.fullmatch(url))
+    """An http(s) address with an ASCII host, or a path on the same server; never ``//host`` in disguise.
+
+    A path that starts with two slashes (``//other.host/x``, ``///other.host``) is read by the
+    browser as an address on another host, so it is refused with the rest.
+
+    Examples
+    --------
+    >>> _safe_url("/kit/static/"), _safe_url("https://school.example/kit/"), _safe_url("//other.host/x")
+    (True, True, False)
+    """
+    return isinstance(url, str) and bool(_SAFE_URL.fullmatch(url)) and not url.startswith("//")
 
 
 def _relative_static() -> str:

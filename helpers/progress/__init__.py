@@ -47,6 +47,7 @@ from typing import Any
 import pandas as pd
 
 from ..i18n import get_language, t
+from ..text import shorten
 from ._drafts import clear_drafts, drafts, drafts_file, save_draft
 from ._files import append_line, locked, progress_file, replace_file
 from ._format import (
@@ -292,7 +293,9 @@ def export(path: str | os.PathLike, *, student: str | None = None) -> Path:
     """Write every attempt to a CSV file a student can hand in (whole or not at all); return its path.
 
     Text cells are neutralised for spreadsheets (:func:`spreadsheet_safe`). :func:`hand_in` names
-    the file and the folder for the student.
+    the file and the folder for the student. A ``student`` that is not text (a number is taken as
+    text) or a ``path`` that is not one raises a ``ValueError``, a file that cannot be written an
+    ``OSError``, each saying so in the student's language.
 
     Examples
     --------
@@ -301,9 +304,19 @@ def export(path: str | os.PathLike, *, student: str | None = None) -> Path:
     >>> out.read_text().splitlines()[0]
     'student,kind,item,lesson,answer,correct,score,time,mode'
     """
-    out = Path(path)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    replace_file(out, _export_csv(attempts(), student), prefix=".export-")
+    if isinstance(student, int) and not isinstance(student, bool):
+        student = str(student)  # a student number
+    if student is not None and not isinstance(student, str):
+        raise ValueError(t("progress.export.bad_student", value=shorten(student)))
+    try:
+        out = Path(path)
+    except TypeError:
+        raise ValueError(t("progress.export.bad_path", value=shorten(path))) from None
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        replace_file(out, _export_csv(attempts(), student), prefix=".export-")
+    except OSError as exc:  # a full disk, a folder, no permission: the old file (or none) is left
+        raise OSError(exc.errno, t("progress.export.cannot_write", path=str(out), error=exc.strerror or exc)) from None
     return out
 
 

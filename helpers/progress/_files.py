@@ -3,7 +3,9 @@
 - :func:`progress_file`: ``progress.jsonl`` in ``$KIT_PROGRESS_DIR`` (default ``~/.libya-kit/``);
 - :func:`locked` and :func:`append_line`: a line appended to a file (the attempts of
   :func:`helpers.progress.record`, the exam drafts) while holding its lock file, so two kernels
-  of the same student take turns;
+  of the same student take turns; a lock another process holds for longer than
+  :data:`LOCK_TIMEOUT` seconds (a kernel stopped in a debugger, a stale network lock) gives up
+  with a :class:`TimeoutError` that says so, never waits for ever;
 - :func:`replace_file`: a new temporary file beside the target, flushed to disk, then renamed
   over it (the student's name; the teacher's summary in ``kit_teacher.summary``). A crash or a
   full disk mid-write leaves the old file (or none), never half of one, and a link planted at
@@ -29,10 +31,16 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
-__all__ = ["append_line", "locked", "progress_file", "replace_file"]
+from ..i18n import t
+
+__all__ = ["LOCK_TIMEOUT", "append_line", "locked", "progress_file", "replace_file"]
+
+#: How long :func:`locked` waits for another process's lock before giving up, in seconds.
+LOCK_TIMEOUT = 10.0
 
 
 def progress_file() -> Path:
@@ -48,15 +56,29 @@ def progress_file() -> Path:
 
 
 @contextlib.contextmanager
-def locked(path: Path) -> Iterator[None]:
-    """Hold an exclusive lock on ``<path>.lock`` (POSIX); elsewhere, go on without one."""
+def locked(path: Path, timeout: float | None = None) -> Iterator[None]:
+    """Hold an exclusive lock on ``<path>.lock`` (POSIX); elsewhere, go on without one.
+
+    Waits at most ``timeout`` seconds (default :data:`LOCK_TIMEOUT`) for a lock another process
+    holds, then raises :class:`TimeoutError` (an ``OSError``) with a message in the student's language.
+    """
     try:
         import fcntl
     except ImportError:  # Windows: one kernel per student is the normal case
         yield
         return
-    with open(path.with_name(path.name + ".lock"), "a") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
+    lock = path.with_name(path.name + ".lock")
+    limit = LOCK_TIMEOUT if timeout is None else timeout
+    with open(lock, "a") as handle:
+        deadline = time.monotonic() + limit
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise TimeoutError(t("progress.lock_timeout", path=str(lock), seconds=f"{limit:g}")) from None
+                time.sleep(0.02)
         try:
             yield
         finally:

@@ -22,13 +22,20 @@
    ``kit_teacher/article/templates/``.
 
 Bad input (empty, binary or undecodable file, an id that exists or is malformed, a date that is
-malformed or outside the data's range, a missing file) stops it before anything is written, with
-a message in both languages and exit code 2; nothing existing is overwritten without ``--force``.
+malformed or outside the data's range, a missing file, a link or anything but a regular file, a
+file over 10 MB or an article over 500,000 characters, 1,000 paragraphs or 3,000 sentences, a
+field with a line break or a control character) stops it before anything is written, with a
+message in both languages and exit code 2; nothing existing is overwritten without ``--force``.
+Invisible and direction-changing characters (bidi controls, zero-width spaces) are kept with a
+warning. Everything is written into a staging copy first and swapped in only when
+``python -m helpers.data validate`` passes on it (:mod:`.commit`): a full disk or data that would
+not validate leave the kit as it was. Every field is escaped where it lands (:mod:`.escaping`).
 
 One job per module: :mod:`.decoding` (bytes to text), :mod:`.web_page` (a saved page to its
 paragraphs), :mod:`.names` (names the kit knows, and candidates), :mod:`.planning` (check
 everything, decide what to write), :mod:`.writing` (the CSV sheets, the report, the datapackage),
-:mod:`.lesson` (the lesson templates), :mod:`.command` (the command line). The lesson it writes
+:mod:`.lesson` (the lesson templates), :mod:`.escaping` (fields made safe for Markdown),
+:mod:`.commit` (staging, validation, swap), :mod:`.command` (the command line). The lesson it writes
 calls :mod:`helpers.mentions`, which stays in the student package.
 
 Examples
@@ -43,12 +50,12 @@ Examples
 from __future__ import annotations
 
 from .command import main
+from .commit import write
 from .decoding import decode
 from .errors import AddError
 from .names import candidates, find_names
 from .planning import Plan, lesson_name, plan
 from .web_page import html_to_text
-from .writing import write
 
 __all__ = [
     "AddError",

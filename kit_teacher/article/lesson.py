@@ -2,7 +2,7 @@
 
 Each edition (``lesson.en.md``, ``lesson.id.md``) is a MyST notebook source with ``$placeholders``
 (:class:`string.Template`) for the article's letter, number, title, publisher, date, address and
-language. The lesson calls only public functions of :mod:`helpers` (``helpers.articles.show``,
+language, each escaped for Markdown (:mod:`.escaping`). The lesson calls only public functions of :mod:`helpers` (``helpers.articles.show``,
 ``helpers.mentions``, ``helpers.maps.article_places``, ``helpers.data``), so it runs in the
 student edition, which has no ``kit_teacher/``.
 
@@ -19,6 +19,7 @@ from pathlib import Path
 
 from helpers.i18n import t
 
+from .escaping import markdown_text, markdown_url
 from .planning import Plan
 
 __all__ = ["TEMPLATES", "lesson_text"]
@@ -36,10 +37,11 @@ def lesson_text(p: Plan, lang: str) -> str:
         number=p.slug[:2],
         article=p.article,
         # the kit's stand-in title already names the article, publisher and date: say instead that none was given
-        title=p.meta["title"] or t("article_add.no_title", lang=lang),
-        publisher=p.meta["publisher"],
-        date=p.meta["date"],
-        url=p.meta["url"],
+        # the teacher's fields land in Markdown: escaped (.escaping), so they show as given and start nothing
+        title=markdown_text(p.meta["title"] or t("article_add.no_title", lang=lang)),
+        publisher=markdown_text(p.meta["publisher"]),
+        date=markdown_text(p.meta["date"]),
+        url=markdown_url(p.meta["url"]),
         language=lang_names[p.language],
         other="en" if p.language == "id" else "id",
     )

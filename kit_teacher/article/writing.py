@@ -1,12 +1,13 @@
 """Writing a :class:`~kit_teacher.article.planning.Plan`: the article, its sheets, the names report, the datapackage, the lesson.
 
-:func:`write` keeps the text as ``data/articles/C-original.txt`` (and the file as received beside
+:func:`write_files` keeps the text as ``data/articles/C-original.txt`` (and the file as received beside
 it when it was not plain UTF-8), records the article in ``data/articles/metadata.csv``,
 ``data/sources.csv`` and ``data/datapackage.json`` (with its hash), writes an empty translation
 (or gloss) sheet and claims sheet with a row per sentence, adds the sentence ids to the places
 and actors it names, writes the names report ``data/articles/C-names.md`` and the lesson in both
 languages (:mod:`.lesson`). Rows of an earlier add of the same article (``--force``) are
-replaced, never duplicated.
+replaced, never duplicated. It writes in place: :func:`kit_teacher.article.commit.write` has it
+write into a staging copy, validates that, and only then swaps it in.
 
 Examples
 --------
@@ -25,10 +26,11 @@ from typing import Any
 from helpers.i18n import LANGUAGES, t
 
 from .csv_files import read_csv, write_csv
+from .escaping import markdown_text, markdown_url
 from .lesson import lesson_text
 from .planning import Plan, lesson_name
 
-__all__ = ["write"]
+__all__ = ["write_files"]
 
 #: The command named in what it writes (the sources table, the names report, the datapackage).
 COMMAND = "python -m kit_teacher.article add"
@@ -123,9 +125,11 @@ def _report(p: Plan, places: list[dict[str, str]], actors: list[dict[str, str]])
         "## Places the kit knows (data/places.csv)",
         "",
     ]
-    lines += [f"- {place_names[k]} (`{k}`): {', '.join(ids)}" for k, ids in p.found["place"].items()] or ["- none"]
+    lines += [f"- {markdown_text(place_names[k])} (`{k}`): {', '.join(ids)}" for k, ids in p.found["place"].items()]
+    lines += [] if p.found["place"] else ["- none"]
     lines += ["", "## Actors the kit knows (data/actors.csv)", ""]
-    lines += [f"- {actor_names[k]} (`{k}`): {', '.join(ids)}" for k, ids in p.found["actor"].items()] or ["- none"]
+    lines += [f"- {markdown_text(actor_names[k])} (`{k}`): {', '.join(ids)}" for k, ids in p.found["actor"].items()]
+    lines += [] if p.found["actor"] else ["- none"]
     lines += [
         "",
         "## Candidates: capitalised names the kit does not know",
@@ -134,7 +138,7 @@ def _report(p: Plan, places: list[dict[str, str]], actors: list[dict[str, str]])
         "(with a source), then run the command again with --force.",
         "",
     ]
-    lines += [f"- {name} ({n}x)" for name, n in p.unknown] or ["- none"]
+    lines += [f"- {markdown_text(name)} ({n}x)" for name, n in p.unknown] or ["- none"]
     return "\n".join(lines) + "\n"
 
 
@@ -165,7 +169,9 @@ def _update_package(p: Plan) -> None:
             "txt",
             "text/plain",
             f"Article {p.article} (original)",
-            f"{p.meta['publisher']}, {p.meta['date']}: the text as added by a teacher ({p.meta['url']}).",
+            # data/README.md shows the descriptions as Markdown (tools/datapackage.py): escaped
+            f"{markdown_text(p.meta['publisher'])}, {p.meta['date']}: the text as added by a teacher "
+            f"(<{markdown_url(p.meta['url'])}>).",
         )
     ]
     if p.received_name:
@@ -229,8 +235,11 @@ def _write_sheets(p: Plan) -> list[Path]:
     return [data / "articles" / sheet, data / "claims.csv"]
 
 
-def write(p: Plan) -> list[str]:
-    """Write everything a :class:`~kit_teacher.article.planning.Plan` holds; return the files written (relative to the root).
+def write_files(p: Plan) -> list[str]:
+    """Write everything a :class:`~kit_teacher.article.planning.Plan` holds into ``p.root``; return the files written (relative to it).
+
+    Files are written in place, one after another: call it on a staging copy
+    (:func:`kit_teacher.article.commit.write` does), never on the kit itself.
 
     Examples
     --------
@@ -242,7 +251,7 @@ def write(p: Plan) -> list[str]:
     ...     _ = shutil.copytree(kit_root() / name, root / name)
     >>> page = root / "berita.txt"
     >>> _ = page.write_text("Pasukan tiba di Sirte pada Senin.\\nBaca Juga\\n", encoding="utf-8")
-    >>> files = write(plan(page, article="C", publisher="Uji", published="2020-01-20", url="https://example.org", root=root))
+    >>> files = write_files(plan(page, article="C", publisher="Uji", published="2020-01-20", url="https://example.org", root=root))
     >>> files[0], files[-1]
     ('data/articles/C-original.txt', 'notebooks/src/en/08-article-c.md')
     >>> shutil.rmtree(root)
