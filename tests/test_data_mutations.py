@@ -410,8 +410,8 @@ BREAKAGES = [
     Breakage(
         "sources-unclosed-quote",
         "sources.csv",
-        replace_text("sources.csv", "notizie-2020-01-08,Notizie.it,", 'notizie-2020-01-08,"Notizie.it,'),
-        5,
+        replace_text("sources.csv", "notizie-2020-01-11,Notizie.it,", 'notizie-2020-01-11,"Notizie.it,'),
+        7,
         "publisher",
     ),
     Breakage("events-missing", "events.csv", delete("events.csv"), None, None),
