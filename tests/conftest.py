@@ -11,14 +11,16 @@ import pytest
 import helpers
 import tests.fuzzing  # noqa: F401  (loads the Hypothesis profile of this tier)
 from helpers import _geojson, _validate, articles, data, maps, provenance, quiz_bank, sentences
-from helpers.maps import leaflet, page
+from helpers.maps import leaflet
+from helpers.maps import page as map_page
+from tests.browser.harness import browser, page  # noqa: F401 (one Playwright per worker: browser tests and rehearsal)
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def clear_caches() -> None:
     """Forget every table and derived value the helpers cached, so they read data/ again."""
-    for module in (sentences, _validate, _geojson, provenance, data, articles, leaflet, page, maps, quiz_bank):
+    for module in (sentences, _validate, _geojson, provenance, data, articles, leaflet, map_page, maps, quiz_bank):
         for value in vars(module).values():
             if isinstance(value, functools._lru_cache_wrapper):
                 value.cache_clear()

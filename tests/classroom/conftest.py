@@ -3,7 +3,7 @@
 ``make release`` builds the student edition once per test session (from this working tree); each
 student gets a copy of their own, as a hub gives each student a home, and a JupyterLab of their
 own with their own progress file and name. Browsers can only reach 127.0.0.1 (the browser tests'
-harness, ``tests/browser/conftest.py``). These tests are in the full tier (``make test-all``).
+harness, ``tests/browser/harness.py``). These tests are in the full tier (``make test-all``).
 """
 
 from __future__ import annotations
@@ -16,15 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import (  # noqa: F401 - the fixtures are shared with the browser tests
-    Lab,
-    browser,
-    browser_unavailable,
-    build_student_edition,
-    page,
-    start_lab,
-    stop,
-)
+from tests.browser.harness import Lab, browser_unavailable, build_student_edition, start_lab, stop
 
 from .people import ARTIFACTS, CLASS
 
