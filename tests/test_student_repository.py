@@ -65,9 +65,12 @@ def _teacher_commits(teacher: Path) -> set[str]:
 
 
 def _reach(clone: Path) -> tuple[set[str], list[bytes]]:
-    """The commits a student's clone holds, and the plain keys found in any of its objects."""
+    """The commits a student's clone holds (reachable from a ref or not: FETCH_HEAD is enough to
+    ``git show``), and the plain keys found in any of its objects."""
     everything = _git("cat-file", "--batch-all-objects", "--batch", cwd=clone).stdout
-    return set(_out("rev-list", "--all", cwd=clone).split()), [key for key in PLAIN_KEYS if key in everything]
+    listed = _out("cat-file", "--batch-all-objects", "--batch-check=%(objectname) %(objecttype)", cwd=clone)
+    commits = {line.split()[0] for line in listed.splitlines() if line.endswith(" commit")}
+    return commits, [key for key in PLAIN_KEYS if key in everything]
 
 
 def _student_fetches_everything(url: str, target: Path, *clone_args: str) -> Path:
@@ -85,8 +88,8 @@ def published(tmp_path_factory) -> dict[str, Path]:
     """Two releases into a student repository: from a teacher's clone, then from a fresh one (as CI)."""
     tmp = tmp_path_factory.mktemp("student-repository")
     teacher = _teacher_clone(ROOT, tmp / "teacher")
-    student = tmp / "student.git"
-    subprocess.run(["git", "init", "-q", "--bare", str(student)], check=True)
+    student = tmp / "student.git"  # new and empty, as on GitHub, where the first push names the default branch
+    subprocess.run(["git", "init", "-q", "--bare", "--initial-branch", "main", str(student)], check=True)
     _release(teacher, "--push-to", str(student))
     first = _out("rev-parse", "main", cwd=student)
     # the teacher changes the kit; CI releases from a fresh clone with no student branch of its own
