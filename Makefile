@@ -43,7 +43,7 @@ help:
 	@echo "make html           export every notebook to a static site in site/"
 	@echo "make guides         regenerate the answer keys in the teacher guides"
 	@echo "make handouts       print the worksheets, teacher keys, maps and sheets to PDF in build/handouts/ (needs chromium)"
-	@echo "make release        build the student edition (no answer keys) and the teacher edition in build/; BRANCH=student also commits it to that branch"
+	@echo "make release        build the student edition (no answer keys) and the teacher edition in build/; BRANCH=student also commits it to that branch, PUSH_TO=URL publishes it to its own repository"
 	@echo "make article        add your own article: FILE=page.html ID=C ARGS='--publisher ... --date YYYY-MM-DD --url ...'"
 	@echo "make bench          print run times, memory, sizes and WCAG violations per page (benchmarks/)"
 
@@ -123,9 +123,15 @@ guides: $(STAMP_TEST)
 handouts: $(STAMP_TEST)
 	$(PY) -m tools.handouts --out build/handouts
 
-# Builds from the committed tree (HEAD), so uncommitted changes are not released.
+# Builds from the committed tree (HEAD), so uncommitted changes are not released. PUSH_TO publishes
+# the student edition to its own repository (never the teacher's: tools/publish.py); STUDENT_REPO
+# (OWNER/NAME on GitHub) is the repository its notebooks install from on Colab. Both reach the
+# command through the environment, unexpanded, like make article's FILE and ARGS.
+release: export RELEASE_PUSH_TO := $(value PUSH_TO)
+release: export RELEASE_STUDENT_REPO := $(value STUDENT_REPO)
 release: $(STAMP_LAB)
-	$(PY) -m tools.release --out build $(if $(BRANCH),--branch $(BRANCH))
+	$(PY) -m tools.release --out build $(if $(BRANCH),--branch $(BRANCH)) \
+	  $(if $(PUSH_TO),--push-to "$$RELEASE_PUSH_TO") $(if $(STUDENT_REPO),--student-repo "$$RELEASE_STUDENT_REPO")
 
 html: $(STAMP_TEST)
 	$(PY) -m tools.export_html --out site

@@ -6,17 +6,20 @@ Usage::
     python -m kit_teacher.link --hub https://hub.example.school --teacher
     python -m kit_teacher.link --hub https://hub.example.school --lang id --notebook 03-mapping-control
     python -m kit_teacher.link --hub https://hub.example.school --repo git@github.com:OWNER/REPO.git
+    python -m kit_teacher.link --hub https://hub.example.school --student-repo https://github.com/OWNER/STUDENTS
     python -m kit_teacher.link --binder --repo https://github.com/OWNER/REPO
 
 The JupyterHub link makes nbgitpuller clone (or update) the repository into the student's home
 folder and open the notebook in JupyterLab; nbgitpuller must be installed in the hub's user image
 (it is in this kit's ``environment.yml``).
 
-Students get the student edition: the ``student`` branch, which ``make release`` builds and the
-kit's GitHub workflow publishes on every push to ``main`` (no teacher guides, answer keys in a
-form not readable at a glance). ``--teacher`` (``teacher=True``) gives the teacher's link to
-``main``, with the guides, in a folder of its own (``libya-kit-teacher``), so a teacher can have
-both copies on the same hub. ``--branch`` names any other branch.
+``--repo`` is the teacher's repository (default: this clone's origin). Students get the student
+edition, from its own repository (:mod:`kit_teacher.editions`): ``--student-repo``, by default the
+teacher's with ``-student`` (``OWNER/libya-kit`` -> ``OWNER/libya-kit-student``), branch ``main``;
+``make release`` builds it and the kit's workflow publishes it there after every tested push (no
+guides, banks and model solutions sealed; none of the teacher's history). ``--teacher``
+(``teacher=True``) gives the teacher's link to ``main`` of the teacher's repository, in a folder of
+its own (``libya-kit-teacher``). ``--branch`` names any other branch.
 
 Which folder the copy goes to is written into the link (nbgitpuller's ``targetpath``), and the
 notebook's address (``urlpath``) is built from that same folder, so the two always agree: by
@@ -34,7 +37,7 @@ saying what to give instead, in English and in Indonesian on the command line.
 Examples
 --------
 >>> hub_link("https://hub.example.school", repo="https://github.com/libya-kit/libya-kit.git", lang="id")
-'https://hub.example.school/hub/user-redirect/git-pull?repo=https%3A%2F%2Fgithub.com%2Flibya-kit%2Flibya-kit.git&branch=student&targetpath=libya-kit&urlpath=lab%2Ftree%2Flibya-kit%2Fnotebooks%2Fid%2F00-mulai-di-sini.ipynb'
+'https://hub.example.school/hub/user-redirect/git-pull?repo=https%3A%2F%2Fgithub.com%2Flibya-kit%2Flibya-kit-student.git&branch=main&targetpath=libya-kit-student&urlpath=lab%2Ftree%2Flibya-kit-student%2Fnotebooks%2Fid%2F00-mulai-di-sini.ipynb'
 >>> "branch=main&targetpath=libya-kit-teacher&" in hub_link("https://hub.example.school", repo="https://github.com/libya-kit/libya-kit.git", teacher=True)
 True
 >>> clone_address("git@github.com:libya-kit/libya-kit.git")
@@ -53,6 +56,8 @@ from urllib.parse import quote, urlparse
 from helpers.i18n import LANGUAGES, t
 from helpers.paths import kit_root, lesson_of, notebook_name
 
+from .editions import STUDENT_BRANCH, TEACHER_BRANCH, student_repository
+
 __all__ = [
     "LinkError",
     "STUDENT_BRANCH",
@@ -64,11 +69,6 @@ __all__ = [
     "default_repo",
     "main",
 ]
-
-#: The branch students' links open: the student edition, without answer keys (``make release``).
-STUDENT_BRANCH = "student"
-#: The branch teachers' links open: the whole kit, with the guides and answer keys.
-TEACHER_BRANCH = "main"
 
 # scp-like SSH address: [user@]host:path (no scheme, no "//").
 _SCP = re.compile(
@@ -242,6 +242,15 @@ def _check_folder(folder: str) -> str:
     return folder
 
 
+def _repository(repo: str | None, student_repo: str | None, teacher: bool) -> str:
+    """The address a link clones: the teacher's repository, or the student edition's own."""
+    if teacher:
+        return clone_address(repo or default_repo() or "")
+    if student_repo:
+        return clone_address(student_repo)
+    return student_repository(clone_address(repo or default_repo() or ""))
+
+
 def _branch(branch: str | None, teacher: bool) -> str:
     """The branch a link opens: ``branch`` if given, else the teacher's or the students' edition."""
     branch = branch if branch is not None else (TEACHER_BRANCH if teacher else STUDENT_BRANCH)
@@ -276,6 +285,7 @@ def hub_link(
     notebook: str = "00-start-here",
     folder: str | None = None,
     teacher: bool = False,
+    student_repo: str | None = None,
 ) -> str:
     """Return the nbgitpuller link that opens ``notebooks/<lang>/<notebook>.ipynb`` on a JupyterHub.
 
@@ -284,10 +294,10 @@ def hub_link(
     hub : str
         The hub's address, e.g. ``https://hub.example.school``.
     repo : str, optional
-        The kit's repository (https or SSH; see :func:`clone_address`). Default: this clone's origin.
+        The teacher's repository (https or SSH; see :func:`clone_address`). Default: this clone's origin.
     branch : str, optional
-        The branch to copy. Default: :data:`STUDENT_BRANCH` (the student edition), or
-        :data:`TEACHER_BRANCH` with ``teacher=True``.
+        The branch to copy. Default: :data:`STUDENT_BRANCH` of the student repository, or
+        :data:`TEACHER_BRANCH` of ``repo`` with ``teacher=True``.
     lang : {"en", "id"}
         The edition to open.
     notebook : str
@@ -296,7 +306,9 @@ def hub_link(
         The folder in the student's home the copy goes to (default: :func:`folder_name`, plus
         ``-teacher`` for a teacher's link, so the two editions never share a folder).
     teacher : bool
-        The teacher's link: the whole kit (``main``), with the guides and answer keys.
+        The teacher's link: the whole kit (``main`` of ``repo``), with the guides and answer keys.
+    student_repo : str, optional
+        The student edition's repository. Default: ``repo`` named with ``-student``.
 
     Returns
     -------
@@ -311,7 +323,7 @@ def hub_link(
     True
     """
     hub = _check_hub(hub)
-    repo = clone_address(repo or default_repo() or "")
+    repo = _repository(repo, student_repo, teacher)
     folder = _check_folder(folder if folder is not None else folder_name(repo) + ("-teacher" if teacher else ""))
     branch = _branch(branch, teacher)
     name = _check(lang, notebook)
@@ -329,19 +341,20 @@ def binder_link(
     lang: str = "en",
     notebook: str = "00-start-here",
     teacher: bool = False,
+    student_repo: str | None = None,
 ) -> str:
     """Return the mybinder.org link that opens a notebook in JupyterLab (GitHub repositories).
 
-    By default the student edition (:data:`STUDENT_BRANCH`); ``teacher=True`` opens ``main``.
+    By default the student edition (its own repository); ``teacher=True`` opens ``main`` of ``repo``.
 
     Examples
     --------
     >>> binder_link(repo="https://github.com/libya-kit/libya-kit")
-    'https://mybinder.org/v2/gh/libya-kit/libya-kit/student?urlpath=lab/tree/notebooks/en/00-start-here.ipynb'
+    'https://mybinder.org/v2/gh/libya-kit/libya-kit-student/main?urlpath=lab/tree/notebooks/en/00-start-here.ipynb'
     >>> binder_link(repo="git@github.com:teacher/libya-kit.git", lang="id", teacher=True)
     'https://mybinder.org/v2/gh/teacher/libya-kit/main?urlpath=lab/tree/notebooks/id/00-mulai-di-sini.ipynb'
     """
-    repo = clone_address(repo or default_repo() or "")
+    repo = _repository(repo, student_repo, teacher)
     branch = _branch(branch, teacher)
     name = _check(lang, notebook)
     match = re.fullmatch(r"https://github\.com/([^/]+)/([^/]+?)(?:\.git)?", repo)
@@ -356,7 +369,8 @@ def main(argv: list[str] | None = None) -> int:
     where = parser.add_mutually_exclusive_group(required=True)
     where.add_argument("--hub", help="the JupyterHub's address, e.g. https://hub.example.school")
     where.add_argument("--binder", action="store_true", help="print a mybinder.org link instead")
-    parser.add_argument("--repo", help="the kit's git repository, https or SSH (default: this clone's origin)")
+    parser.add_argument("--repo", help="the teacher's git repository, https or SSH (default: this clone's origin)")
+    parser.add_argument("--student-repo", help="the student edition's repository (default: --repo with -student)")
     parser.add_argument(
         "--teacher",
         action="store_true",
@@ -371,25 +385,10 @@ def main(argv: list[str] | None = None) -> int:
         "--folder", help="the folder the copy goes to in each student's home (default: the repository's name)"
     )
     args = parser.parse_args(argv)
+    common = {"repo": args.repo, "branch": args.branch, "lang": args.lang, "notebook": args.notebook}
+    common.update(teacher=args.teacher, student_repo=args.student_repo)
     try:
-        if args.binder:
-            print(
-                binder_link(
-                    repo=args.repo, branch=args.branch, lang=args.lang, notebook=args.notebook, teacher=args.teacher
-                )
-            )
-        else:
-            print(
-                hub_link(
-                    args.hub,
-                    repo=args.repo,
-                    branch=args.branch,
-                    lang=args.lang,
-                    notebook=args.notebook,
-                    folder=args.folder,
-                    teacher=args.teacher,
-                )
-            )
+        print(binder_link(**common) if args.binder else hub_link(args.hub, folder=args.folder, **common))
     except LinkError as exc:
         print(exc.bilingual(), file=sys.stderr)
         return 2

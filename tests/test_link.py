@@ -1,4 +1,9 @@
-"""The JupyterHub (nbgitpuller) and Binder links."""
+"""The JupyterHub (nbgitpuller) and Binder links.
+
+Students' links lead to the student edition's own repository (the teacher's with ``-student``,
+branch ``main``); teachers' links to ``main`` of the teacher's repository (issue 27: a branch of
+the teacher's repository left the keys one ``git fetch`` away).
+"""
 
 from __future__ import annotations
 
@@ -11,10 +16,11 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 
 import helpers
-from kit_teacher import link
+from kit_teacher import editions, link
 
 ROOT = Path(__file__).resolve().parent.parent
 REPO = "https://github.com/libya-kit/libya-kit"
+STUDENT = "https://github.com/libya-kit/libya-kit-student"
 START = "notebooks/en/00-start-here.ipynb"
 
 
@@ -34,10 +40,10 @@ def test_hub_link_opens_the_start_notebook_of_the_student_edition():
     parsed = urlparse(url)
     assert parsed.netloc == "hub.example.school" and parsed.path == "/hub/user-redirect/git-pull"
     assert query(url) == {
-        "repo": [REPO],
-        "branch": ["student"],
-        "targetpath": ["libya-kit"],
-        "urlpath": [f"lab/tree/libya-kit/{START}"],
+        "repo": [STUDENT],
+        "branch": ["main"],
+        "targetpath": ["libya-kit-student"],
+        "urlpath": [f"lab/tree/libya-kit-student/{START}"],
     }
 
 
@@ -48,9 +54,9 @@ def test_dot_git_address_clones_into_the_folder_the_link_opens():
             "https://hub.example.school", repo=REPO + ".git", branch="dev", lang="id", notebook="03-mapping-control"
         )
     )
-    assert q["repo"] == [REPO + ".git"] and q["branch"] == ["dev"]
-    assert q["targetpath"] == ["libya-kit"]
-    assert q["urlpath"] == ["lab/tree/libya-kit/notebooks/id/03-memetakan-penguasaan.ipynb"]
+    assert q["repo"] == [STUDENT + ".git"] and q["branch"] == ["dev"]
+    assert q["targetpath"] == ["libya-kit-student"]
+    assert q["urlpath"] == ["lab/tree/libya-kit-student/notebooks/id/03-memetakan-penguasaan.ipynb"]
 
 
 @pytest.mark.parametrize(
@@ -68,29 +74,36 @@ def test_dot_git_address_clones_into_the_folder_the_link_opens():
 )
 def test_ssh_origins_become_https_clone_addresses(origin, clone):
     assert link.clone_address(origin) == clone
-    q = query(link.hub_link("https://hub.example.school", repo=origin))
+    q = query(link.hub_link("https://hub.example.school", repo=origin, teacher=True))
     folder = clone.rsplit("/", 1)[-1].removesuffix(".git")
-    assert q["repo"] == [clone] and q["targetpath"] == [folder]
-    assert q["urlpath"] == [f"lab/tree/{folder}/{START}"]
+    assert q["repo"] == [clone] and q["targetpath"] == [folder + "-teacher"]
+    assert q["urlpath"] == [f"lab/tree/{folder}-teacher/{START}"]
+    # the students' link: the student repository beside it, https too
+    q = query(link.hub_link("https://hub.example.school", repo=origin))
+    student = clone.removesuffix(".git") + "-student" + (".git" if clone.endswith(".git") else "")
+    assert q["repo"] == [student] and q["targetpath"] == [folder + "-student"]
 
 
 def test_a_repository_at_the_top_of_a_school_git_server():
     q = query(link.hub_link("https://hub.example.school", repo="http://git.school.example:8080/libya-kit.git"))
-    assert q["repo"] == ["http://git.school.example:8080/libya-kit.git"] and q["targetpath"] == ["libya-kit"]
+    assert q["repo"] == ["http://git.school.example:8080/libya-kit-student.git"]
+    assert q["targetpath"] == ["libya-kit-student"]
 
 
 def test_a_fork_under_another_name_and_its_own_folder():
     fork = "https://github.com/teacher/libya-kit-smk5.git"
     q = query(link.hub_link("https://hub.example.school", repo=fork))
-    assert q["targetpath"] == ["libya-kit-smk5"] and q["urlpath"] == [f"lab/tree/libya-kit-smk5/{START}"]
+    assert q["repo"] == ["https://github.com/teacher/libya-kit-smk5-student.git"]
+    assert q["targetpath"] == ["libya-kit-smk5-student"]
+    assert q["urlpath"] == [f"lab/tree/libya-kit-smk5-student/{START}"]
     # a fork with the upstream's name, for students who already have an upstream copy: its own folder
     q = query(
         link.hub_link(
-            "https://hub.example.school", repo="https://github.com/teacher/libya-kit", folder="libya-kit-teacher"
+            "https://hub.example.school", repo="https://github.com/teacher/libya-kit", folder="libya-kit-mine"
         )
     )
-    assert q["repo"] == ["https://github.com/teacher/libya-kit"]
-    assert q["targetpath"] == ["libya-kit-teacher"] and q["urlpath"] == [f"lab/tree/libya-kit-teacher/{START}"]
+    assert q["repo"] == ["https://github.com/teacher/libya-kit-student"]
+    assert q["targetpath"] == ["libya-kit-mine"] and q["urlpath"] == [f"lab/tree/libya-kit-mine/{START}"]
 
 
 def test_the_origin_of_a_fork_clone_is_the_default(tmp_path, monkeypatch):
@@ -102,40 +115,62 @@ def test_the_origin_of_a_fork_clone_is_the_default(tmp_path, monkeypatch):
     (tmp_path / START).write_text("{}")
     monkeypatch.setenv("KIT_ROOT", str(tmp_path))
     q = query(link.hub_link("https://hub.example.school"))
-    assert q["repo"] == ["https://github.com/teacher/libya-kit.git"] and q["targetpath"] == ["libya-kit"]
-    assert link.binder_link().startswith("https://mybinder.org/v2/gh/teacher/libya-kit/student?")
+    assert q["repo"] == ["https://github.com/teacher/libya-kit-student.git"] and q["targetpath"] == [
+        "libya-kit-student"
+    ]
+    assert link.binder_link().startswith("https://mybinder.org/v2/gh/teacher/libya-kit-student/main?")
+    assert link.binder_link(teacher=True).startswith("https://mybinder.org/v2/gh/teacher/libya-kit/main?")
 
 
 def test_binder_link():
     assert (
         link.binder_link(repo=REPO, lang="id")
-        == "https://mybinder.org/v2/gh/libya-kit/libya-kit/student?urlpath=lab/tree/notebooks/id/00-mulai-di-sini.ipynb"
+        == "https://mybinder.org/v2/gh/libya-kit/libya-kit-student/main?urlpath=lab/tree/notebooks/id/00-mulai-di-sini.ipynb"
     )
     assert link.binder_link(repo=REPO + ".git") == link.binder_link(repo=REPO)
 
 
-def test_the_default_is_the_student_edition_and_teachers_get_main():
-    assert link.STUDENT_BRANCH == "student" and link.TEACHER_BRANCH == "main"
+def test_the_default_is_the_student_repository_and_teachers_get_main_of_theirs():
+    assert link.STUDENT_BRANCH == "main" and link.TEACHER_BRANCH == "main"
+    assert editions.STUDENT_REPOSITORY == STUDENT and editions.TEACHER_REPOSITORY == REPO
     student, teacher = (link.hub_link("https://hub", repo=REPO, teacher=flag) for flag in (False, True))
-    assert query(student)["branch"] == ["student"] and query(student)["targetpath"] == ["libya-kit"]
-    assert query(teacher)["branch"] == ["main"] and query(teacher)["targetpath"] == ["libya-kit-teacher"]
+    assert query(student)["repo"] == [STUDENT] and query(student)["branch"] == ["main"]
+    assert query(student)["targetpath"] == ["libya-kit-student"]
+    assert query(teacher)["repo"] == [REPO] and query(teacher)["branch"] == ["main"]
+    assert query(teacher)["targetpath"] == ["libya-kit-teacher"]
     assert query(teacher)["urlpath"] == [f"lab/tree/libya-kit-teacher/{START}"]
-    assert "/libya-kit/main?" in link.binder_link(repo=REPO, teacher=True)
-    assert "/libya-kit/student?" in link.binder_link(repo=REPO)
+    assert "/gh/libya-kit/libya-kit/main?" in link.binder_link(repo=REPO, teacher=True)
+    assert "/gh/libya-kit/libya-kit-student/main?" in link.binder_link(repo=REPO)
     # an explicit branch wins, for both
     assert query(link.hub_link("https://hub", repo=REPO, branch="dev", teacher=True))["branch"] == ["dev"]
-    assert "/libya-kit/dev?" in link.binder_link(repo=REPO, branch="dev")
+    assert "/libya-kit-student/dev?" in link.binder_link(repo=REPO, branch="dev")
+
+
+def test_the_student_repository_is_a_setting():
+    mine = "git@github.com:guru/kelas-libya.git"
+    q = query(link.hub_link("https://hub", repo=REPO, student_repo=mine))
+    assert q["repo"] == ["https://github.com/guru/kelas-libya.git"] and q["targetpath"] == ["kelas-libya"]
+    assert link.binder_link(repo=REPO, student_repo=mine).startswith(
+        "https://mybinder.org/v2/gh/guru/kelas-libya/main?"
+    )
+    # a teacher's link ignores it: it opens the teacher's repository
+    assert query(link.hub_link("https://hub", repo=REPO, student_repo=mine, teacher=True))["repo"] == [REPO]
+    with pytest.raises(link.LinkError, match="without them"):
+        link.hub_link("https://hub", repo=REPO, student_repo="https://guru:secret@github.com/guru/kelas-libya")
+    assert editions.student_repository(STUDENT) == STUDENT  # never libya-kit-student-student
 
 
 def test_command_line_default_and_teacher_links(capsys):
     assert link.main(["--hub", "https://hub.example.school", "--repo", REPO]) == 0
-    assert query(capsys.readouterr().out.strip())["branch"] == ["student"]
+    assert query(capsys.readouterr().out.strip())["repo"] == [STUDENT]
     assert link.main(["--hub", "https://hub.example.school", "--repo", REPO, "--teacher"]) == 0
-    assert query(capsys.readouterr().out.strip())["branch"] == ["main"]
+    assert query(capsys.readouterr().out.strip())["repo"] == [REPO]
     assert link.main(["--binder", "--repo", REPO, "--teacher"]) == 0
-    assert "/libya-kit/main?" in capsys.readouterr().out
+    assert "/libya-kit/libya-kit/main?" in capsys.readouterr().out
     assert link.main(["--binder", "--repo", REPO]) == 0
-    assert "/libya-kit/student?" in capsys.readouterr().out
+    assert "/libya-kit/libya-kit-student/main?" in capsys.readouterr().out
+    assert link.main(["--hub", "https://hub", "--repo", REPO, "--student-repo", "https://github.com/guru/kelas"]) == 0
+    assert query(capsys.readouterr().out.strip())["repo"] == ["https://github.com/guru/kelas"]
 
 
 @pytest.mark.parametrize(
@@ -210,7 +245,10 @@ def test_command_line():
     out = run_cli("--hub", "https://hub.example.school", "--repo", REPO + ".git", "--lang", "id")
     assert out.returncode == 0, out.stderr
     assert out.stderr == ""  # no RuntimeWarning from running a submodule of a package with -m
-    assert "targetpath=libya-kit&urlpath=lab%2Ftree%2Flibya-kit%2Fnotebooks%2Fid%2F00-mulai-di-sini.ipynb" in out.stdout
+    assert (
+        "targetpath=libya-kit-student&urlpath=lab%2Ftree%2Flibya-kit-student%2Fnotebooks%2Fid%2F00-mulai-di-sini.ipynb"
+        in out.stdout
+    )
 
 
 def test_command_line_errors_in_both_languages_without_traceback():
@@ -226,7 +264,7 @@ def test_command_line_from_another_folder(tmp_path):
     # run from outside the checkout (with the checkout on the path): the kit's folder is found
     # from the code, not from the current folder, so the link is the same
     out = run_cli("--hub", "https://hub.example.school", "--repo", REPO, cwd=tmp_path)
-    assert out.returncode == 0 and out.stderr == "" and "targetpath=libya-kit" in out.stdout
+    assert out.returncode == 0 and out.stderr == "" and "targetpath=libya-kit-student&" in out.stdout
 
 
 def test_either_editions_name_opens_the_edition_asked_for():
@@ -234,6 +272,6 @@ def test_either_editions_name_opens_the_edition_asked_for():
     # the lesson in either language.
     for name in ("03-mapping-control", "03-memetakan-penguasaan"):
         assert query(link.hub_link("https://hub", repo=REPO, lang="id", notebook=name))["urlpath"] == [
-            "lab/tree/libya-kit/notebooks/id/03-memetakan-penguasaan.ipynb"
+            "lab/tree/libya-kit-student/notebooks/id/03-memetakan-penguasaan.ipynb"
         ]
         assert link.binder_link(repo=REPO, notebook=name).endswith("notebooks/en/03-mapping-control.ipynb")

@@ -107,13 +107,18 @@ def test_release_builds_both_editions(built):
     assert any(re.search(r"^lessons/[^/]+/guide\.en\.md$", f) for f in _files(teacher))
     assert "Student edition" in (student / "README.md").read_text().split("\n")[2]
     assert "Edisi siswa" in (student / "README.id.md").read_text().split("\n")[2]
-    for nb in notebooks:  # executed, as committed; only Colab's install line points at the student branch
+    teacher_install, student_install = "libya-kit/libya-kit@main", "libya-kit/libya-kit-student@main"
+    for nb in notebooks:  # executed, as committed; only Colab's install line points at the student repository
         mine, main = (student / nb).read_text(encoding="utf-8"), (clone / nb).read_text(encoding="utf-8")
-        assert "libya-kit@main" in main and "libya-kit@main" not in mine and "libya-kit@student" in mine, nb
-        assert mine == main.replace("libya-kit@main", "libya-kit@student"), nb
-    for readme in ("README.md", "README.id.md"):  # Open in Colab: the student edition, never main
+        assert teacher_install in main and teacher_install not in mine and student_install in mine, nb
+        assert mine == main.replace(teacher_install, student_install), nb
+    for readme in ("README.md", "README.id.md"):  # Open in Colab: the student repository, never the teacher's
         text = (student / readme).read_text(encoding="utf-8")
-        assert "/blob/student/notebooks/" in text and "/blob/main/notebooks/" not in text, readme
+        assert "libya-kit/libya-kit-student/blob/main/notebooks/" in text, readme
+        assert "libya-kit/libya-kit/blob/" not in text and "/blob/student/" not in text, readme
+        # and it says plainly what self-check costs (issue 27)
+        banner = text.split("\n\n")[1]
+        assert ("Anyone with Python" in banner) if readme == "README.md" else ("Siapa pun yang" in banner), banner
         # every command line it gives runs in the student edition (issue 22: it said `make test`)
         commands = re.findall(r"^make ([a-z][a-z-]*)", text, re.M)
         assert "lab" in commands and set(commands) <= set(STUDENT_TARGETS), (readme, commands)
@@ -467,6 +472,7 @@ def test_make_release_calls_the_tool_the_tests_run():
     makefile = (ROOT / "Makefile").read_text()
     rule = re.search(r"^release:.*\n((?:\t.*\n)+)", makefile, re.M)
     assert rule and "-m tools.release" in rule.group(1) and "--branch $(BRANCH)" in rule.group(1)
+    assert '--push-to "$$RELEASE_PUSH_TO"' in rule.group(1) and "--student-repo" in rule.group(1)
     assert re.search(r"^\.PHONY:.*\brelease\b", makefile, re.M) and "make release" in makefile
 
 

@@ -52,9 +52,40 @@ def test_the_student_release_waits_for_the_tests_on_main():
     assert checkout["with"]["ref"] == "${{ github.event.workflow_run.head_sha }}"  # the commit that passed
     runs = [s.get("run", "") for s in steps]
     build = next(i for i, r in enumerate(runs) if "make release BRANCH=student" in r)
-    push = next(i for i, r in enumerate(runs) if re.search(r"git push\b.*\bstudent\b", r))
-    assert build < push
-    assert flow.get("permissions", {}).get("contents") == "write"
+    assert build == len(steps) - 2 and steps[-1].get("if") == "always()"  # then only the key is removed
+
+
+def test_the_student_edition_is_pushed_to_its_own_repository_with_its_own_key():
+    """Issue 27: never a branch of this repository (one `git fetch origin main` from the keys)."""
+    flow = _flow("student-release.yml")
+    (job,) = flow["jobs"].values()
+    steps = _steps(flow)
+    runs = "\n".join(s.get("run", "") for s in steps)
+    assert "git push" not in runs, "the release pushes (tools/publish.py), never to this repository's origin"
+    release = next(s for s in steps if "make release" in s.get("run", ""))
+    command = re.search(r"make release .*", release["run"]).group(0)
+    assert 'PUSH_TO="git@github.com:${STUDENT_REPOSITORY}.git"' in command and "STUDENT_REPO=" in command
+    # the student repository is a setting, by default this one's name with -student
+    assert (
+        job["env"]["STUDENT_REPOSITORY"] == "${{ vars.STUDENT_REPOSITORY || format('{0}-student', github.repository) }}"
+    )
+    # pushed with a deploy key of its own, from a clearly named secret; this repository is only read
+    key = next(s for s in steps if "STUDENT_DEPLOY_KEY" in s.get("env", {}))
+    assert key["env"]["STUDENT_DEPLOY_KEY"] == "${{ secrets.STUDENT_DEPLOY_KEY }}"
+    assert steps.index(key) < steps.index(release)
+    assert (
+        "student_deploy_key" in release["env"]["GIT_SSH_COMMAND"]
+        and "StrictHostKeyChecking=yes" in release["env"]["GIT_SSH_COMMAND"]
+    )
+    assert "github.com ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl" in key["run"]
+    assert flow.get("permissions") == {"contents": "read"}
+    checkout = next(s for s in steps if s.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"]["persist-credentials"] is False
+    assert "secrets." not in runs  # a secret reaches a command through env only, never pasted into it
+    # the one-time set-up the error message points at is in both READMEs
+    for readme in ("README.md", "README.id.md"):
+        text = (ROOT / readme).read_text(encoding="utf-8")
+        assert "STUDENT_DEPLOY_KEY" in text and "STUDENT_REPOSITORY" in text, readme
 
 
 def test_the_rehearsal_screenshots_are_kept_even_when_a_test_fails():

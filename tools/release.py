@@ -6,8 +6,9 @@ Usage::
     python -m tools.release --out /tmp/b       # somewhere else
     python -m tools.release --branch           # ... and commit build/student as the tip of branch `student`
     python -m tools.release --branch handout   # ... or of another branch
+    python -m tools.release --push-to git@github.com:OWNER/libya-kit-student.git   # ... and publish it there
 
-(``make release``, ``make release BRANCH=student``.)
+(``make release``, ``make release BRANCH=student``, ``make release PUSH_TO=URL STUDENT_REPO=OWNER/NAME``.)
 
 The build reads the files of ``HEAD`` (``git archive``), not the working tree, so it gives the
 same result on a fresh clone. The teacher edition is the whole kit as committed. The student
@@ -23,9 +24,18 @@ kit builds byte-for-byte the same student edition and ``--branch`` adds a commit
 something changed. The build runs with the committed tree's own ``helpers`` (in a child process),
 so it is what a fresh clone would build, and it stops at a malformed bank or exercise module.
 
-``--branch NAME`` commits ``build/student`` as the new tip of ``NAME`` in this repository (its
-parent is the previous tip, if any) through a temporary index: the working tree, the index and
-the checked-out branch are not touched.
+``--branch NAME`` commits ``build/student`` as the new tip of ``NAME`` in this repository through a
+temporary index (the working tree, the index and the checked-out branch are not touched). Its
+history is the student edition's own: the first release has no parent, each later one only the
+previous release, never a teacher commit; a branch that shares history with the teacher's commit,
+or holds a plain bank, is refused (:func:`tools.publish.check_separate`).
+
+``--push-to URL`` publishes that branch to the student edition's own repository (its branch
+``main``, ``--remote-branch``), first fetching the previous release from there
+(:mod:`tools.publish`). That is where students' links lead (:mod:`kit_teacher.editions`): a branch
+of the teacher's repository would leave the teacher's history one ``git fetch`` away. The student
+edition's notebooks install the kit from that repository on Colab (``--student-repo OWNER/NAME``,
+by default ``libya-kit/libya-kit-student``).
 
 Examples
 --------
@@ -50,6 +60,10 @@ from fnmatch import fnmatch
 from pathlib import Path
 from typing import Any
 
+from kit_teacher.editions import STUDENT_BRANCH, STUDENT_REPOSITORY, github_name
+from tools import publish
+from tools.publish import commit_branch
+
 __all__ = [
     "STUDENT_FILES",
     "student_path",
@@ -62,6 +76,10 @@ __all__ = [
     "commit_branch",
     "main",
 ]
+
+#: The student edition's repository on GitHub (OWNER/NAME), as its notebooks and READMEs name it.
+STUDENT_REPO = github_name(STUDENT_REPOSITORY) or "libya-kit/libya-kit-student"
+_STUDENT_REPO_VARIABLE = "KIT_RELEASE_STUDENT_REPO"
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -96,12 +114,23 @@ STUDENT_FILES = (
 STUDENT_TARGETS = ("help", "check-python", "$(PY)", "$(STAMP_LAB)", "lab", "clean")
 #: The line the student edition's READMEs get under their title.
 _BANNERS = {
-    "README.md": "> **Student edition** (branch `student`, built by `make release`): the teacher guides, answer keys"
-    " and rubric are not in this copy; teachers use the `main` branch. Links to `lessons/README.md`,"
-    " `ARCHITECTURE.md`, `tests/` or `tools/` below are for that edition.",
-    "README.id.md": "> **Edisi siswa** (cabang `student`, dibuat oleh `make release`): panduan guru, kunci jawaban, dan"
-    " rubrik tidak ada di salinan ini; guru memakai cabang `main`. Tautan ke `lessons/README.id.md`,"
-    " `ARCHITECTURE.md`, `tests/` atau `tools/` di bawah berlaku untuk edisi itu.",
+    "README.md": "> **Student edition** (a repository of its own, built by `make release`): the teacher guides,"
+    " answer keys and rubric are not in this copy, nor in its history; teachers use the teacher edition."
+    " Links to `lessons/README.md`, `ARCHITECTURE.md`, `tests/` or `tools/` below are for that edition.\n>\n"
+    "> **What self-check costs.** The practice quizzes and exercises check your answers here, in your own"
+    " kernel, so their answers are in this copy: sealed (zlib + base64), not encrypted. Anyone with Python"
+    " can open the seals and read the practice answers and model solutions; doing so only skips the"
+    " practice. Exams are different: the teacher scores them from the answers you hand in, with keys that"
+    " are not in this copy.",
+    "README.id.md": "> **Edisi siswa** (repositori tersendiri, dibuat oleh `make release`): panduan guru, kunci"
+    " jawaban, dan rubrik tidak ada di salinan ini, juga tidak di riwayatnya; guru memakai edisi guru."
+    " Tautan ke `lessons/README.id.md`, `ARCHITECTURE.md`, `tests/` atau `tools/` di bawah berlaku untuk"
+    " edisi itu.\n>\n"
+    "> **Harga pemeriksaan mandiri.** Kuis latihan dan latihan kode memeriksa jawabanmu di sini, di kernelmu"
+    " sendiri, jadi jawabannya ada di salinan ini: disegel (zlib + base64), bukan dienkripsi. Siapa pun yang"
+    " bisa Python dapat membuka segelnya dan membaca jawaban latihan serta solusi contoh; itu hanya"
+    " melewatkan latihannya. Ujian berbeda: guru menilainya dari jawaban yang kamu serahkan, dengan kunci"
+    " yang tidak ada di salinan ini.",
 }
 _EXERCISE_MODULE = re.compile(r"lessons/[^/]+/solutions\.py")
 #: A command line of a README's code block that runs a make target (``make test  # ...``).
@@ -205,7 +234,7 @@ def _files(tree: Path) -> list[str]:
     return sorted(p.relative_to(tree).as_posix() for p in tree.rglob("*") if p.is_file() or p.is_symlink())
 
 
-def build_from_tree(tree: Path, out: Path) -> None:
+def build_from_tree(tree: Path, out: Path, student_repo: str = STUDENT_REPO) -> None:
     """Write ``out/teacher`` and ``out/student`` from an exported tree, with that tree's own helpers.
 
     Runs in a child process whose ``helpers`` and ``KIT_ROOT`` are the tree's (see :func:`build`).
@@ -227,33 +256,42 @@ def build_from_tree(tree: Path, out: Path) -> None:
             target.write_text(student_makefile((tree / rel).read_text(encoding="utf-8")), encoding="utf-8")
         else:
             shutil.copy2(tree / rel, target, follow_symlinks=False)
-    point_at_student_branch(student)
+    point_at_student_repository(student, student_repo)
 
 
-#: What points a student's copy at ``main`` (the teacher edition): the Colab cell's install of the
-#: kit and the README's Open in Colab links. The student edition points them at its own branch.
-_TO_MAIN = [
-    (re.compile(r"(git\+https://github\.com/[\w.-]+/[\w.-]+)@main\b"), r"\1@student"),
-    (re.compile(r"(colab\.research\.google\.com/github/[\w.-]+/[\w.-]+/blob/)main/"), r"\1student/"),
-]
+def _to_student(name: str) -> list[tuple[re.Pattern, str]]:
+    """What points a student's copy elsewhere than at ``name`` (``OWNER/NAME`` on GitHub), and its fix.
 
-
-def point_at_student_branch(student: Path) -> None:
-    """Make the student edition install and open itself: Colab's install line and links use ``student``.
-
-    The notebooks change, so their trust manifest is recorded again for the student edition.
+    The Colab cell installs the kit from the teacher's ``main``; the README's Open in Colab links and
+    Binder badges name the default student repository. The student edition names its own.
 
     Examples
     --------
-    >>> pattern, repl = _TO_MAIN[0]
+    >>> pattern, repl = _to_student("teacher/kit-student")[0]
     >>> pattern.sub(repl, '"git+https://github.com/libya-kit/libya-kit@main"')
-    '"git+https://github.com/libya-kit/libya-kit@student"'
+    '"git+https://github.com/teacher/kit-student@main"'
     """
+    return [
+        (re.compile(r"git\+https://github\.com/[\w.-]+/[\w.-]+@main\b"), f"git+https://github.com/{name}@main"),
+        (
+            re.compile(rf"(colab\.research\.google\.com/github/|mybinder\.org/v2/gh/){re.escape(STUDENT_REPO)}/"),
+            rf"\1{name}/",
+        ),
+    ]
+
+
+def point_at_student_repository(student: Path, name: str = STUDENT_REPO) -> None:
+    """Make the student edition install and open itself, from repository ``name`` (``OWNER/NAME``).
+
+    The notebooks change, so their trust manifest is recorded again for the student edition.
+    """
+    if not re.fullmatch(r"[\w.-]+/[\w.-]+", name):
+        raise ValueError(f"--student-repo {name!r}: give the student repository as OWNER/NAME on GitHub")
     changed = False
     for path in [*sorted(student.glob("notebooks/*/*.ipynb")), *sorted(student.glob("README*.md"))]:
         text = path.read_text(encoding="utf-8")
         new = text
-        for pattern, repl in _TO_MAIN:
+        for pattern, repl in _to_student(name):
             new = pattern.sub(repl, new)
         if new != text:
             path.write_text(new, encoding="utf-8")
@@ -265,59 +303,28 @@ def point_at_student_branch(student: Path) -> None:
         record(student / "notebooks", manifest)
 
 
-def release_tree(tree: Path, out: Path, **run: Any) -> subprocess.CompletedProcess:
+def release_tree(tree: Path, out: Path, student_repo: str = STUDENT_REPO, **run: Any) -> subprocess.CompletedProcess:
     """Build both editions of the kit copied in ``tree`` into ``out`` with that copy's own code.
 
-    ``run`` goes to :func:`subprocess.run` (e.g. ``capture_output=True``).
+    ``run`` goes to :func:`subprocess.run` (e.g. ``capture_output=True``). The student repository
+    reaches the child through the environment, which the code of an older ``--ref`` ignores.
     """
     env = dict(os.environ, KIT_ROOT=str(tree), PYTHONPATH=str(tree), PYTHONDONTWRITEBYTECODE="1")
+    env[_STUDENT_REPO_VARIABLE] = student_repo
     return subprocess.run(
         [sys.executable, "-m", "tools.release", "--from-tree", str(tree), "--out", str(out)], cwd=tree, env=env, **run
     )
 
 
-def build(out: Path, repo: Path = ROOT, ref: str = "HEAD") -> str:
+def build(out: Path, repo: Path = ROOT, ref: str = "HEAD", student_repo: str = STUDENT_REPO) -> str:
     """Build both editions of commit ``ref`` of ``repo`` into ``out``; return the commit's hash."""
     out = out.resolve()
     with tempfile.TemporaryDirectory(prefix="kit-release-") as tmp:
         tree = Path(tmp) / "tree"
         commit = export_tree(repo, ref, tree)
-        done = release_tree(tree, out)
+        done = release_tree(tree, out, student_repo)
         if done.returncode != 0:
             raise SystemExit(done.returncode)
-    return commit
-
-
-def commit_branch(repo: Path, folder: Path, branch: str, message: str) -> str | None:
-    """Commit the files of ``folder`` as the new tip of ``branch``; return the new commit (None if unchanged).
-
-    A temporary index is used (``GIT_INDEX_FILE``), so the working tree and the index are untouched.
-    """
-    repo = repo.resolve()
-    ref = f"refs/heads/{branch}"
-    _git(repo, "check-ref-format", ref)
-    current = subprocess.run(["git", "-C", str(repo), "symbolic-ref", "-q", "HEAD"], capture_output=True, text=True)
-    if current.stdout.strip() == ref:
-        raise SystemExit(f"branch {branch} is checked out here; release to another branch or check out another one")
-    parent = subprocess.run(
-        ["git", "-C", str(repo), "rev-parse", "-q", "--verify", f"{ref}^{{commit}}"], capture_output=True, text=True
-    ).stdout.strip()
-    with tempfile.TemporaryDirectory(prefix="kit-release-index-") as tmp:
-        env = dict(os.environ, GIT_INDEX_FILE=str(Path(tmp) / "index"))
-        for name, fallback in (("NAME", "libya-kit release"), ("EMAIL", "release@libya-kit.invalid")):
-            configured = subprocess.run(
-                ["git", "-C", str(repo), "config", f"user.{name.lower()}"], capture_output=True, text=True
-            ).stdout.strip()
-            if not configured:
-                env.setdefault(f"GIT_AUTHOR_{name}", fallback)
-                env.setdefault(f"GIT_COMMITTER_{name}", fallback)
-        _git(repo, f"--work-tree={folder.resolve()}", "add", "--all", "--force", ".", env=env)
-        tree = _git(repo, "write-tree", env=env).decode().strip()
-        if parent and _git(repo, "rev-parse", f"{parent}^{{tree}}").decode().strip() == tree:
-            return None
-        commit = _git(repo, "commit-tree", tree, *(["-p", parent] if parent else []), "-m", message, env=env)
-        commit = commit.decode().strip()
-        _git(repo, "update-ref", ref, commit, *([parent] if parent else []))
     return commit
 
 
@@ -329,24 +336,46 @@ def main(argv: list[str] | None = None) -> int:
         "--branch", nargs="?", const="student", default=None, help="commit the student edition as this branch's tip"
     )
     parser.add_argument("--ref", default="HEAD", help="the commit to build (default: HEAD)")
+    parser.add_argument(
+        "--push-to", help="publish the student branch to this repository (its own, never the teacher's)"
+    )
+    parser.add_argument(
+        "--remote-branch", default=STUDENT_BRANCH, help=f"the branch of --push-to (default: {STUDENT_BRANCH})"
+    )
+    parser.add_argument(
+        "--student-repo",
+        default=STUDENT_REPO,
+        help=f"OWNER/NAME the student edition installs from (default: {STUDENT_REPO})",
+    )
     parser.add_argument("--from-tree", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     out = Path(args.out)
+    if not re.fullmatch(r"[\w.-]+/[\w.-]+", args.student_repo):
+        print(f"make release: --student-repo {args.student_repo!r}: give it as OWNER/NAME on GitHub", file=sys.stderr)
+        return 2
     if args.from_tree:
         try:
-            build_from_tree(Path(args.from_tree), out)
+            build_from_tree(Path(args.from_tree), out, os.environ.get(_STUDENT_REPO_VARIABLE, STUDENT_REPO))
         except (ValueError, SyntaxError) as exc:  # a malformed bank or exercise module: its message, no traceback
             print(f"make release: {exc}", file=sys.stderr)
             return 1
         return 0
+    branch = args.branch or ("student" if args.push_to else None)
     repo = Path(_git(Path.cwd(), "rev-parse", "--show-toplevel").decode().strip())
-    commit = build(out if out.is_absolute() else repo / out, repo, args.ref)
+    commit = build(out if out.is_absolute() else repo / out, repo, args.ref, args.student_repo)
     student = (out if out.is_absolute() else repo / out) / "student"
     print(f"built {student} and {student.parent / 'teacher'} from {commit[:12]}")
-    if args.branch:
-        message = f"Student edition of {commit}\n\nBuilt by `make release` (tools/release.py); teacher material stays on main."
-        new = commit_branch(repo, student, args.branch, message)
-        print(f"branch {args.branch}: " + (f"new tip {new[:12]}" if new else "unchanged (same files as its tip)"))
+    if branch:
+        if args.push_to and publish.fetch_previous(repo, args.push_to, args.remote_branch, branch):
+            print(f"branch {branch}: the previous release of {publish.redact(args.push_to)}")
+        # No teacher commit named in the message: the student repository leads nowhere.
+        message = "Student edition of the kit\n\nBuilt by `make release` (tools/release.py) from the teacher edition."
+        new = commit_branch(repo, student, branch, message)
+        print(f"branch {branch}: " + (f"new tip {new[:12]}" if new else "unchanged (same files as its tip)"))
+        publish.check_separate(repo, _git(repo, "rev-parse", branch).decode().strip(), commit)
+        if args.push_to:
+            publish.push(repo, args.push_to, branch, args.remote_branch)
+            print(f"published {branch} to {publish.redact(args.push_to)} ({args.remote_branch})")
     return 0
 
 
