@@ -124,7 +124,7 @@ class Review:
         self.seen: dict[str, str] = {}  # a file's bytes (hash) -> the first file with them
         self.names: dict[str, list[str]] = {}  # a student's name -> the files naming them
         self.found: list[tuple[str, str, dict[str, Any]]] = []  # (file, message key, values)
-        self.exercises = False  # whether an exercise was counted as recorded
+        self.exercises = False  # whether an answer no bank here can score (an exercise) was counted as recorded
 
     def same_as(self, name: str, data: bytes) -> str | None:
         """The earlier file with exactly these bytes (a file handed in twice: noted, counted once), else None."""
@@ -139,7 +139,7 @@ class Review:
         out, disagree = [], 0
         for row in rows:
             right = verdict(row.item, row.answer) if row.kind != "solution" else None
-            self.exercises = self.exercises or (right is None and row.kind == "exercise")
+            self.exercises = self.exercises or (right is None and row.kind != "solution")  # no key here
             if right is not None and row.correct is not None and bool(row.correct) != right:
                 disagree += 1
             out.append(row if right is None else row._replace(correct=right))

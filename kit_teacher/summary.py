@@ -42,6 +42,8 @@ Examples
 >>> folder = pathlib.Path(tempfile.mkdtemp())
 >>> _ = (folder / "ayu.csv").write_text("student,item,answer,correct\\nAyu,q1,b,True\\n")
 >>> print(summarize(folder, lang="en").to_csv(index=False), end="")  # doctest: +NORMALIZE_WHITESPACE
+Quiz answers are scored here with your question banks, whatever a file says; exercises (and anything no bank here
+holds) are counted as the files record them: a recorded exercise answer cannot be checked again.
 question or exercise,students,tries,share of tries correct (0-1),most common wrong answer,share right at first try (0-1),share right at last try (0-1),students who looked at the model solution,mode
 q1,1,1,1.0,,1.0,1.0,0,
 """
