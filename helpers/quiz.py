@@ -17,11 +17,11 @@ with its number, ``explained`` (``after_correct``, ``after_second_try``, ``after
 and ``mode`` (``practice`` or ``exam``). An empty box or nothing chosen is "not answered yet", and
 a refused input (``1.234``: a thousand or a decimal?) is no attempt either.
 
-In exam mode nothing says right or wrong (not :class:`Result`, not the progress file, not the
-widgets) until the student presses "Submit all" (:meth:`Quiz.submit`): only then is each
-question's last answer scored, recorded (once, ``mode: exam``) and locked, and the explanations
-appear. Until then each answer is a draft (:mod:`helpers.progress._drafts`, no verdict, never an
-attempt), so a changed mind is no wrong try and a kernel restart loses nothing.
+In exam mode the kernel holds no key (``load_bank(lesson, keys=False)``) and nothing says right or
+wrong. Each answer is a draft (:mod:`helpers.progress._drafts`, never an attempt), so a changed
+mind is no wrong try and a kernel restart loses nothing. "Submit all" (:meth:`Quiz.submit`)
+records each last answer once, unscored (``mode: exam``, ``correct`` and ``score`` null), and
+locks the exam in every kernel; the teacher's class summary scores it (``kit_teacher.summary``).
 
 Widgets only ever receive the question, the options in shown order, and, after the student has
 answered, the feedback: no correct answer is in the widget state, HTML or JavaScript before an
@@ -76,6 +76,15 @@ def _blank(raw: Any) -> bool:
     )
 
 
+def _fits(q: Question, value: Any) -> bool:
+    """Whether a draft read back still fits its question, keyless (a bank changed since: dropped)."""
+    if not KINDS[q.type].lettered:
+        return type(value) is {"truefalse": bool, "numeric": float}.get(q.type, str)
+    keys = {e["key"] for e in [*q.entries, *q.right]}
+    shown = [*value, *value.values()] if isinstance(value, dict) else [value] if isinstance(value, str) else value
+    return isinstance(shown, (set, list)) and bool(shown) and all(k in keys for k in shown)
+
+
 def _as_ids(value: Any) -> Any:
     """An answer as recorded: option keys (the bank's ids), ``a,c`` for several, ``a=GNA`` for pairs."""
     if isinstance(value, dict):
@@ -90,7 +99,7 @@ class Quiz:
     """A lesson's quiz: questions in a fixed (seeded) order, checked in the kernel.
 
     Build one with :func:`show` (widgets) or :func:`load` (text only). ``quiz.answer("q3", "b")``
-    checks an answer in any environment; ``quiz.submit()`` scores an exam and shows its feedback.
+    checks an answer in any environment (an exam only saves it); ``quiz.submit()`` submits an exam.
     ``order`` holds each question's option keys in the order shown; ``widgets`` the parts of each
     question's widgets (:mod:`helpers.quiz_widgets` fills it, so a submit locks them).
     """
@@ -104,7 +113,7 @@ class Quiz:
             seed = student() or None  # each student sees their own order, the same on every rerun
         self.lesson, self.mode, self.seed = lesson, mode, seed
         self.lang = lang or get_language()
-        meta, questions = load_bank(lesson)
+        meta, questions = load_bank(lesson, keys=mode != "exam")  # an exam holds no key
         self.title = meta["title"][self.lang]
         chosen = list(questions)
         if meta.get("draw") and seed is not None and int(meta["draw"]) < len(chosen):
@@ -118,16 +127,17 @@ class Quiz:
         self._answers: dict[str, Result] = {}
         self._tries: dict[str, int] = {}  # recorded tries per question
         self._pending: dict[str, Any] = {}  # exam: each question's last answer (as keys) until submitted
-        self._submitted = False
+        self.submitted = self.submitted_here = False  # an exam submitted (in any kernel), and by this quiz
         self.widgets: dict[str, dict[str, Any]] = {}
         self._box = None
         if mode == "exam":  # answers given before a kernel restart, kept as drafts until "Submit all"
-            from .progress import drafts
+            from .progress import drafts, submitted
 
+            self.submitted = submitted(lesson)  # before, in any kernel (this cell run again): locked
             self._pending = {
                 qid: tries[-1][0]
                 for qid, tries in drafts(lesson).items()
-                if qid in self.questions and self._fits(self.questions[qid], tries[-1][0])
+                if qid in self.questions and _fits(self.questions[qid], tries[-1][0])
             }
 
     # ------------------------------------------------ text form
@@ -148,15 +158,16 @@ class Quiz:
     def _result(self, q: Question, value: Any) -> Result:
         """Score an answer; in practice a wrong one gets a nudge first, then nothing that tells the answer."""
         kind, lang = KINDS[q.type], self.lang
+        if self.mode == "exam" or q.answer is None:  # an exam holds no key: no verdict
+            return self.draft_result(q)
         score = kind.score(q, value)
         correct = score >= 1.0
         verdict = t("quiz.correct" if correct else "quiz.incorrect", lang=lang)
         verdict = t("quiz.partly", lang=lang, percent=round(score * 100)) if 0 < score < 1 else verdict
         feedback = "" if correct else kind.feedback(q, value, lang)
-        if correct or self.mode == "exam":  # right, or an exam submitted: everything, with the sources
-            why = "after_submit" if self.mode == "exam" else "after_correct"
+        if correct:  # right: everything, with the sources
             said = f"{verdict} {feedback}".strip()
-            return Result(q.id, correct, score, said, q.explanation[lang], _quotes(q, lang), explained=why)
+            return Result(q.id, correct, score, said, q.explanation[lang], _quotes(q, lang), explained="after_correct")
         if not self._tries.get(q.id):  # a first wrong try: where to look, nothing more
             said = f"{verdict} {self.nudge(q)} {t('quiz.try_once_more', lang=lang)}"
             return Result(q.id, False, score, said, explained="no")
@@ -187,8 +198,8 @@ class Quiz:
             named, ids = shorten(question, limit=40), ", ".join(self.questions)
             said = t("quiz.unknown_question", lang=self.lang, value=named, ids=ids)
             return Result(named, False, 0.0, said, understood=False)
-        if self._submitted:
-            return Result(q.id, None, None, t("quiz.locked", lang=self.lang), understood=False)
+        if self.submitted:
+            return self.draft_result(q, "quiz.locked")
         try:
             return self.answer_parsed(q, KINDS[q.type].parse(q, value, self.order[q.id]), raw=value)
         except Unclear as unclear:  # e.g. 1.234: a decimal, or a thousand?
@@ -196,22 +207,13 @@ class Quiz:
         except Exception:  # whatever was typed, the student gets a message, not a traceback
             return self.not_understood(q, f"quiz.bad.{q.type}")
 
-    def _fits(self, q: Question, value: Any) -> bool:
-        """Whether a draft still fits its question (a bank changed since is a draft dropped, not an error)."""
-        try:  # a stale option key fails in feedback (no such option), a value of another shape in score
-            return (
-                value is not None and KINDS[q.type].score(q, value) >= 0 and KINDS[q.type].feedback(q, value, "en") != 0
-            )
-        except Exception:
-            return False
-
     def draft(self, question: str) -> Any:
         """The last answer to an exam question that waits for "Submit all" (None if there is none)."""
         return self._pending.get(question)
 
-    def draft_result(self, q: Question) -> Result:
-        """What an exam answer shows before "Submit all": that it was recorded, nothing more."""
-        return Result(q.id, None, None, t("quiz.recorded", lang=self.lang), revealed=False, explained="no")
+    def draft_result(self, q: Question, key: str = "quiz.recorded") -> Result:
+        """What an exam answer shows: that it was saved (or, ``quiz.locked``, submitted), never a verdict."""
+        return Result(q.id, None, None, t(key, lang=self.lang), revealed=False, explained="no")
 
     def not_understood(self, q: Question, key: str) -> Result:
         """A result for an answer that could not be understood (nothing is recorded)."""
@@ -219,13 +221,15 @@ class Quiz:
 
     def answer_parsed(self, q: Question, value: Any, *, raw: Any) -> Result:
         """Check an answer already read as option keys (what the widgets give), record it, apply the mode."""
-        if self._submitted:
-            return Result(q.id, None, None, t("quiz.locked", lang=self.lang), understood=False)
+        if self.mode == "exam" and not self.submitted:  # another kernel of the student may have submitted
+            from .progress import save_draft, submitted
+
+            self.submitted = submitted(self.lesson)
+        if self.submitted:
+            return self.draft_result(q, "quiz.locked")
         if value is None or _blank(value):  # untouched (nothing chosen, an empty box) or not understood: no attempt
             return self.not_understood(q, "quiz.not_answered" if _blank(raw) else f"quiz.bad.{q.type}")
         if self.mode == "exam":  # a draft: not scored, shown or recorded until "Submit all"; survives a restart
-            from .progress import save_draft
-
             self._pending[q.id] = value
             save_draft(self.lesson, q.id, value, raw)
             return self.draft_result(q)
@@ -238,44 +242,50 @@ class Quiz:
         from .progress import record
 
         self._tries[q.id] = self._tries.get(q.id, 0) + 1
+        exam = self.mode == "exam"
         record(
             kind="quiz",
             item=f"{self.lesson}/{q.id}",
             lesson=self.lesson,
             answer=_as_ids(value),
-            correct=bool(result.correct),
-            score=result.score or 0.0,
+            correct=None if exam else bool(result.correct),
+            score=None if exam else result.score or 0.0,
             attempt=self._tries[q.id],
-            explained=result.explained,
+            explained="no" if exam else result.explained,
             mode=self.mode,
         )
 
     def submit(self) -> dict[str, Result]:
-        """Exam mode: score, record and lock every answer, and show the explanations ("Submit all").
+        """Exam mode ("Submit all"): record every saved answer once, unscored, lock the exam, and return
+        each one's result (no verdict; ``{}`` if submitted before). Practice: each question's last result."""
+        if self.mode == "exam" and not self.submitted:
+            from .progress import submit_exam
 
-        In practice mode this returns the last result of each answered question.
-        """
-        if self.mode == "exam" and not self._submitted:
-            self._submitted = True
-            for qid, value in self._pending.items():  # only the submitted answers go on record
-                self._answers[qid] = self._result(self.questions[qid], value)
-                self._record(self.questions[qid], value, self._answers[qid])
+            done = {qid: self.draft_result(self.questions[qid], "quiz.locked") for qid in self._pending}
+
+            def write() -> None:  # under the drafts' lock, only if no kernel submitted this exam before
+                for qid, value in self._pending.items():
+                    self._record(self.questions[qid], value, done[qid])
+
+            self.submitted_here = submit_exam(self.lesson, write)
+            self._answers, self.submitted = (done if self.submitted_here else {}), True
             self._pending.clear()
-            from .progress import clear_drafts
-
-            clear_drafts(self.lesson)
-            for qid, parts in self.widgets.items():
-                if qid in self._answers:
-                    parts["feedback"].value = self._answers[qid]._repr_html_()
-                for name in ("input", "check", "again"):
-                    for part in [parts.get(name), *getattr(parts.get(name), "children", ())]:
-                        if hasattr(part, "disabled"):
-                            part.disabled = True
+            self.lock_widgets()
         return dict(self._answers)
 
-    def score(self) -> float:
-        """Total score so far (sum of the last answer's score per question)."""
-        return round(sum(r.score for r in self._answers.values()), 2)
+    def lock_widgets(self) -> None:
+        """A submitted exam's widgets: every input and button disabled, each feedback saying so."""
+        for qid, parts in self.widgets.items():
+            if qid in self.questions:
+                parts["feedback"].value = self.draft_result(self.questions[qid], "quiz.locked")._repr_html_()
+            for name in ("input", "check", "again", "submit"):
+                for part in [parts.get(name), *getattr(parts.get(name), "children", ())]:
+                    if hasattr(part, "disabled"):
+                        part.disabled = True
+
+    def score(self) -> float | None:
+        """Total score so far (sum of the last answer's score per question); None in an exam (not scored here)."""
+        return None if self.mode == "exam" else round(sum(r.score or 0.0 for r in self._answers.values()), 2)
 
     # ------------------------------------------------ widgets
     def widget(self):
@@ -312,8 +322,8 @@ def show(lesson: str, *, mode: str = "practice", seed: int | None = None, lang: 
     lesson : str
         The lesson folder, e.g. ``"00-start-here"``.
     mode : {"practice", "exam"}
-        Practice gives feedback at once; exam keeps answers as drafts and records and marks
-        them when the student presses "Submit all" (:meth:`Quiz.submit`).
+        Practice gives feedback at once; exam holds no key, keeps answers as drafts and records
+        them unscored, once, at "Submit all" (:meth:`Quiz.submit`); the teacher's summary scores them.
     seed : int, optional
         Shuffle options (and draw questions, if the bank says ``draw``) reproducibly.
     lang : {"id", "en"}, optional

@@ -12,13 +12,17 @@ is computed from the data, so quizzes and maps never disagree.
 
 A bank of the student edition (``make release``) is sealed whole (:mod:`helpers.sealed`);
 :func:`load_bank` opens it and then reads it exactly as the teacher's plain bank, so both editions
-validate, resolve and score every answer with the same code.
+validate, resolve and score every answer with the same code. An exam reads its bank with
+``keys=False``: no answer, explanation, option feedback, accepted word, nudge or source.
 
 Examples
 --------
 >>> meta, questions = load_bank("00-start-here")
 >>> questions[0].id, questions[0].type, questions[0].answer
 ('q1', 'single', 'b')
+>>> _, keyless = load_bank("00-start-here", keys=False)
+>>> keyless[0].answer, keyless[0].explanation["en"], sorted(keyless[0].options[0])
+(None, '', ['en', 'id', 'key'])
 """
 
 from __future__ import annotations
@@ -183,10 +187,15 @@ def _unit(raw: Any) -> str | dict[str, str]:
     return {"en": str(raw["en"]), "id": str(raw["id"])} if isinstance(raw, dict) else str(raw)
 
 
-def _question(where: str, raw: dict[str, Any]) -> Question:
+def _question(where: str, raw: dict[str, Any], keys: bool = True) -> Question:
     _check_sources(where, raw["sources"])
     _check_unique_keys(where, raw)
     entries = {name: [dict(e, key=str(e["key"])) for e in raw.get(name, [])] for name in ("options", "items", "right")}
+    if not keys:  # an exam: nothing that tells or scores the answer (no query runs either)
+        entries = {
+            name: [{k: v for k, v in e.items() if k != "feedback"} for e in got] for name, got in entries.items()
+        }
+        raw = {**raw, "sources": [], "explanation": dict.fromkeys(LANGUAGES, ""), "accept": [], "nudge": None}
     q = Question(
         id=raw["id"],
         type=raw["type"],
@@ -202,7 +211,7 @@ def _question(where: str, raw: dict[str, Any]) -> Question:
         nudge=_bilingual(raw["nudge"]) if raw.get("nudge") else None,
     )
     try:
-        q.answer = KINDS[q.type].answer(q, resolve(where, raw))
+        q.answer = KINDS[q.type].answer(q, resolve(where, raw)) if keys else None
     except (TypeError, ValueError) as exc:
         if isinstance(exc, QuizError):
             raise
@@ -215,8 +224,8 @@ def _bilingual(value: dict[str, str]) -> dict[str, str]:
 
 
 @functools.cache
-def load_bank(lesson: str) -> tuple[dict[str, Any], tuple[Question, ...]]:
-    """Read, validate and resolve a lesson's bank; return ``(meta, questions)``.
+def load_bank(lesson: str, *, keys: bool = True) -> tuple[dict[str, Any], tuple[Question, ...]]:
+    """Read, validate and resolve a lesson's bank; return ``(meta, questions)`` (``keys=False``: an exam's, keyless).
 
     Raises
     ------
@@ -242,6 +251,6 @@ def load_bank(lesson: str) -> tuple[dict[str, Any], tuple[Question, ...]]:
         where = f"{rel} " + t("quiz.bank.question", id=raw_question["id"])
         if any(q.id == raw_question["id"] for q in questions):
             raise QuizError(f"{where}: " + t("quiz.bank.repeated_id", field=field_name(("id",))))
-        questions.append(_question(where, raw_question))
+        questions.append(_question(where, raw_question, keys=bool(keys)))
     meta = {"title": _bilingual(raw["title"]), "draw": raw.get("draw"), "lesson": lesson}
     return meta, tuple(questions)

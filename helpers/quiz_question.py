@@ -77,14 +77,14 @@ class Result:
     explained: str = "after_correct"
 
     def _shown(self, box: Any, notice: Any) -> str:
-        if not self.revealed:  # an exam answer before "Submit all": only that it was saved
-            return notice(t("quiz.recorded"))
+        if not self.revealed:  # an exam's answer: only that it was saved, or submitted (no verdict)
+            return notice(self.message or t("quiz.recorded"))
         return box(
             self.score or 0.0, self.message, notes=[self.explanation] * bool(self.explanation), quotes=self.quotes
         )
 
     def text(self) -> str:
-        """The feedback as text (in exam mode, before "Submit all", only "answer saved")."""
+        """The feedback as text (in exam mode only "answer saved", or "submitted and locked")."""
         return self._shown(status.box_text, str)
 
     def __repr__(self) -> str:

@@ -12,8 +12,15 @@ and last-try percentages (``summary.png``), the table (``summary.csv``) and the 
 (``summary-students.csv``). Messages and columns are in the teacher's language: ``--lang id|en``,
 else the kit's language (``KIT_LANG``).
 
+Every quiz answer is scored here with this checkout's question banks (:mod:`kit_teacher.scoring`),
+whatever the file says, so an exam's answers (recorded unscored) are scored here too; exercises
+are counted as recorded. Files to look at are listed (and saved as ``summary-flags.csv``): verdicts
+that disagree with the key, a file naming several students, a name in several files, a file handed
+in twice (the same bytes again are skipped; answers seen before count once). A file named
+``ayu-2026-03-01 (1).jsonl`` with no student column is Ayu's.
+
 Every handed-in file is untrusted; no single one can crash the summary, hang it, exhaust memory
-or make it write anywhere but its own two outputs:
+or make it write anywhere but its own outputs:
 
 - only regular files are read: a link is never followed (``O_NOFOLLOW``, so a link to
   ``/dev/zero`` is refused) and a named pipe or device is never opened for a blocking read
@@ -35,6 +42,8 @@ Examples
 >>> folder = pathlib.Path(tempfile.mkdtemp())
 >>> _ = (folder / "ayu.csv").write_text("student,item,answer,correct\\nAyu,q1,b,True\\n")
 >>> print(summarize(folder, lang="en").to_csv(index=False), end="")  # doctest: +NORMALIZE_WHITESPACE
+Quiz answers are scored here with your question banks, whatever a file says; exercises (and anything no bank here
+holds) are counted as the files record them: a recorded exercise answer cannot be checked again.
 question or exercise,students,tries,share of tries correct (0-1),most common wrong answer,share right at first try (0-1),share right at last try (0-1),students who looked at the model solution,mode
 q1,1,1,1.0,,1.0,1.0,0,
 """
@@ -46,6 +55,7 @@ import csv
 import errno
 import io
 import os
+import re
 import stat
 import sys
 from pathlib import Path
@@ -57,6 +67,7 @@ from helpers.i18n import get_language, t
 from helpers.progress import FIELD_LIMIT, parse_lines, spreadsheet_plain, spreadsheet_safe
 from helpers.progress._files import replace_file
 
+from .scoring import Review
 from .tally import MAX_CHART_ITEMS, Attempt, Skip, Tally, chart_png
 
 __all__ = [
@@ -123,10 +134,25 @@ def _too_many_rows() -> Skip:
     return Skip("summary.skip.too_many_rows", limit=MAX_ROWS)
 
 
+def _correct(cell: str) -> bool | None:
+    """A CSV's ``correct`` cell: True, False, or None when empty (an exam's answer, scored here)."""
+    cell = cell.strip().lower()
+    return None if not cell else cell in ("true", "1")
+
+
 def _check_rows(data: bytes) -> None:
     """Refuse a file with too many lines before parsing any (old Mac files end lines with CR alone)."""
     if max(data.count(b"\n"), data.count(b"\r")) > MAX_ROWS + 1:
         raise _too_many_rows()
+
+
+def _student_of(stem: str) -> str:
+    """The student a file is named after: ``ayu-2026-03-01 (1)`` is Ayu's (hand-in date, a browser's copy number).
+
+    >>> _student_of("ayu-lestari-2026-03-01 (1)"), _student_of("budi")
+    ('ayu-lestari', 'budi')
+    """
+    return re.sub(r"[-_ ]?\d{4}-\d{2}-\d{2}$", "", re.sub(r" ?\(\d+\)$", "", stem)) or stem
 
 
 def _from_jsonl(data: bytes, stem: str) -> tuple[list[Attempt], int]:
@@ -150,7 +176,8 @@ def _mode(row: list[str], i_mode: int | None, i_explained: int | None) -> str:
 
 def _from_csv(data: bytes, stem: str) -> tuple[list[Attempt], int]:
     _check_rows(data)
-    if data[: data.find(b"\n")].count(b",") >= MAX_COLUMNS:
+    ends = [end for end in (data.find(b"\n"), data.find(b"\r")) if end >= 0]
+    if data[: min(ends, default=len(data))].count(b",") >= MAX_COLUMNS:  # the header: an old Mac ends it in CR
         raise Skip("summary.skip.too_many_columns", limit=MAX_COLUMNS)
     reader = csv.reader(io.StringIO(data.decode("utf-8-sig", errors="replace"), newline=""))
     rows, damaged, items = [], 0, set()
@@ -180,7 +207,7 @@ def _from_csv(data: bytes, stem: str) -> tuple[list[Attempt], int]:
                 if len(items) > MAX_FILE_ITEMS:  # stop reading at once; the tally would refuse it anyway
                     raise Skip("summary.skip.too_many_items", limit=MAX_FILE_ITEMS)
             student = spreadsheet_plain(row[i_student].strip())[:FIELD_LIMIT] if i_student is not None else ""
-            correct = row[i_correct].strip().lower() in ("true", "1")
+            correct = _correct(row[i_correct])
             kind = spreadsheet_plain(row[i_kind].strip())[:40] if i_kind is not None and len(row) > i_kind else ""
             time = row[i_time].strip()[:40] if i_time is not None and len(row) > i_time else ""
             answer = spreadsheet_plain(row[i_answer])[:FIELD_LIMIT]
@@ -260,7 +287,7 @@ def summarize(
     if not folder.is_dir():
         _say("summary.no_folder", lang, path=_printable(str(folder), 200))
         return pd.DataFrame()
-    tally = Tally(max_items=MAX_ITEMS, max_rows=MAX_TOTAL_ROWS, max_file_items=MAX_FILE_ITEMS)
+    tally, review = Tally(max_items=MAX_ITEMS, max_rows=MAX_TOTAL_ROWS, max_file_items=MAX_FILE_ITEMS), Review()
     with os.scandir(folder) as listing:
         entries = sorted(listing, key=lambda entry: entry.name)
     for entry in entries:
@@ -269,10 +296,16 @@ def summarize(
             _classify(entry)
             path = Path(entry.path)
             reader = _from_jsonl if entry.name.endswith(".jsonl") else _from_csv
-            rows, damaged = reader(_read(path), path.stem)
+            data = _read(path)
+            rows, damaged = reader(data, _student_of(path.stem))
             if not rows:
                 raise Skip("summary.skip.no_attempts", damaged=damaged)
-            tally.add(rows)
+            earlier = review.same_as(shown, data)
+            if earlier is not None:  # handed in twice under two names: counted once
+                raise Skip("summary.skip.same_file", earlier=earlier)
+            rows = review.file(shown, rows)  # every quiz answer scored with the teacher's banks
+            if not tally.add(rows) and all(row.time for row in rows):
+                review.repeated(shown)
         except Skip as skip:
             _say("summary.skipped", lang, path=shown, reason=t(skip.key, lang=lang, **skip.values))
             continue
@@ -281,15 +314,21 @@ def summarize(
     if not tally.items:
         _say("summary.no_files", lang)
         return pd.DataFrame()
+    if review.exercises:
+        _say("summary.exercises_as_recorded", lang)
+    flags = pd.DataFrame(review.flags(lang), columns=[t(f"summary.col.{c}", lang=lang) for c in ("file", "flag")])
+    if not flags.empty:
+        _say("summary.flags", lang)
+        print("\n".join(f"- {_printable(name, 120)}: {_printable(what, 200)}" for name, what in flags.values))
     summary = tally.table(lang)
     students = tally.students(lang)
-    summary.attrs["saved"], summary.attrs["students"] = [], students
+    summary.attrs.update(saved=[], students=students, flags=flags)
     chart, table, per_student = _outputs(folder, out)
-    for target, render in (
-        (chart, lambda: chart_png(summary, lang, _printable)),
-        (table, lambda: _table_csv(summary)),
-        (per_student, lambda: _table_csv(students)),
-    ):
+    outputs = [(chart, lambda: chart_png(summary, lang, _printable)), (table, lambda: _table_csv(summary))]
+    outputs.append((per_student, lambda: _table_csv(students)))
+    if not flags.empty:  # what to look at, beside the tables
+        outputs.append((table.with_name(table.stem + "-flags.csv"), lambda: _table_csv(flags)))
+    for target, render in outputs:
         try:
             replace_file(target, render(), prefix=".summary-")
             summary.attrs["saved"].append(target)
@@ -348,4 +387,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        sys.exit(main())
+    except BrokenPipeError:  # the output piped into `head` or a pager that closed: no traceback
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # Python's own advice (signal docs)
+        sys.exit(0)

@@ -11,7 +11,8 @@
   looked at.
 
 An attempt seen twice (the same student, item, answer, result and time: a student who handed
-in on two days) counts once. A record says its mode when it has a ``mode`` field, or (a raw
+in on two days) counts once. The rows come scored by :mod:`kit_teacher.scoring` (the teacher's
+banks, never the file's word); an exam answer no bank here can score is shown as ``?``. A record says its mode when it has a ``mode`` field, or (a raw
 progress file) when its quiz explanation came ``after_submit``, which only exam mode does;
 records that say neither are shown without a mode.
 
@@ -19,7 +20,8 @@ Examples
 --------
 >>> tally = Tally()
 >>> tally.add([Attempt("Ayu", "00.1", "4", False), Attempt("Ayu", "00.1", "5", True),
-...            Attempt("Ayu", "00.1", "", False, kind="solution")])
+...            Attempt("Ayu", "00.1", "", False, kind="solution")])  # the rows counted
+3
 >>> tally.students("en").iloc[0].tolist()
 ['Ayu', '✘ → ✔', '00.1']
 """
@@ -27,7 +29,6 @@ Examples
 from __future__ import annotations
 
 import ast
-import functools
 import io
 from collections import Counter
 from typing import Any, NamedTuple
@@ -35,7 +36,6 @@ from typing import Any, NamedTuple
 import pandas as pd
 
 from helpers.i18n import t
-from helpers.paths import lesson_slugs
 from helpers.progress import plain_labels
 from helpers.style import INK
 
@@ -61,31 +61,17 @@ class Attempt(NamedTuple):
     student: str
     item: str
     answer: str
-    correct: bool
+    correct: bool | None  # None: an exam's answer recorded unscored, which no bank here scores
     kind: str = ""
     mode: str = ""
     time: str = ""
-
-
-@functools.lru_cache(maxsize=64)
-def _question(item: str, lang: str) -> Any:
-    """The bank's question behind a quiz item ``lesson/qid`` (None for exercises and unknown items)."""
-    lesson, _, qid = item.rpartition("/")
-    if not qid or lesson not in lesson_slugs():  # one of the kit's lessons, never a path elsewhere
-        return None
-    from helpers import quiz  # loaded only when a handed-in item names a lesson of the kit
-
-    try:  # no seed: every question, in the bank's order (a bank that draws per student: see the report)
-        return quiz.load(lesson, lang=lang).questions.get(qid)
-    except Exception:  # not a lesson of this kit, or a bank that does not load: the answer as recorded
-        return None
 
 
 def answer_text(item: str, answer: str, lang: str) -> str:
     """A recorded answer as the teacher reads it: an option's key becomes the option's text.
 
     Quizzes record the option's key (``b``, ``turkey``), a set or list of keys, or pairs of keys;
-    each is looked up in the teacher's question bank (:func:`helpers.quiz.load`) and shown in
+    each is looked up in the teacher's question bank (:func:`kit_teacher.scoring.bank_question`) and shown in
     ``lang``. Anything else (a typed number or word, an exercise's answer) is shown as recorded; a
     long table or list dump is named as such. This is the one place that maps recorded options.
 
@@ -98,7 +84,9 @@ def answer_text(item: str, answer: str, lang: str) -> str:
     >>> answer_text("00.1", "4", "en")
     '4'
     """
-    q = _question(item, lang) if "/" in item else None
+    from .scoring import bank_question  # the teacher's banks, read once
+
+    q = bank_question(item) if "/" in item else None
     if q is not None:
         labels = {str(e["key"]): q.label(e, lang) for e in [*q.entries, *q.right]}
         try:
@@ -133,8 +121,8 @@ class Tally:
         self.max_items, self.max_rows, self.max_file_items = max_items, max_rows, max_file_items
         self._seen: set[int] = set()
 
-    def add(self, rows: list[Attempt]) -> None:
-        """Count a file's rows, or raise :class:`Skip` when they would pass a cap of the class."""
+    def add(self, rows: list[Attempt]) -> int:
+        """Count a file's rows (return how many were new), or raise :class:`Skip` when they would pass a cap."""
         distinct = {row.item for row in rows}
         if len(distinct) > self.max_file_items:
             raise Skip("summary.skip.too_many_items", limit=self.max_file_items)
@@ -144,12 +132,14 @@ class Tally:
         if len(known) + len(distinct - known) > self.max_items:
             raise Skip("summary.skip.class_items", limit=self.max_items)
         self.rows += len(rows)
+        new = 0
         for row in rows:
             if row.time:  # a student who handed in twice: the attempts of the first file count once
                 seen = hash(row)
                 if seen in self._seen:
                     continue
                 self._seen.add(seen)
+            new += 1
             if row.kind == "solution":
                 self.solutions.setdefault(row.student, set()).add(row.item)
                 self.per_student.setdefault(row.student, {})
@@ -166,6 +156,7 @@ class Tally:
             else:
                 entry[3][row.answer] += 1
             self.per_student.setdefault(row.student, {})[(row.item, row.mode)] = first_last
+        return new
 
     def table(self, lang: str) -> pd.DataFrame:
         """One row per question and mode."""
@@ -215,7 +206,7 @@ def _practice_first(key: tuple[str, str]) -> tuple[str, bool, str]:
 
 
 def _mark(correct: bool | None) -> str:
-    return "✔" if correct else "✘"
+    return "?" if correct is None else "✔" if correct else "✘"  # ?: an exam answer no bank here can score
 
 
 def chart_png(summary: pd.DataFrame, lang: str, printable: Any) -> bytes:

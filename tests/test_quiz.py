@@ -309,7 +309,7 @@ def test_widgets_in_indonesian():
     assert "Belum tepat" in parts["feedback"].value
 
 
-def test_exam_mode_waits_for_submit_all(tmp_path, monkeypatch):
+def test_exam_mode_never_says_right_or_wrong(tmp_path, monkeypatch):
     from helpers import progress
 
     monkeypatch.setenv("KIT_PROGRESS_DIR", str(tmp_path))
@@ -320,17 +320,17 @@ def test_exam_mode_waits_for_submit_all(tmp_path, monkeypatch):
     assert "saved" in parts["feedback"].value and "Sirte (also" not in parts["feedback"].value
     early = loaded.answer("q1", "a")
     assert "saved" in early.text() and early.correct is None and early.score is None
-    # nothing a student can call says right or wrong before Submit all
-    assert progress.attempts().empty and loaded.score() == 0
+    # nothing a student can call says right or wrong, before Submit all or after
+    assert progress.attempts().empty and loaded.score() is None
     assert "Sirte (also" not in str(loaded.widgets) and loaded._answers == {}
     loaded.widgets["_submit"]["submit"].click()
-    revealed = loaded.submit()
-    assert revealed["q4"].correct and not revealed["q1"].correct
-    assert "Sirte (also" in parts["feedback"].value and parts["check"].disabled
+    submitted = loaded.submit()  # a second call: nothing more
+    assert submitted["q4"].correct is None and submitted["q1"].correct is None
+    assert "Sirte (also" not in parts["feedback"].value and parts["check"].disabled
     assert "locked" in loaded.answer("q1", "b").text()
     rows = progress.attempts()
-    assert len(rows) == 2 and set(rows["kind"]) == {"quiz"}
-    assert "Submitted: 2" in loaded.widgets["_submit"]["outcome"].value
+    assert len(rows) == 2 and set(rows["kind"]) == {"quiz"} and rows["correct"].isna().all()
+    assert "Submitted: 2 answer(s); your teacher will score them." in loaded.widgets["_submit"]["outcome"].value
 
 
 def test_keyboard_and_screen_reader_labels():

@@ -103,8 +103,8 @@ def test_summarize_missing_folder_is_a_message_not_a_traceback(tmp_path, capsys)
 CSV_HEADER = ",".join(progress.COLUMNS) + "\n"
 
 
-def _csv_row(item: str, answer: str = "a", student: str = "Eve", correct: bool = False) -> str:
-    cells = [student, "quiz", item, "x", answer, str(correct), "0", "2026-03-01"]
+def _csv_row(item: str, answer: str = "a", student: str = "Eve", correct: bool = False, time="2026-03-01") -> str:
+    cells = [student, "quiz", item, "x", answer, str(correct), "0", time]
     return ",".join('"' + c.replace('"', '""') + '"' for c in cells) + "\n"
 
 
@@ -418,3 +418,123 @@ def test_an_exam_answer_in_a_raw_progress_file_is_kept_apart(handed_in):
     (handed_in / "eko.jsonl").write_text(json.dumps(line) + "\n")
     summary = summarize(handed_in, lang="en")
     assert summary.iloc[:, [0, 1, 2, 8]].values.tolist() == [["x/q1", 1, 2, ""], ["x/q1", 1, 1, "exam"]]
+
+
+# --- issue 27: the summary scores with the teacher's banks, flags forged or repeated hand-ins ---
+
+
+def _summary_rows(summary):
+    return {(r[0], r[-1]): r for r in summary.values.tolist()}
+
+
+def test_a_forged_correct_true_is_scored_as_wrong_and_flagged(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("KIT_PROGRESS_DIR", str(tmp_path / "eve"))
+    for qid, wrong in (("q1", "a"), ("q2", "true"), ("q5", "12.0")):  # each wrong, each claimed right
+        progress.record(
+            kind="quiz", item=f"00-start-here/{qid}", lesson="00-start-here", answer=wrong, correct=True, score=1.0
+        )
+    progress.export(tmp_path / "class" / "eve.csv", student="Eve")
+    summary = summarize(tmp_path / "class", lang="en")
+    assert [row[3] for row in summary.values.tolist()] == [0.0, 0.0, 0.0]  # the share of tries correct
+    assert summary.attrs["students"].values.tolist()[0][1:4] == ["✘ → ✘"] * 3
+    said = capsys.readouterr().out
+    assert (
+        "Files to look at" in said and "eve.csv: 3 answer(s) marked right or wrong against your question banks" in said
+    )
+    assert summary.attrs["flags"].values.tolist()[0][0] == "eve.csv"
+    assert (tmp_path / "class" / "summary-flags.csv").read_text(encoding="utf-8").count("eve.csv") == 1
+
+
+def test_a_hand_written_csv_claiming_full_marks_is_recomputed(tmp_path, capsys):
+    folder = tmp_path / "class"
+    folder.mkdir()
+    claimed = [("q1", "c"), ("q3", "uae,turkey"), ("q4", "Tripoli"), ("q6", "LNA"), ("q2", "False")]
+    lines = "student,item,answer,correct\n" + "".join(f'Eve,00-start-here/{q},"{a}",True\n' for q, a in claimed)
+    (folder / "eve.csv").write_text(lines)
+    summary = summarize(folder, lang="id")
+    rows = _summary_rows(summary)
+    assert rows[("00-start-here/q2", "")][3] == 1.0  # the one right answer ("false") stays right
+    assert [rows[(f"00-start-here/{q}", "")][3] for q in ("q1", "q3", "q4", "q6")] == [0.0] * 4
+    assert "eve.csv: 4 jawaban ditandai benar atau salah berlawanan dengan bank soal" in capsys.readouterr().out
+
+
+def test_a_file_with_300_invented_students_is_flagged(handed_in, capsys):
+    (handed_in / "zz.csv").write_text(
+        CSV_HEADER + "".join(_csv_row("x/q1", "a", f"Invented {n}", True) for n in range(300))
+    )
+    summary = summarize(handed_in, lang="en")
+    said = capsys.readouterr().out
+    assert "zz.csv: names 300 students (Invented 0, Invented 1, Invented 10, Invented 100, Invented 101, …)" in said
+    flags = summary.attrs["flags"].values.tolist()
+    assert [name for name, _ in flags] == ["zz.csv"] and "ayu.csv" not in said.split("Files to look at")[1]
+
+
+def test_a_file_handed_in_twice_is_counted_once_and_flagged(tmp_path, monkeypatch, capsys):
+    folder = tmp_path / "class"
+    folder.mkdir()
+    monkeypatch.setenv("KIT_PROGRESS_DIR", str(tmp_path / "dewi"))
+    progress.record(kind="quiz", item="00-start-here/q1", lesson="00-start-here", answer="a", correct=False, score=0)
+    progress.record(kind="quiz", item="00-start-here/q1", lesson="00-start-here", answer="b", correct=True, score=1)
+    raw = progress.progress_file().read_bytes()
+    (folder / "dewi.jsonl").write_bytes(raw)  # a raw progress file names no student: its file name does
+    (folder / "dewi (1).jsonl").write_bytes(raw)  # the same file again: a browser's second download
+    (folder / "zz.jsonl").write_bytes(raw)  # and again, under another name: no new student
+    progress.export(folder / "dewi-2026-03-01.csv", student="dewi")  # and as a CSV: nothing new in it
+    summary = summarize(folder, lang="en")
+    said = capsys.readouterr().out
+    assert summary.values.tolist()[0][1:3] == [1, 2]  # one student, two tries: every copy counted once
+    assert list(summary.attrs["students"].iloc[:, 0]) == ["dewi"]
+    assert "Skipped dewi.jsonl: the same file as dewi (1).jsonl (handed in twice: counted once)" in said
+    assert "zz.jsonl: the same file as dewi (1).jsonl: handed in twice, counted once" in said
+    assert "dewi-2026-03-01.csv: every answer in it was already counted from another file" in said
+    assert "dewi (1).jsonl, dewi-2026-03-01.csv: dewi is named in 2 files" in said
+
+
+def test_a_name_in_two_files_is_flagged(handed_in, capsys):
+    (handed_in / "aaa.csv").write_text(CSV_HEADER + _csv_row("x/q1", "z", "Ayu"))  # named to sort first
+    summarize(handed_in, lang="en")
+    assert "aaa.csv, ayu.csv: Ayu is named in 2 files" in capsys.readouterr().out
+
+
+def test_an_exam_is_scored_by_the_summary_not_the_students_kernel(tmp_path, monkeypatch):
+    import helpers
+    from helpers import quiz
+
+    folder = tmp_path / "class"
+    monkeypatch.setenv("KIT_PROGRESS_DIR", str(tmp_path / "citra"))
+    monkeypatch.setenv("KIT_HAND_IN_DIR", str(folder))
+    monkeypatch.setenv("KIT_STUDENT", "Citra")
+    exam = quiz.load("04-foreign-backing", mode="exam")
+    exam.answer("q2", "abc"[exam.order["q2"].index("b")])  # right (the letter shown for option b)
+    exam.answer("q3", "false")  # wrong
+    exam.answer("q1", "a=LNA, b=LNA, c=LNA, d=LNA")  # partly right: wrong
+    exam.submit()
+    assert progress.attempts()["correct"].isna().all()  # nothing was scored in the kernel
+    assert helpers.hand_in().path.parent == folder
+    students = summarize(folder, lang="en").attrs["students"]
+    row = dict(zip(students.columns, students.values.tolist()[0]))
+    assert row["04-foreign-backing/q2 (exam)"] == "✔ → ✔" and row["04-foreign-backing/q3 (exam)"] == "✘ → ✘"
+    assert row["04-foreign-backing/q1 (exam)"] == "✘ → ✘"
+
+
+def test_old_mac_line_ends_are_read(handed_in):
+    mac = CSV_HEADER + "".join(_csv_row("x/q1", "b", "Mac", time=f"2026-03-01T10:{n:02}") for n in range(10))
+    (handed_in / "mac.csv").write_bytes(mac.replace("\n", "\r").encode())  # issue 27: "more than 64 columns"
+    (handed_in / "old.jsonl").write_bytes(b'{"item": "x/q1", "answer": "b", "correct": false}\r' * 2)
+    summary = summarize(handed_in, lang="en")
+    assert summary.iloc[0].tolist()[:3] == ["x/q1", 3, 14]
+
+
+def test_piping_the_summary_into_head_ends_without_a_traceback(tmp_path):
+    folder = tmp_path / "class"
+    folder.mkdir()
+    (folder / "eve.csv").write_text(CSV_HEADER + "".join(_csv_row(f"x/q{n}") for n in range(900)))
+    out = subprocess.run(
+        f"{sys.executable} -m kit_teacher.summary {folder} --lang en | head -1",
+        shell=True,
+        capture_output=True,
+        cwd=ROOT,
+        text=True,
+        env={**os.environ, "KIT_LANG": "en"},
+    )
+    assert out.stdout.count("\n") == 1 and "Traceback" not in out.stderr and "BrokenPipe" not in out.stderr, out.stderr

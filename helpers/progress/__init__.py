@@ -48,7 +48,7 @@ import pandas as pd
 
 from ..i18n import get_language, t
 from ..text import shorten
-from ._drafts import clear_drafts, drafts, drafts_file, save_draft
+from ._drafts import drafts, drafts_file, save_draft, submit_exam, submitted
 from ._files import append_line, locked, progress_file, replace_file
 from ._format import (
     COLUMNS,
@@ -70,7 +70,6 @@ __all__ = [
     "ProgressReport",
     "attempt_from",
     "attempts",
-    "clear_drafts",
     "drafts",
     "drafts_file",
     "export",
@@ -86,6 +85,8 @@ __all__ = [
     "student",
     "spreadsheet_plain",
     "spreadsheet_safe",
+    "submit_exam",
+    "submitted",
 ]
 
 
@@ -176,8 +177,8 @@ def record(
     item: str,
     lesson: str,
     answer: Any,
-    correct: bool,
-    score: float,
+    correct: bool | None,
+    score: float | None,
     attempt: int | None = None,
     explained: str | None = None,
     fingerprint: str | None = None,
@@ -187,7 +188,8 @@ def record(
 
     ``attempt`` numbers the tries of one question; ``explained`` says whether the explanation was
     shown and why (``after_correct``, ``after_second_try``, ``after_submit`` or ``no``); ``mode``
-    whether a quiz answer was practice or a submitted exam (``practice`` or ``exam``).
+    whether a quiz answer was practice or a submitted exam (``practice`` or ``exam``; unscored:
+    ``correct`` and ``score`` None, written as ``null``, for the teacher's summary to score).
     ``fingerprint`` identifies the answer (a hash of it): when the item's last recorded attempt of
     the same kind has the same fingerprint, nothing is written (a rerun is not a new try).
 
@@ -205,8 +207,8 @@ def record(
         "item": one_line(item),
         "lesson": one_line(lesson),
         "answer": one_line(answer),
-        "correct": truthy(correct),
-        "score": round(as_score(score), 3),
+        "correct": None if correct is None else truthy(correct),
+        "score": None if score is None else round(as_score(score), 3),
         "time": datetime.now(timezone.utc).isoformat(timespec="seconds"),
     }
     if isinstance(attempt, int) and not isinstance(attempt, bool):
@@ -258,6 +260,8 @@ def _remove_leftovers(folder: Path) -> None:
 def attempts() -> pd.DataFrame:
     """Return every recorded attempt as a DataFrame (damaged lines skipped with a warning).
 
+    ``correct`` is nullable: an exam's answer, unscored here, has ``<NA>`` and a ``NaN`` score.
+
     Examples
     --------
     >>> list(attempts().columns) == COLUMNS[1:]
@@ -266,7 +270,7 @@ def attempts() -> pd.DataFrame:
     rows, damaged = _read_lines(progress_file())
     if damaged:
         warnings.warn(t("progress.damaged_lines", count=damaged), stacklevel=2)
-    return pd.DataFrame(rows, columns=COLUMNS[1:]).astype({"score": float, "correct": bool})
+    return pd.DataFrame(rows, columns=COLUMNS[1:]).astype({"score": float, "correct": "boolean"})
 
 
 def report(*, lang: str | None = None) -> ProgressReport:

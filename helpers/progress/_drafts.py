@@ -1,11 +1,11 @@
 """Exam drafts: answers given before "Submit all", kept on disk so a kernel restart loses none.
 
-In exam mode nothing is scored before the student presses **Submit all**, so a draft holds the
-answer only (never right or wrong). Each draft is one JSON line appended to ``drafts.jsonl``
-beside the progress file, with the same lock, single write and ``fsync`` as every attempt
-(:func:`helpers.progress.record`); a line ``{"lesson": ..., "cleared": true}`` ends a lesson's
-drafts when its exam is submitted. The drafts are kept apart from ``progress.jsonl`` so that
-reports, exports and the class summary never count a draft as an attempt.
+Nothing is scored in an exam (the teacher's summary scores it), so a draft holds the answer
+only. Each draft is one JSON line appended to ``drafts.jsonl`` beside the progress file, with the
+same lock, single write and ``fsync`` as every attempt (:func:`helpers.progress.record`); kept
+apart from ``progress.jsonl``, a draft is never counted as an attempt. :func:`submit_exam`
+submits an exam once: under the drafts' lock it records the answers and appends the marker
+``{"lesson": ..., "cleared": true}``, which ends the lesson's drafts and locks its exam in any kernel.
 
 Examples
 --------
@@ -15,21 +15,25 @@ Examples
 >>> save_draft("04-foreign-backing", "q5", {"a": "GNA"}, "a=GNA")
 >>> drafts("04-foreign-backing")
 {'q2': [({'c'}, 'c')], 'q5': [({'a': 'GNA'}, 'a=GNA')]}
->>> clear_drafts("04-foreign-backing"); drafts("04-foreign-backing")
-{}
+>>> submit_exam("04-foreign-backing", lambda: None), drafts("04-foreign-backing"), submitted("04-foreign-backing")
+(True, {}, True)
+>>> submit_exam("04-foreign-backing", lambda: print("recorded again"))  # once per exam
+False
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import warnings
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from ..i18n import t
 from ._files import append_line, locked, progress_file
 
-__all__ = ["drafts_file", "save_draft", "drafts", "clear_drafts"]
+__all__ = ["drafts_file", "save_draft", "drafts", "submit_exam", "submitted"]
 
 
 def drafts_file() -> Path:
@@ -60,14 +64,18 @@ def _decode(value: Any) -> Any:
     return value
 
 
-def _write(entry: dict[str, Any]) -> None:
+def _write(entry: dict[str, Any], first: Callable[[], bool] = lambda: True) -> bool:
+    """Append ``entry`` under the lock, if ``first()`` (called under it) says so; whether it did."""
     path = drafts_file()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with locked(path):
+            if not first():
+                return False
             append_line(path, (json.dumps(entry, ensure_ascii=False) + "\n").encode("utf-8"))
     except OSError as exc:
         warnings.warn(t("progress.cannot_write", path=str(path), error=str(exc)), stacklevel=3)
+    return True
 
 
 def save_draft(lesson: str, item: str, value: Any, raw: Any) -> None:
@@ -75,9 +83,32 @@ def save_draft(lesson: str, item: str, value: Any, raw: Any) -> None:
     _write({"lesson": str(lesson), "item": str(item), "value": _encode(value), "raw": _encode(raw)})
 
 
-def clear_drafts(lesson: str) -> None:
-    """End a lesson's drafts (its exam was submitted and recorded)."""
-    _write({"lesson": str(lesson), "cleared": True})
+def submit_exam(lesson: str, record: Callable[[], None]) -> bool:
+    """Submit a lesson's exam once: under the drafts' lock, unless it was submitted before, ``record()``
+    writes its answers and the marker follows. Returns whether this call submitted it."""
+
+    def first() -> bool:  # under the lock: nothing is recorded if any kernel submitted before
+        if submitted(lesson):
+            return False
+        record()
+        return True
+
+    return _write({"lesson": str(lesson), "cleared": True}, first)
+
+
+def _entries(lesson: str) -> list[dict[str, Any]]:
+    """The readable lines of the drafts file about ``lesson`` (damaged lines skipped, no file: none)."""
+    entries = []
+    with contextlib.suppress(OSError):
+        for line in drafts_file().read_bytes().splitlines():
+            with contextlib.suppress(ValueError, RecursionError):  # bad UTF-8 is a ValueError too
+                entries.append(json.loads(line.decode("utf-8")))
+    return [entry for entry in entries if isinstance(entry, dict) and entry.get("lesson") == lesson]
+
+
+def submitted(lesson: str) -> bool:
+    """Whether the lesson's exam was submitted (in any kernel of the student)."""
+    return any(entry.get("cleared") is True for entry in _entries(lesson))
 
 
 def drafts(lesson: str) -> dict[str, list[tuple[Any, Any]]]:
@@ -85,18 +116,8 @@ def drafts(lesson: str) -> dict[str, list[tuple[Any, Any]]]:
 
     Damaged lines are skipped; a missing or unreadable file means no drafts.
     """
-    try:
-        lines = drafts_file().read_bytes().splitlines()
-    except OSError:
-        return {}
     out: dict[str, list[tuple[Any, Any]]] = {}
-    for line in lines:
-        try:
-            entry = json.loads(line.decode("utf-8"))
-        except (UnicodeDecodeError, ValueError):
-            continue
-        if not isinstance(entry, dict) or entry.get("lesson") != lesson:
-            continue
+    for entry in _entries(lesson):
         if entry.get("cleared") is True:
             out = {}
         elif isinstance(entry.get("item"), str) and "value" in entry:

@@ -106,6 +106,7 @@ def attempt_from(value: Any) -> dict[str, Any] | None:
 
     ``value`` is a decoded JSON line. ``item`` must be text or a number; ``lesson``, ``kind``
     and ``student`` must be text or numbers when present. Answers of any shape become short text.
+    ``correct`` (absent or ``null``) and ``score`` (``null``) stay ``None``: an exam's, unscored.
 
     Examples
     --------
@@ -113,6 +114,8 @@ def attempt_from(value: Any) -> dict[str, Any] | None:
     '3'
     >>> attempt_from({"item": ["a"], "answer": "x"}) is None
     True
+    >>> [attempt_from({"item": "x/q1", "correct": None, "score": None, "mode": "exam"})[k] for k in ("correct", "score")]
+    [None, None]
     """
     if not isinstance(value, dict):
         return None
@@ -128,9 +131,9 @@ def attempt_from(value: Any) -> dict[str, Any] | None:
         return None
     answer = value.get("answer", "")
     row["answer"] = _field(answer) if isinstance(answer, str) else one_line(answer)
-    correct = value.get("correct")
-    row["correct"] = correct if correct.__class__ is bool else truthy(correct)
-    row["score"] = as_score(value.get("score", 0.0))
+    correct, score = value.get("correct"), value.get("score", 0.0)
+    row["correct"] = correct if correct.__class__ is bool else None if correct is None else truthy(correct)
+    row["score"] = None if score is None else as_score(score)  # null: an exam's answer, not scored yet
     row["mode"] = _mode(value)
     return row
 
@@ -149,16 +152,18 @@ def parse_lines(data: bytes) -> tuple[list[dict[str, Any]], int]:
     """Return the attempts in the bytes of a progress file and the number of damaged lines.
 
     Each line stands alone: bad UTF-8, bad JSON or a line that is not an attempt costs that line
-    only. A byte-order mark and Windows line ends are ignored.
+    only. A byte-order mark is ignored; lines may end in LF, CR LF or CR alone (an old Mac's).
 
     Examples
     --------
     >>> rows, damaged = parse_lines(b'\\xef\\xbb\\xbf{"item": "a"}\\n{"item": "\\xff"}\\n{"item": ["x"]}\\n')
     >>> [row["item"] for row in rows], damaged
     (['a'], 2)
+    >>> [row["item"] for row in parse_lines(b'{"item": "a"}\\r{"item": "b"}\\r')[0]]
+    ['a', 'b']
     """
     rows, damaged = [], 0
-    for raw in data.split(b"\n"):
+    for raw in data.splitlines():  # JSON never holds a raw CR or LF
         raw = raw.strip()
         if raw.startswith(_BOM):
             raw = raw[len(_BOM) :].strip()

@@ -43,27 +43,29 @@ def plain_labels(labels: Any) -> None:
 class ProgressReport:
     """Scores per lesson (``.table``), first and final score per question (``.questions``), a chart."""
 
-    def __init__(self, table: pd.DataFrame, figure: Any, lang: str, questions: pd.DataFrame | None = None):
+    def __init__(self, table: pd.DataFrame, figure: Any, lang: str, questions: pd.DataFrame | None = None, exam=0):
         self.table, self.figure, self.lang = table, figure, lang
         self.questions = questions if questions is not None else pd.DataFrame()
+        self.note = t("progress.exam_unscored", lang=lang, count=exam) if exam else ""  # the teacher scores them
 
     def __repr__(self) -> str:
         if self.table.empty:
-            return t("progress.nothing_yet", lang=self.lang)
+            return self.note or t("progress.nothing_yet", lang=self.lang)
         text = self.table.to_string(index=False)
         if not self.questions.empty:
             text += "\n\n" + self.questions.to_string(index=False)
-        return text
+        return text + ("\n\n" + self.note if self.note else "")
 
     def _repr_html_(self) -> str:
         if self.table.empty:
-            return f"<p>{t('progress.nothing_yet', lang=self.lang)}</p>"
+            return f"<p>{self.note or t('progress.nothing_yet', lang=self.lang)}</p>"
         buffer = io.BytesIO()
         self.figure.savefig(buffer, format="png", dpi=80, bbox_inches="tight")
         image = base64.b64encode(buffer.getvalue()).decode()
         alt = t("progress.chart_alt", lang=self.lang)
         questions = self.questions.to_html(index=False) if not self.questions.empty else ""
-        return self.table.to_html(index=False) + questions + f'<img alt="{alt}" src="data:image/png;base64,{image}">'
+        image = f'<img alt="{alt}" src="data:image/png;base64,{image}">' + (f"<p>{self.note}</p>" if self.note else "")
+        return self.table.to_html(index=False) + questions + image
 
 
 def per_question(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -91,9 +93,12 @@ def per_lesson(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 
 def build_report(frame: pd.DataFrame, lang: str) -> ProgressReport:
-    """The report of a frame of attempts (as :func:`helpers.progress.attempts` returns them)."""
+    """The report of a frame of attempts (as :func:`helpers.progress.attempts` returns them); exam
+    answers, unscored here (``score`` null), are counted in a note, never shown as a score of 0."""
     from matplotlib.figure import Figure  # not pyplot: no backend is chosen or switched
 
+    unscored = frame["score"].isna() & (frame["kind"] != "solution")
+    exam, frame = int(unscored.sum()), frame[~unscored]
     scored = frame[frame["kind"] != "solution"]
     table = per_lesson(scored, lang) if not scored.empty else pd.DataFrame()
     questions = per_question(frame, lang) if not frame.empty else pd.DataFrame()
@@ -109,4 +114,4 @@ def build_report(frame: pd.DataFrame, lang: str) -> ProgressReport:
         ax.set_xlim(0, 1)
         ax.set_xlabel(t("progress.col.mean_best_score", lang=lang))
         ax.set_title(t("progress.chart_title", lang=lang))
-    return ProgressReport(table, figure, lang, questions)
+    return ProgressReport(table, figure, lang, questions, exam=exam)

@@ -11,7 +11,7 @@ import pytest
 from tests.browser.test_accessibility import LESSONS
 
 from .people import wrong_answer
-from .rehearsal import attempts, beginner, exam_taker, questions, strong, teacher
+from .rehearsal import attempts, beginner, exam_taker, exam_wrong, questions, strong, teacher
 
 
 @pytest.mark.parametrize("lesson", LESSONS)
@@ -30,7 +30,7 @@ def test_an_exam_taker_sits_the_quiz_as_an_exam(page, class_of, lang, lesson):
 
 
 def test_the_teacher_reads_the_class_summary_in_the_class_language(class_of, lang, tmp_path):
-    """Each student's first and last result per question, exam apart, solutions looked at, option text."""
+    """Each student's first and last result per question, exam apart and scored here, solutions, option text."""
     students = class_of(lang)
     table, per_student = teacher(lang, students, tmp_path)
     ayu, budi, citra = (students[role] for role in ("beginner", "strong", "exam"))
@@ -44,9 +44,11 @@ def test_the_teacher_reads_the_class_summary_in_the_class_language(class_of, lan
             assert per_student[ayu.name][item] == "✘ → ✔", (item, per_student[ayu.name])
             if budi.hand_ins:
                 assert per_student[budi.name][item] == "✔ → ✔", (item, per_student[budi.name])
-            if citra.hand_ins:
+            if citra.hand_ins:  # recorded unscored in her kernel, scored by the summary with the teacher's banks
                 exam = f"{item} ({exam_label})"
-                assert exam in columns and per_student[citra.name][exam] in ("✔ → ✔", "✘ → ✘"), (exam, columns)
+                kept = exam_wrong(lesson, lang)  # the one answer she left wrong
+                scored = "✘ → ✘" if kept is not None and q.id == kept.id else "✔ → ✔"
+                assert exam in columns and per_student[citra.name][exam] == scored, (exam, per_student[citra.name])
                 assert per_student[citra.name][item] == "", "the exam-taker's answers counted as practice"
             row = next(r for r in table if r[next(iter(r))] == item and exam_label not in r[list(r)[-1]])
             wrong = wrong_answer(q, lang)

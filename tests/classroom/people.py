@@ -28,9 +28,15 @@ CLASS = {
 
 #: Lesson 00 is restarted by the exam-taker between saving drafts and "Submit all".
 EXAM_WORDS = {
-    "en": {"save": "Save", "submit": "Submit all", "saved": "Answer saved", "true": "True", "false": "False"},
-    "id": {"save": "Simpan", "submit": "Kirim semua", "saved": "Jawaban tersimpan", "true": "Benar", "false": "Salah"},
-}
+    "en": {
+        "save": "Save", "submit": "Submit all", "saved": "Answer saved", "true": "True", "false": "False",
+        "submitted": "your teacher will score them.", "again": "This exam was submitted before and is locked",
+    },
+    "id": {
+        "save": "Simpan", "submit": "Kirim semua", "saved": "Jawaban tersimpan", "true": "Benar", "false": "Salah",
+        "submitted": "gurumu yang akan menilainya.", "again": "Ujian ini sudah dikirim sebelumnya dan dikunci",
+    },
+}  # fmt: skip
 NOT_ANSWERED = {"en": "Not answered yet", "id": "Belum dijawab"}
 EXERCISE_CELL = re.compile(r'helpers\.check\("(\d\d\.\d)", (\w+)\)')
 

@@ -7,7 +7,9 @@
   00 and 03; hand in.
 - :func:`strong`: Run All, every question and core exercise right at the first try, hand in.
 - :func:`exam_taker`: the quiz in exam mode (as the guides tell a teacher to set it), one answer
-  changed before "Submit all", lesson 00 restarted between saving and submitting; hand in.
+  changed before "Submit all", lesson 00 restarted between saving and submitting; nothing says
+  right or wrong, the answers are recorded once, unscored; the quiz cell run again shows the exam
+  locked and records nothing; hand in. The teacher's summary scores the exam (:func:`teacher`).
 - :func:`teacher`: the class summary of the handed-in files, in the class's language.
 
 Each asserts what the person sees (no traceback, every message in the lesson's language, nothing
@@ -312,8 +314,14 @@ def strong(page, student, lang: str, lesson: str) -> None:
     close_kernels(page)
 
 
+def exam_wrong(lesson: str, lang: str):
+    """The question the exam-taker leaves wrong at "Submit all" (the last, if there are two or more)."""
+    asked = questions(lesson, lang)
+    return asked[-1] if len(asked) > 1 else None
+
+
 def exam_taker(page, student, lang: str, lesson: str) -> None:
-    """The quiz set to exam mode by the teacher; one answer changed; Submit all; only that recorded."""
+    """The quiz set to exam mode by the teacher; one answer changed; Submit all; recorded once, unscored."""
     person, where, words = "exam", f"{lang}/{lesson} ({student.name})", EXAM_WORDS[lang]
     open_only(page, student, lang, lesson)
     found = cells(page)
@@ -326,7 +334,7 @@ def exam_taker(page, student, lang: str, lesson: str) -> None:
     assert words["submit"] in shown or page.get_by_role("button", name=words["submit"]).count() == 1
     assert page.get_by_role("button", name=WORDS[lang]["check"], exact=True).count() == 0, "a Check button in the exam"
     asked = questions(lesson, lang)
-    changed, wrong_kept = asked[0], asked[-1] if len(asked) > 1 else None
+    changed, wrong_kept = asked[0], exam_wrong(lesson, lang)
     for q in asked:
         first_answer = wrong_answer(q, lang) if q in (changed, wrong_kept) else right_answer(q, lang)
         said = give(page, q, lang, first_answer, button=words["save"])
@@ -347,13 +355,22 @@ def exam_taker(page, student, lang: str, lesson: str) -> None:
         run_cell(page, quiz_cell)
         assert box_of(page, changed, lang).locator(".widget-html").last.inner_text().startswith(words["saved"])
     page.get_by_role("button", name=words["submit"]).click()
-    outcome = page.locator(".jp-Cell").nth(quiz_cell).get_by_text(re.compile(r"\d+/\d+")).first
-    outcome.wait_for(timeout=15_000)
-    snap(page, person, lang, lesson, "submitted", page.locator(".jp-Cell").nth(quiz_cell))
+    cell = page.locator(".jp-Cell").nth(quiz_cell)
+    cell.get_by_text(words["submitted"]).first.wait_for(timeout=15_000)  # "Submitted: n answer(s); your teacher ..."
+    snap(page, person, lang, lesson, "submitted", cell)
+    said = cell.locator(".jp-OutputArea").inner_text()
+    for verdict in (WORDS[lang]["right"], WORDS[lang]["wrong"], "✔", "✘"):  # no verdict, no score, no explanation
+        assert verdict not in said, (where, verdict, said[-600:])
+    assert not re.search(r"\d+/\d+", said), (where, "a score shows", said[-600:])
     rows = by_item(recorded(student, lesson))
-    for q in asked:
-        marks = [(r["correct"], r["mode"]) for r in rows.get(f"{lesson}/{q.id}", [])]
-        assert marks == [(q is not wrong_kept, "exam")], (where, q.id, marks)
+    for q in asked:  # the raw answer, once, unscored: the teacher's summary scores it
+        marks = [(r["correct"], r.get("score"), r["mode"]) for r in rows.get(f"{lesson}/{q.id}", [])]
+        assert marks == [(None, None, "exam")], (where, q.id, marks)
+    before = recorded(student, lesson)
+    run_cell(page, quiz_cell)  # the cell run again: the exam stays submitted and locked
+    cell.get_by_text(words["again"]).first.wait_for(timeout=15_000)
+    assert page.get_by_role("button", name=words["submit"]).is_disabled(), f"{where}: the exam reopened"
+    assert recorded(student, lesson) == before, f"{where}: a second submission was recorded"
     hand_in(page, student, lang, lesson, person)
     close_kernels(page)
 
