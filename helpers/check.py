@@ -162,10 +162,8 @@ def _is_number(value: Any) -> bool:
 
 
 def _slip(ex: Any, answer: Any, expected: Any) -> Feedback | None:
-    """A slip of form a beginner makes, said in plain words (and not recorded as a try), or None.
-
-    A decimal comma where a number is expected (``79,7`` is the pair ``(79, 7)`` in Python), a
-    number typed between quotes, or an empty text.
+    """A slip of form (not recorded as a try), or None: a decimal comma where a number is expected
+    (``79,7`` is the pair ``(79, 7)`` in Python), a number typed between quotes, or an empty text.
 
     >>> print(_slip(None, (79, 7), 79.7).message)  # doctest: +ELLIPSIS
     In Python a comma separates two values: 79,7 gave the pair (79, 7). Write decimals with a dot: 79.7...
@@ -174,14 +172,9 @@ def _slip(ex: Any, answer: Any, expected: Any) -> Feedback | None:
     """
     ident = getattr(ex, "id", "")
     if _is_number(expected) and isinstance(answer, tuple) and len(answer) == 2 and all(map(_is_number, answer)):
-        whole, part = answer
-        typed = f"{whole},{part}"
-        return Feedback(
-            ident,
-            False,
-            t("check.decimal_comma", typed=typed, typed_pair=f"{whole}, {part}", fixed=f"{whole}.{part}"),
-            waiting=True,
-        )
+        forms = {"typed": "{},{}", "typed_pair": "{}, {}", "fixed": "{}.{}"}
+        said = t("check.decimal_comma", **{key: form.format(*answer) for key, form in forms.items()})
+        return Feedback(ident, False, said, waiting=True)
     if _is_number(expected) and isinstance(answer, str):
         written = answer.strip().replace(" ", "")
         if written and written.replace(",", "", 1).replace(".", "", 1).lstrip("-").isdigit():

@@ -20,6 +20,7 @@ Examples
 from __future__ import annotations
 
 import html
+from pathlib import Path
 from typing import Any, Protocol
 
 import ipywidgets as w
@@ -34,16 +35,8 @@ __all__ = ["Answering", "INPUTS", "QuestionBox", "build"]
 _STYLE = {"description_width": "initial"}
 _UNSET = ("—", None)
 _AUTO = {"width": "auto"}
-#: ipywidgets gives each radio option one line of fixed height: a long option wrapped onto a second
-#: line slid under the Check button and could not be chosen (issue 22's rehearsal, lesson 05 q6).
-#: Options may wrap; the circle stays beside the first line.
-_LAYOUT_CSS = (
-    "<style>.kit-question .widget-radio-box{height:auto}"
-    ".kit-question .widget-radio-box label{height:auto;min-height:var(--jp-widgets-radio-item-height);"
-    "white-space:normal;display:flex;flex-direction:row-reverse;justify-content:flex-end;align-items:flex-start;"
-    "line-height:1.35;margin:2px 0}"
-    ".kit-question .widget-radio-box input{flex:none;margin-top:0.2em}</style>"
-)
+#: Quiz layout (helpers/static/quiz.css): long radio options wrap beside their circle (issue 22).
+_LAYOUT_CSS = f"<style>{(Path(__file__).parent / 'static' / 'quiz.css').read_text(encoding='utf-8')}</style>"
 
 
 class _Input:

@@ -1,47 +1,7 @@
 """How a kit map finds Leaflet: the kit's own copy, the static site's, a CDN, or inline.
 
-How maps work offline
----------------------
-A plain folium map loads Leaflet, jQuery, Bootstrap and icon fonts from several CDNs, so in a
-classroom without internet it stays blank. The kit's maps:
-
-1. load **only Leaflet** (one script, one stylesheet): markers are circles and labels are text,
-   so nothing else is needed. The per-map ``default_js``/``default_css`` lists are replaced on the
-   map object itself, never on the ``folium.Map`` class, so other maps are not affected.
-2. find Leaflet with a small loader script in the map's ``<head>``, trying in order:
-
-   a. the kit's own copy, ``helpers/static/leaflet/``, served by the Jupyter server that shows
-      the notebook. The loader takes the notebook page's address (``.../lab/tree/<folder>/x.ipynb``,
-      with any JupyterHub or Binder prefix), turns it into the server's file address
-      (``.../files/<folder>/``) and adds the path from the notebook's folder to
-      ``helpers/static`` (computed in the kernel). This works locally, on Binder, on a
-      JupyterHub and in a clone made by nbgitpuller, with no internet;
-   b. ``../_static/leaflet/``, where ``make html`` puts Leaflet next to the exported pages of the
-      static site (a USB stick or a school web server);
-   c. the public CDN folium itself uses, for any other place the notebook is viewed online.
-
-   ``set_asset_base(url)`` (or the environment variable ``KIT_ASSET_URL``) puts another address
-   first;
-3. or, where no Jupyter server serves the kit's files to the page, carry Leaflet **inline**: its
-   script and stylesheet (images as ``data:`` addresses) go into the map's own page, which then
-   asks nothing of any server. The kernel decides, from its environment (:func:`launch_platform`):
-
-   - **VS Code** (and other editors built on it) shows outputs in a webview, with no Jupyter
-     ``/files/`` route; its Jupyter extension starts kernels with VS Code's own variables
-     (``VSCODE_PID``, and ``VSCODE_CWD`` also under WSL and remote set-ups: see
-     microsoft/vscode-jupyter#3364 and holoviz/panel#5200, which detect VS Code the same way);
-   - **Voilà** serves pages under ``/voila/render/...`` and files under ``/voila/files/...``, but
-     only the types of its ``file_allowlist`` (images by default, not ``.js`` or ``.css``). It
-     starts each kernel with CGI-style variables, ``SERVER_SOFTWARE=voila/<version>``,
-     ``SCRIPT_NAME`` and ``VOILA_BASE_URL`` (voila/handler.py); a pre-started kernel of Voilà's
-     pool has ``VOILA_PREHEAT``.
-
-   Everywhere else Leaflet stays out of the map (inlined, it would add about 160 KB to every map
-   and break the maps' size budget, ``benchmarks/maps_bench.py``). ``KIT_ASSET_URL=inline`` or
-   ``set_asset_base("inline")`` asks for inline Leaflet anywhere; any other setting (an address)
-   is tried first, as in 2, and turns the detection off. ``python -m tools.notebooks`` builds the
-   committed notebooks without the VS Code variables, so a notebook built from VS Code's terminal
-   stays small.
+How maps work offline (the kit's copy, the static site's, a CDN, or Leaflet inline in VS Code and
+Voilà) is told in ARCHITECTURE.md, "How a map finds Leaflet".
 
 Examples
 --------
