@@ -326,7 +326,7 @@ def kit_link(hub: Hub, repo: str, branch: str, *, lang: str = "en", notebook: st
             "kit_teacher.link",
             "--hub",
             hub.url,
-            "--repo",
+            "--student-repo",  # the served clone stands in for the student edition's own repository
             repo,
             "--branch",
             branch,
