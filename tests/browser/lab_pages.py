@@ -35,6 +35,17 @@ KERNEL_IDLE_AND_ALL_RUN = """() => {
 
 
 def open_and_run(page, lab, lang: str, notebook: str, *, workspace: str | None = None) -> None:
+    """Open a lesson, clear its outputs, Run All and wait for every cell."""
+    open_lesson(page, lab, lang, notebook, workspace=workspace)
+    page.evaluate("window.jupyterapp.commands.execute('notebook:clear-all-cell-outputs')")
+    page.evaluate("window.jupyterapp.commands.execute('notebook:run-all-cells')")
+    page.wait_for_timeout(500)
+    page.wait_for_function(KERNEL_IDLE_AND_ALL_RUN, timeout=120_000)
+    page.wait_for_timeout(300)  # let widgets and map iframes start rendering
+
+
+def open_lesson(page, lab, lang: str, notebook: str, *, workspace: str | None = None) -> None:
+    """Open a lesson in its own workspace and wait until its kernel is idle (nothing is run)."""
     base, token = lab
     # a workspace of its own, so no tab of an earlier test is restored
     workspace = workspace or f"{lang}-{notebook}"
@@ -47,11 +58,6 @@ def open_and_run(page, lab, lang: str, notebook: str, *, workspace: str | None =
                && w.sessionContext.session.kernel.status === 'idle'; }""",
         timeout=90_000,
     )
-    page.evaluate("window.jupyterapp.commands.execute('notebook:clear-all-cell-outputs')")
-    page.evaluate("window.jupyterapp.commands.execute('notebook:run-all-cells')")
-    page.wait_for_timeout(500)
-    page.wait_for_function(KERNEL_IDLE_AND_ALL_RUN, timeout=120_000)
-    page.wait_for_timeout(300)  # let widgets and map iframes start rendering
 
 
 def restart_and_run_all(page) -> None:

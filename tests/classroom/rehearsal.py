@@ -28,7 +28,6 @@ from pathlib import Path
 
 from helpers import exercises
 from helpers.i18n import catalogue
-from helpers.paths import notebook_name
 from tests.browser.lab_pages import (
     KERNEL_IDLE_AND_ALL_RUN,
     TOWNS,
@@ -36,6 +35,7 @@ from tests.browser.lab_pages import (
     cells,
     leaflet_frames,
     open_and_run,
+    open_lesson,
     restart_and_run_all,
     run_cell,
 )
@@ -146,19 +146,6 @@ def nothing_gives_an_exercise_away(page, lesson: str, where: str) -> None:
         above = outputs_text(page, upto=index)
         for pattern in forms(exercises.get(exercise_id).expected()):
             assert not pattern.search(above), f"{where}: {exercise_id}'s answer shows above it: {pattern.pattern}"
-
-
-def open_only(page, student, lang: str, lesson: str) -> None:
-    """Open a lesson without running it (the exam-taker runs only what she needs)."""
-    base, token = student
-    name = notebook_name(lesson, lang)
-    page.goto(f"{base}/lab/workspaces/{lang}-{lesson}-x/tree/notebooks/{lang}/{name}.ipynb?reset&token={token}")
-    page.wait_for_function(
-        """() => { const a = window.jupyterapp; const w = a && a.shell.currentWidget;
-        return w && w.sessionContext && w.sessionContext.session && w.sessionContext.session.kernel
-               && w.sessionContext.session.kernel.status === 'idle'; }""",
-        timeout=90_000,
-    )
 
 
 def close_kernels(page) -> None:
@@ -323,7 +310,7 @@ def exam_wrong(lesson: str, lang: str):
 def exam_taker(page, student, lang: str, lesson: str) -> None:
     """The quiz set to exam mode by the teacher; one answer changed; Submit all; recorded once, unscored."""
     person, where, words = "exam", f"{lang}/{lesson} ({student.name})", EXAM_WORDS[lang]
-    open_only(page, student, lang, lesson)
+    open_lesson(page, student, lang, lesson, workspace=f"{lang}-{lesson}-exam")
     found = cells(page)
     first = next(i for i, c in enumerate(found) if c["type"] == "code")
     quiz_cell = next(i for i, c in enumerate(found) if "helpers.quiz.show(" in c["source"])
