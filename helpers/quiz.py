@@ -287,10 +287,17 @@ class Quiz:
         return self._box
 
     def _repr_mimebundle_(self, include=None, exclude=None):
-        bundle = self.widget()._repr_mimebundle_(include=include, exclude=exclude)
-        data = bundle[0] if isinstance(bundle, tuple) else bundle
-        data["text/plain"] = self.text()
-        return bundle
+        """The quiz's widgets, and its text where widgets cannot run (nbval, a saved notebook).
+
+        The widget view is the Jupyter widget-view format, the same in ipywidgets 7 and 8, read from
+        the box's public ``model_id``: ipywidgets 7 (Colab's) widgets have no ``_repr_mimebundle_``.
+        """
+        box = self.widget()
+        data = {"text/plain": self.text()}
+        if getattr(box, "comm", None) is not None:  # a closed box has no view left to show
+            view = {"version_major": 2, "version_minor": 0, "model_id": box.model_id}
+            data["application/vnd.jupyter.widget-view+json"] = view
+        return data
 
 
 def load(lesson: str, *, mode: str = "practice", seed: int | None = None, lang: str | None = None) -> Quiz:
