@@ -287,16 +287,11 @@ class Quiz:
         return self._box
 
     def _repr_mimebundle_(self, include=None, exclude=None):
-        """The quiz's widgets, and its text where widgets cannot run (nbval, a saved notebook).
-
-        The widget view is the Jupyter widget-view format, the same in ipywidgets 7 and 8, read from
-        the box's public ``model_id``: ipywidgets 7 (Colab's) widgets have no ``_repr_mimebundle_``.
-        """
-        box = self.widget()
+        # the widget-view format, as ipywidgets 7 (Colab's, no widget _repr_mimebundle_) and 8 both show it
+        box, view = self.widget(), "application/vnd.jupyter.widget-view+json"
         data = {"text/plain": self.text()}
-        if getattr(box, "comm", None) is not None:  # a closed box has no view left to show
-            view = {"version_major": 2, "version_minor": 0, "model_id": box.model_id}
-            data["application/vnd.jupyter.widget-view+json"] = view
+        if box.comm is not None:  # a closed box has no view left
+            data[view] = {"version_major": 2, "version_minor": 0, "model_id": box.model_id}
         return data
 
 

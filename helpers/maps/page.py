@@ -93,39 +93,13 @@ class KitMap(folium.Map):
         self.kit_columns, self.kit_rows = tuple(columns), tuple(tuple(str(c) for c in r) for r in rows)
         self.get_root().title = html.escape(title)
 
-    def stable_ids(self) -> None:
-        """Name every element of the map by its place in the map, not at random as folium does.
-
-        The names (``map_...``, ``geo_json_...``) are in the map's HTML; derived from the map's title,
-        language and each element's position, they are the same on every run, so re-executing an
-        unchanged notebook leaves it byte-identical (issue 26). Two elements of one map never share
-        a name; each map is its own page (an ``<iframe>``), so two maps may.
-
-        Examples
-        --------
-        >>> a, b = base_map("en"), base_map("en")
-        >>> a.stable_ids(); b.stable_ids()
-        >>> a.get_name() == b.get_name() and a._repr_html_() == b._repr_html_()
-        True
-        """
-        seed = f"{self.kit_lang}\n{self.kit_title}\n{self.kit_summary}"
-        seen: set[int] = set()
-
-        def name(element: Element, place: str) -> None:
-            if id(element) in seen:
-                return
-            seen.add(id(element))
-            element._id = hashlib.sha256(f"{seed}\n{place}".encode()).hexdigest()[:32]
-            for i, child in enumerate(element._children.values()):
-                name(child, f"{place}/{i}")
-
-        root = self.get_root()
-        name(root, "")
-        for part in ("header", "html", "script"):
-            name(getattr(root, part), part)
-
     def _repr_html_(self, **kwargs) -> str:
-        self.stable_ids()
+        # elements named by their place in the map, not at random: a re-run notebook stays byte-identical
+        seed, root = f"{self.kit_lang}\n{self.kit_title}\n{self.kit_summary}", self.get_root()
+        todo = [(root, ""), (root.header, "h"), (root.html, "b"), (root.script, "s")]
+        for element, place in todo:  # each map is its own page (<iframe>): two maps may share names
+            element._id = hashlib.sha256(f"{seed}\n{place}".encode()).hexdigest()[:32]
+            todo += [(child, f"{place}/{i}") for i, child in enumerate(element._children.values())]
         frame = super()._repr_html_(**kwargs)
         title = html.escape(t("maps.frame_title", lang=self.kit_lang, title=self.kit_title))
         frame = frame.replace("<iframe ", f'<iframe title="{title}" ', 1)
