@@ -20,6 +20,7 @@ import types
 from pathlib import Path
 
 import pytest
+from IPython.core.error import UsageError
 from kit_venv import ROOT, bare_venv, build_wheel
 
 REPOSITORY = "git+https://github.com/libya-kit/libya-kit@main"
@@ -33,14 +34,13 @@ NO_INTERNET = {
 FIRST_CELL = f'''import subprocess, sys
 from pathlib import Path
 
-class NoInternet(Exception):  # shows its message only, without a traceback
-    def _render_traceback_(self): return [str(self)]
-
 if "google.colab" in sys.modules and subprocess.run([sys.executable, "-m", "pip", "install", "--quiet",
         "--no-deps", "{REPOSITORY}"], capture_output=True).returncode:
-    raise NoInternet("@MESSAGE@")
-if (Path.cwd().parent.parent / "helpers").is_dir():
-    sys.path.insert(0, str(Path.cwd().parent.parent))
+    from IPython.core.error import UsageError  # one message, no traceback / satu pesan, tanpa traceback
+    raise UsageError("@MESSAGE@")
+kit = Path.cwd().parent.parent
+if (kit / "helpers").is_dir():
+    sys.path.insert(0, str(kit))
 
 import helpers
 helpers.explain_errors()  # explain my Python errors / jelaskan kesalahan Python-ku
@@ -139,11 +139,9 @@ def test_on_colab_without_internet_it_says_so_in_its_language(monkeypatch, lang)
     monkeypatch.setitem(sys.modules, "google.colab", types.ModuleType("google.colab"))
     monkeypatch.setattr(subprocess, "run", pip_fails)
     namespace = {"__name__": "__main__"}
-    with pytest.raises(Exception) as stopped:
+    with pytest.raises(UsageError) as stopped:  # IPython shows it as one line, without a traceback
         exec(compile(cell(lang), "<first cell>", "exec"), namespace)
-    assert type(stopped.value).__name__ == "NoInternet" and str(stopped.value) == NO_INTERNET[lang]
-    # IPython shows what _render_traceback_ gives: the message alone, no traceback
-    assert stopped.value._render_traceback_() == [NO_INTERNET[lang]]
+    assert str(stopped.value) == NO_INTERNET[lang]
     ((args, kwargs),) = calls
     assert args[1:4] == ["-m", "pip", "install"] and REPOSITORY in args
     assert kwargs.get("capture_output") is True  # pip's own (red, English) output is not shown
@@ -152,7 +150,7 @@ def test_on_colab_without_internet_it_says_so_in_its_language(monkeypatch, lang)
 
 def test_without_internet_run_all_stops_at_the_one_message(tmp_path):
     # In a real kernel: the first cell shows the message alone (no traceback, no pip output, no
-    # warning), and the run stops there, as "Run All" does at a cell that fails.
+    # warning, as SystemExit would add), and the run stops there, as "Run All" does at a failed cell.
     import nbformat
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError
@@ -167,7 +165,7 @@ def test_without_internet_run_all_stops_at_the_one_message(tmp_path):
     with pytest.raises(CellExecutionError):
         client.execute()
     (said,) = nb.cells[1].outputs
-    assert said.output_type == "error" and said.ename == "NoInternet" and said.traceback == [NO_INTERNET["id"]]
+    assert said.output_type == "stream" and said.text == f"UsageError: {NO_INTERNET['id']}\n"
     assert nb.cells[2].outputs == [] and nb.cells[2].execution_count is None
 
 

@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SRC = ROOT / "notebooks" / "src"
 LANG_LINE = re.compile(r'helpers\.set_language\("(en|id)"\)')
 #: The first cell's message when Colab has no internet, in each edition's language (test_bootstrap.py).
-MESSAGE_LINE = re.compile(r'raise NoInternet\("[^"\n]*"\)')
+MESSAGE_LINE = re.compile(r'raise UsageError\("[^"\n]*"\)')
 LESSON = "01-reading-the-news"
 #: The Indonesian edition's file name of LESSON (each edition is named in its own language).
 ID_LESSON = notebook_name(LESSON, "id")

@@ -2,7 +2,7 @@
 
 Only the prose differs, and two lines of the first cell: the language line
 ``helpers.set_language("en")`` / ``helpers.set_language("id")``, which names the edition's own
-language, and the message Colab shows without internet, ``raise NoInternet("...")``, in that language.
+language, and the message Colab shows without internet, ``raise UsageError("...")``, in that language.
 
 Examples
 --------
@@ -24,7 +24,7 @@ __all__ = ["LANG_LINE", "MESSAGE_LINE", "compare_editions", "load_lesson", "norm
 
 LANG_LINE = re.compile(r'helpers\.set_language\("([A-Za-z_-]*)"\)')
 #: The first cell's message when Colab cannot install the kit (no internet), in the edition's language.
-MESSAGE_LINE = re.compile(r'raise NoInternet\("[^"\n]*"\)')
+MESSAGE_LINE = re.compile(r'raise UsageError\("[^"\n]*"\)')
 
 
 def normalize_code(code: str) -> str:
@@ -35,12 +35,12 @@ def normalize_code(code: str) -> str:
     --------
     >>> normalize_code('import helpers\\nhelpers.set_language("id")')
     'import helpers\\nhelpers.set_language(LANG)'
-    >>> normalize_code('    raise NoInternet("Colab perlu internet.")')
-    '    raise NoInternet(MESSAGE)'
+    >>> normalize_code('    raise UsageError("Colab perlu internet.")')
+    '    raise UsageError(MESSAGE)'
     >>> normalize_code('x = 1')
     'x = 1'
     """
-    return MESSAGE_LINE.sub("raise NoInternet(MESSAGE)", LANG_LINE.sub("helpers.set_language(LANG)", code))
+    return MESSAGE_LINE.sub("raise UsageError(MESSAGE)", LANG_LINE.sub("helpers.set_language(LANG)", code))
 
 
 def compare_editions(
