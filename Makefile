@@ -12,6 +12,12 @@ STAMP_LAB  := $(VENV)/.installed-lab-$(KEY)
 STAMP_TEST := $(VENV)/.installed-test-$(KEY)
 STAMP_ALL  := $(VENV)/.installed-all-$(KEY)
 KIT_LANG ?= en
+# OFFLINE=folder: install from a wheelhouse (`make wheelhouse`, a USB stick) with no package index.
+PIP_FROM := $(if $(OFFLINE),--no-index --find-links "$(abspath $(OFFLINE))")
+# `make wheelhouse`: where the wheels go, and the laptop's Python release, processor and glibc
+# (default: this machine's; tools/wheelhouse.py).
+WHEELHOUSE ?= wheelhouse
+WHEEL_ARGS = $(if $(WHEEL_PYTHON),--python $(WHEEL_PYTHON)) $(if $(WHEEL_ARCH),--arch $(WHEEL_ARCH)) $(if $(WHEEL_GLIBC),--glibc $(WHEEL_GLIBC))
 # Not HOST or PORT: csh and some platforms set those for other purposes, and make would inherit them.
 KIT_HOST ?= 127.0.0.1
 KIT_PORT ?= 8888
@@ -31,10 +37,12 @@ PYTEST := $(TEST_ENV) $(PY) -m pytest -p no:cacheprovider -n $(JOBS) --dist load
 TEST_PATHS := tests helpers tools $(wildcard kit_teacher) notebooks
 TEST_ARGS := $(TEST_PATHS) --doctest-modules --nbval $(SANITIZE) --nbval-current-env
 
-.PHONY: article lab lint test test-all test-unit test-notebooks test-browser notebooks html guides handouts release bench check-python clean help
+.PHONY: article wheelhouse lab lint test test-all test-unit test-notebooks test-browser notebooks html guides handouts release bench check-python clean help
 
 help:
 	@echo "make lab            set up, then open JupyterLab on the start notebook (KIT_LANG=id for Indonesian)"
+	@echo "                    OFFLINE=folder installs from a wheelhouse, without internet"
+	@echo "make wheelhouse     write every pinned wheel into WHEELHOUSE=folder (a USB stick), for make lab OFFLINE=folder"
 	@echo "make test           set up, then run the quick tier: lint, unit tests, doctests, notebooks (a few minutes)"
 	@echo "make test-all       set up, then run every test: browser, JupyterHub, release, full fuzzing (what CI runs)"
 	@echo "make notebooks      give new cells ids, then rebuild and re-execute every notebook from notebooks/src/{en,id}/"
@@ -62,21 +70,21 @@ check-python:
 
 $(PY): | check-python
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet $(PIP_FROM) --upgrade pip
 
 $(STAMP_LAB): | $(PY)
-	$(PY) -m pip install --quiet -c $(LOCK) -e ".[lab]"
+	$(PY) -m pip install --quiet $(PIP_FROM) -c $(LOCK) -e ".[lab]"
 	rm -f $(VENV)/.installed-lab-*
 	touch $@
 
 $(STAMP_TEST): | $(PY)
-	$(PY) -m pip install --quiet -c $(LOCK) -e ".[test]"
+	$(PY) -m pip install --quiet $(PIP_FROM) -c $(LOCK) -e ".[test]"
 	rm -f $(VENV)/.installed-test-* $(VENV)/.installed-lab-*
 	touch $@ $(STAMP_LAB)
 
 # The full tier adds what only its tests need (repo2docker, for the Binder check).
 $(STAMP_ALL): $(STAMP_TEST)
-	$(PY) -m pip install --quiet -c $(LOCK) -e ".[test,binder]"
+	$(PY) -m pip install --quiet $(PIP_FROM) -c $(LOCK) -e ".[test,binder]"
 	rm -f $(VENV)/.installed-all-*
 	touch $@
 
@@ -116,6 +124,10 @@ notebooks: $(STAMP_TEST)
 	$(PY) -m tools.notebooks ids
 	$(TEST_ENV) $(PY) -m tools.notebooks execute
 	$(PY) -m tools.trust record
+
+# Wheels only (a laptop may have no compiler), for 64-bit Linux, which Windows runs the kit in (WSL).
+wheelhouse: | $(PY)
+	$(PY) -m tools.wheelhouse "$(WHEELHOUSE)" $(WHEEL_ARGS)
 
 guides: $(STAMP_TEST)
 	$(PY) -m tools.guides

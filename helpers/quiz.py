@@ -297,10 +297,12 @@ class Quiz:
         return self._box
 
     def _repr_mimebundle_(self, include=None, exclude=None):
-        bundle = self.widget()._repr_mimebundle_(include=include, exclude=exclude)
-        data = bundle[0] if isinstance(bundle, tuple) else bundle
-        data["text/plain"] = self.text()
-        return bundle
+        # the widget-view format, as ipywidgets 7 (Colab's, no widget _repr_mimebundle_) and 8 both show it
+        box, view = self.widget(), "application/vnd.jupyter.widget-view+json"
+        data = {"text/plain": self.text()}
+        if box.comm is not None:  # a closed box has no view left
+            data[view] = {"version_major": 2, "version_minor": 0, "model_id": box.model_id}
+        return data
 
 
 def load(lesson: str, *, mode: str = "practice", seed: int | None = None, lang: str | None = None) -> Quiz:

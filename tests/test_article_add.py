@@ -18,7 +18,7 @@ import pytest
 from helpers import i18n, mentions, sentences
 from kit_teacher import article as add_article
 from tests.conftest import ROOT, clear_caches
-from tests.test_bootstrap import FIRST_CELL
+from tests.test_bootstrap import cell as first_cell
 
 FIXTURES = ROOT / "tests" / "fixtures"
 TEXT = FIXTURES / "article-test.txt"
@@ -222,7 +222,7 @@ def test_the_lesson_sources_are_as_jupytext_saves_them_with_an_id_on_every_cell(
         assert "$" not in text  # every placeholder of the template was filled
         first = next(c for c in nb.cells if c.cell_type == "code").source
         # the kit's own first cell (tests/test_bootstrap.py), so Colab, hubs and VS Code find this copy's helpers
-        assert first.startswith(FIRST_CELL.replace("@LANG@", lang).rstrip("\n")), first[:300]
+        assert first.startswith(first_cell(lang).rstrip("\n")), first[:300]
 
 
 @pytest.mark.full  # executes the new lesson in both languages (full tier only)

@@ -3,9 +3,10 @@
 Wherever a notebook opens, ``import helpers`` must give the helpers (and so the data/) of the copy
 of the kit the notebook sits in: a laptop checkout, Binder, a student's clone made by nbgitpuller
 on a hub, VS Code, Voila. On Colab there is no copy, so the cell installs the kit from the
-repository first. FIRST_CELL is the cell as the lesson sources carry it (``@LANG@`` is the
-edition's language); each test runs it in a fresh interpreter, as a kernel would, from the
-notebook's folder.
+repository first; without internet it says so in the notebook's language (NO_INTERNET) and stops
+the run there. FIRST_CELL is the cell as the lesson sources carry it (``@LANG@`` is the
+edition's language, ``@MESSAGE@`` its message); most tests run it in a fresh interpreter, as a
+kernel would, from the notebook's folder.
 """
 
 from __future__ import annotations
@@ -15,19 +16,28 @@ import os
 import shutil
 import subprocess
 import sys
+import types
 from pathlib import Path
 
 import pytest
+from IPython.core.error import UsageError
 from kit_venv import ROOT, bare_venv, build_wheel
 
 REPOSITORY = "git+https://github.com/libya-kit/libya-kit@main"
-FIRST_CELL = f'''import sys
+#: What the first cell says, in its edition's language, when Colab cannot install the kit.
+NO_INTERNET = {
+    "en": "Colab needs internet to install this kit, and it has none now. Without internet, use the kit's web "
+    "pages (its static site) or your school's Jupyter hub, or run a downloaded copy on a laptop (README).",
+    "id": "Colab perlu internet untuk memasang kit ini, dan sekarang tidak ada internet. Tanpa internet, pakai "
+    "halaman web kit (situs statisnya) atau JupyterHub sekolahmu, atau jalankan salinan unduhan di laptop (README).",
+}
+FIRST_CELL = f'''import subprocess, sys
 from pathlib import Path
 
-if "google.colab" in sys.modules:
-    import subprocess
-    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps",
-                    "{REPOSITORY}"], check=True)
+if "google.colab" in sys.modules and subprocess.run([sys.executable, "-m", "pip", "install", "--quiet",
+        "--no-deps", "{REPOSITORY}"], capture_output=True).returncode:
+    from IPython.core.error import UsageError  # one message, no traceback / satu pesan, tanpa traceback
+    raise UsageError("@MESSAGE@")
 kit = Path.cwd().parent.parent
 if (kit / "helpers").is_dir():
     sys.path.insert(0, str(kit))
@@ -47,7 +57,7 @@ print(json.dumps({"helpers": helpers.__file__, "data": str(paths.data_dir()),
 
 
 def cell(lang: str = "en", source: str | None = None) -> str:
-    text = FIRST_CELL.replace("@LANG@", lang)
+    text = FIRST_CELL.replace("@LANG@", lang).replace("@MESSAGE@", NO_INTERNET[lang])
     return text.replace(REPOSITORY, source) if source else text
 
 
@@ -116,6 +126,47 @@ def test_on_colab_it_installs_the_kit_and_continues(kitless, fake_colab, tmp_pat
         run(python, "import google.colab\n" + cell("en", source=str(wheel)) + REPORT, content, pythonpath=fake_colab)
     )
     assert again["helpers"] == got["helpers"] and again["lang"] == "en"
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_on_colab_without_internet_it_says_so_in_its_language(monkeypatch, lang):
+    calls = []
+
+    def pip_fails(args, **kwargs):
+        calls.append((args, kwargs))
+        return subprocess.CompletedProcess(args, 1, b"", b"ERROR: Could not find a version (no internet)")
+
+    monkeypatch.setitem(sys.modules, "google.colab", types.ModuleType("google.colab"))
+    monkeypatch.setattr(subprocess, "run", pip_fails)
+    namespace = {"__name__": "__main__"}
+    with pytest.raises(UsageError) as stopped:  # IPython shows it as one line, without a traceback
+        exec(compile(cell(lang), "<first cell>", "exec"), namespace)
+    assert str(stopped.value) == NO_INTERNET[lang]
+    ((args, kwargs),) = calls
+    assert args[1:4] == ["-m", "pip", "install"] and REPOSITORY in args
+    assert kwargs.get("capture_output") is True  # pip's own (red, English) output is not shown
+    assert "helpers" not in namespace
+
+
+def test_without_internet_run_all_stops_at_the_one_message(tmp_path):
+    # In a real kernel: the first cell shows the message alone (no traceback, no pip output, no
+    # warning, as SystemExit would add), and the run stops there, as "Run All" does at a failed cell.
+    import nbformat
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError
+
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [
+        nbformat.v4.new_code_cell('import sys, types; sys.modules["google.colab"] = types.ModuleType("google.colab")'),
+        nbformat.v4.new_code_cell(cell("id", source=str(tmp_path / "no-such-kit"))),
+        nbformat.v4.new_code_cell("print(helpers.t('lang.name'))"),
+    ]
+    client = NotebookClient(nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}})
+    with pytest.raises(CellExecutionError):
+        client.execute()
+    (said,) = nb.cells[1].outputs
+    assert said.output_type == "stream" and said.text == f"UsageError: {NO_INTERNET['id']}\n"
+    assert nb.cells[2].outputs == [] and nb.cells[2].execution_count is None
 
 
 def test_off_colab_it_installs_nothing(kitless, tmp_path):

@@ -84,7 +84,8 @@ _STUDENT_REPO_VARIABLE = "KIT_RELEASE_STUDENT_REPO"
 ROOT = Path(__file__).resolve().parent.parent
 
 #: What the student edition keeps of the committed tree (shell patterns; ``*`` does not cross ``/``).
-#: ``tools/trust.py`` is there because Binder's ``postBuild`` and ``make lab`` trust the notebooks with it.
+#: ``tools/trust.py`` is there because Binder's ``postBuild`` and ``make lab`` trust the notebooks with it;
+#: ``tools/wheelhouse.py`` for ``make wheelhouse`` (a school's laptops without internet).
 STUDENT_FILES = (
     "README.md",
     "README.id.md",
@@ -109,9 +110,10 @@ STUDENT_FILES = (
     "lessons/*/solutions.py",
     "tools/__init__.py",
     "tools/trust.py",
+    "tools/wheelhouse.py",
 )
 #: Targets of the kit's Makefile that work in the student edition (the others need tests/ or tools/).
-STUDENT_TARGETS = ("help", "check-python", "$(PY)", "$(STAMP_LAB)", "lab", "clean")
+STUDENT_TARGETS = ("help", "check-python", "$(PY)", "$(STAMP_LAB)", "lab", "wheelhouse", "clean")
 #: The line the student edition's READMEs get under their title.
 _BANNERS = {
     "README.md": "> **Student edition** (a repository of its own, built by `make release`): the teacher guides,"

@@ -29,6 +29,7 @@ True
 from __future__ import annotations
 
 import functools
+import hashlib
 import html
 import json
 from typing import Any
@@ -93,6 +94,12 @@ class KitMap(folium.Map):
         self.get_root().title = html.escape(title)
 
     def _repr_html_(self, **kwargs) -> str:
+        # elements named by their place in the map, not at random: a re-run notebook stays byte-identical
+        seed, root = f"{self.kit_lang}\n{self.kit_title}\n{self.kit_summary}", self.get_root()
+        todo = [(root, ""), (root.header, "h"), (root.html, "b"), (root.script, "s")]
+        for element, place in todo:  # each map is its own page (<iframe>): two maps may share names
+            element._id = hashlib.sha256(f"{seed}\n{place}".encode()).hexdigest()[:32]
+            todo += [(child, f"{place}/{i}") for i, child in enumerate(element._children.values())]
         frame = super()._repr_html_(**kwargs)
         title = html.escape(t("maps.frame_title", lang=self.kit_lang, title=self.kit_title))
         frame = frame.replace("<iframe ", f'<iframe title="{title}" ', 1)

@@ -13,7 +13,8 @@ the English source's name.
 The two sources of a lesson must keep the same cells: the same ids and the same types, in the same
 order, and the same code in every code cell. Only the prose differs, and the language line
 ``helpers.set_language("en")`` / ``helpers.set_language("id")``, which names the edition's own
-language. ``build``, ``execute`` and ``check`` refuse a lesson whose editions differ, naming the
+language, and the first cell's message for Colab without internet (``raise UsageError("...")``),
+in that language. ``build``, ``execute`` and ``check`` refuse a lesson whose editions differ, naming the
 lesson and the cell and showing the difference.
 
 Every cell carries a stable id in its metadata (``+++ {"id": "..."}`` above a markdown cell,

@@ -1,7 +1,8 @@
 """The two editions of a lesson agree: the same cells, ids and code, each in its own language.
 
-Only the prose differs, and the language line ``helpers.set_language("en")`` /
-``helpers.set_language("id")``, which names the edition's own language.
+Only the prose differs, and two lines of the first cell: the language line
+``helpers.set_language("en")`` / ``helpers.set_language("id")``, which names the edition's own
+language, and the message Colab shows without internet, ``raise UsageError("...")``, in that language.
 
 Examples
 --------
@@ -19,22 +20,27 @@ import nbformat
 
 from .sources import LANGS, SRC, SourceError, load_source, source_path
 
-__all__ = ["LANG_LINE", "compare_editions", "load_lesson", "normalize_code"]
+__all__ = ["LANG_LINE", "MESSAGE_LINE", "compare_editions", "load_lesson", "normalize_code"]
 
 LANG_LINE = re.compile(r'helpers\.set_language\("([A-Za-z_-]*)"\)')
+#: The first cell's message when Colab cannot install the kit (no internet), in the edition's language.
+MESSAGE_LINE = re.compile(r'raise UsageError\("[^"\n]*"\)')
 
 
 def normalize_code(code: str) -> str:
-    """Return code with its language line made language-neutral, to compare two editions.
+    """Return code with its language line and its no-internet message made language-neutral, to
+    compare two editions.
 
     Examples
     --------
     >>> normalize_code('import helpers\\nhelpers.set_language("id")')
     'import helpers\\nhelpers.set_language(LANG)'
+    >>> normalize_code('    raise UsageError("Colab perlu internet.")')
+    '    raise UsageError(MESSAGE)'
     >>> normalize_code('x = 1')
     'x = 1'
     """
-    return LANG_LINE.sub("helpers.set_language(LANG)", code)
+    return MESSAGE_LINE.sub("raise UsageError(MESSAGE)", LANG_LINE.sub("helpers.set_language(LANG)", code))
 
 
 def compare_editions(
