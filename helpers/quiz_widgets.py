@@ -14,12 +14,15 @@ Examples
 >>> from helpers import quiz
 >>> box = build(quiz.load("00-start-here"))
 >>> type(box).__name__, len(box.children)
-('VBox', 7)
+('VBox', 8)
 """
 
 from __future__ import annotations
 
 import html
+import re
+from pathlib import Path
+from string import Template
 from typing import Any, Protocol
 
 import ipywidgets as w
@@ -34,16 +37,15 @@ __all__ = ["Answering", "INPUTS", "QuestionBox", "build"]
 _STYLE = {"description_width": "initial"}
 _UNSET = ("—", None)
 _AUTO = {"width": "auto"}
-#: ipywidgets gives each radio option one line of fixed height: a long option wrapped onto a second
-#: line slid under the Check button and could not be chosen (issue 22's rehearsal, lesson 05 q6).
-#: Options may wrap; the circle stays beside the first line.
-_LAYOUT_CSS = (
-    "<style>.kit-question .widget-radio-box{height:auto}"
-    ".kit-question .widget-radio-box label{height:auto;min-height:var(--jp-widgets-radio-item-height);"
-    "white-space:normal;display:flex;flex-direction:row-reverse;justify-content:flex-end;align-items:flex-start;"
-    "line-height:1.35;margin:2px 0}"
-    ".kit-question .widget-radio-box input{flex:none;margin-top:0.2em}</style>"
+#: The quiz's styles (radio options that wrap, a visible focus, the chosen True/False) and its script
+#: for the keyboard and screen readers in JupyterLab; the files say why each is needed.
+_CSS, _JS = (
+    re.sub(r"/\*.*?\*/\s*", "", (Path(__file__).parent / "static/quiz" / f).read_text("utf-8"), flags=re.S)
+    for f in ("quiz.css", "keys.html")
 )
+_LAYOUT_CSS = f"<style>{Template(_CSS).substitute(INK)}</style>"
+#: An Output widget's outputs are trusted in JupyterLab, so the script in it runs; hidden, it shows nothing.
+_KEYS = {"output_type": "display_data", "metadata": {}, "data": {"text/html": _JS}}
 
 
 class _Input:
@@ -192,10 +194,11 @@ class QuestionBox:
         )
         again = t("quiz.try_again", lang=lang)
         self.again = w.Button(description=again, tooltip=again, icon="refresh", disabled=True)
+        self.again.add_class("kit-again")  # after it, keys.js puts focus back on the answer
         self.feedback = w.HTML("")
         self.check.on_click(self.on_check)
         self.again.on_click(self.on_again)
-        prompt = w.HTML(f"<p><b>{n}.</b> {html.escape(q.text[lang])}</p>")
+        prompt = w.HTML(f"<p><b>{n}.</b> {html.escape(q.text[lang])}</p>", _dom_classes=("kit-prompt",))
         self.widget = w.VBox(
             [prompt, self.input.widget, w.HBox([self.check, self.again]), self.feedback],
             layout=w.Layout(border=f"1px solid {INK['frame']}", padding="6px", margin="4px 0"),
@@ -249,7 +252,10 @@ def build(quiz: Answering) -> w.VBox:
     for box in boxes:
         quiz.widgets[box.q.id] = box.parts()
     tail = [submit_all(quiz)] if quiz.mode == "exam" else []
-    return w.VBox([intro, *(box.widget for box in boxes), *tail], layout=w.Layout(width="100%"))
+    keys = w.Output(outputs=(_KEYS,), layout=w.Layout(display="none"))
+    return w.VBox(
+        [intro, keys, *(box.widget for box in boxes), *tail], layout=w.Layout(width="100%"), _dom_classes=("kit-quiz",)
+    )
 
 
 def submit_all(quiz: Answering) -> w.VBox:
