@@ -58,3 +58,20 @@ def test_the_installed_jupyterlab_honours_the_attribute_the_script_sets():
     assert re.search(r'hasAttribute\("data-lm-suppress-shortcuts"\)', core), "lumino no longer skips that attribute"
     # the script marks the element in the capture phase, before JupyterLab's listener, which bubbles
     assert any("bubblingKeydown:!0" in p.read_text(encoding="utf-8") for p in LAB_STATIC.glob("*.js"))
+
+
+#: The grey of an unchosen ipywidgets button (JupyterLab's --jp-layout-color2 in the light theme).
+BUTTON_GREY = "#eeeeee"
+
+
+def test_focus_and_the_chosen_true_or_false_stand_out_by_3_to_1():
+    """WCAG 1.4.11: the focus ring against the page, the chosen button against the unchosen one."""
+    from helpers.quiz_widgets import _LAYOUT_CSS
+    from helpers.style import INK
+    from tests.colour_checks import contrast_ratio
+
+    assert f"outline:3px solid {INK['focus']} !important" in _LAYOUT_CSS
+    assert f".mod-active{{background:{INK['selected']} !important;color:{INK['paper']}" in _LAYOUT_CSS
+    assert contrast_ratio(INK["focus"], INK["paper"]) >= 3 and contrast_ratio(INK["focus"], BUTTON_GREY) >= 3
+    assert contrast_ratio(INK["selected"], BUTTON_GREY) >= 3
+    assert contrast_ratio(INK["paper"], INK["selected"]) >= 4.5  # its word stays readable
