@@ -253,9 +253,8 @@ def build(quiz: Answering) -> w.VBox:
         quiz.widgets[box.q.id] = box.parts()
     tail = [submit_all(quiz)] if quiz.mode == "exam" else []
     keys = w.Output(outputs=(_KEYS,), layout=w.Layout(display="none"))
-    return w.VBox(
-        [intro, keys, *(box.widget for box in boxes), *tail], layout=w.Layout(width="100%"), _dom_classes=("kit-quiz",)
-    )
+    said = {"layout": w.Layout(width="100%"), "_dom_classes": ("kit-quiz", f"kit-lang-{quiz.lang}")}  # keys.js: lang
+    return w.VBox([intro, keys, *(box.widget for box in boxes), *tail], **said)
 
 
 def submit_all(quiz: Answering) -> w.VBox:

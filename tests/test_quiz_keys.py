@@ -41,6 +41,12 @@ def test_every_quiz_carries_the_script_once(mode):
         assert "kit-again" in loaded.widgets[qid]["again"]._dom_classes  # after it, focus goes back to the answer
 
 
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_the_quiz_says_its_language(lang):
+    """keys.js turns kit-lang-id into lang="id": JupyterLab's page is lang="en" in either edition."""
+    assert f"kit-lang-{lang}" in quiz.show("00-start-here", lang=lang).widget()._dom_classes
+
+
 def test_the_prompt_names_the_question_group():
     loaded = quiz.show("00-start-here")
     questions = [c for c in loaded.widget().children if "kit-question" in c._dom_classes]
