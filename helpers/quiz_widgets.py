@@ -41,11 +41,11 @@ _AUTO = {"width": "auto"}
 #: for the keyboard and screen readers in JupyterLab; the files say why each is needed.
 _CSS, _JS = (
     re.sub(r"/\*.*?\*/\s*", "", (Path(__file__).parent / "static/quiz" / f).read_text("utf-8"), flags=re.S)
-    for f in ("quiz.css", "keys.html")
+    for f in ("quiz.css", "keys.js")
 )
 _LAYOUT_CSS = f"<style>{Template(_CSS).substitute(INK)}</style>"
 #: An Output widget's outputs are trusted in JupyterLab, so the script in it runs; hidden, it shows nothing.
-_KEYS = {"output_type": "display_data", "metadata": {}, "data": {"text/html": _JS}}
+_KEYS = {"output_type": "display_data", "metadata": {}, "data": {"text/html": f"<script>{_JS}</script>"}}
 
 
 class _Input:

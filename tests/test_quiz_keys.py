@@ -3,7 +3,7 @@
 JupyterLab's command-mode shortcuts fired on a quiz's radio buttons, check boxes, drop-downs and
 buttons (``d d`` deleted the quiz cell). Lumino skips every shortcut for a key pressed on an element
 with ``data-lm-suppress-shortcuts``; ipywidgets cannot set an attribute, so the quiz carries a small
-script (helpers/static/quiz/keys.html) in a hidden Output widget, whose outputs JupyterLab trusts.
+script (helpers/static/quiz/keys.js) in a hidden Output widget, whose outputs JupyterLab trusts.
 The browser test (tests/browser/test_quiz_keyboard.py) presses the keys; these check the parts.
 """
 

@@ -1,4 +1,4 @@
-<script>/* The kit's quiz in JupyterLab, for keyboard and screen-reader users (helpers/quiz_widgets.py).
+/* The kit's quiz in JupyterLab, for keyboard and screen-reader users (helpers/quiz_widgets.py).
  *
  * JupyterLab's command-mode shortcuts (a, b, d d, m, y, arrows, Shift+Enter...) fire whenever focus
  * is in a notebook and not in an editable element: on a quiz's radio, check box, drop-down or button
@@ -83,4 +83,3 @@
   });
   mark();
 })();
-</script>
