@@ -14,13 +14,15 @@ Examples
 >>> from helpers import quiz
 >>> box = build(quiz.load("00-start-here"))
 >>> type(box).__name__, len(box.children)
-('VBox', 7)
+('VBox', 8)
 """
 
 from __future__ import annotations
 
 import html
+import re
 from pathlib import Path
+from string import Template
 from typing import Any, Protocol
 
 import ipywidgets as w
@@ -35,8 +37,15 @@ __all__ = ["Answering", "INPUTS", "QuestionBox", "build"]
 _STYLE = {"description_width": "initial"}
 _UNSET = ("—", None)
 _AUTO = {"width": "auto"}
-#: Quiz layout (helpers/static/quiz.css): long radio options wrap beside their circle (issue 22).
-_LAYOUT_CSS = f"<style>{(Path(__file__).parent / 'static' / 'quiz.css').read_text(encoding='utf-8')}</style>"
+#: The quiz's styles (radio options that wrap, a visible focus, the chosen True/False) and its script
+#: for the keyboard and screen readers in JupyterLab; the files say why each is needed.
+_CSS, _JS = (
+    re.sub(r"/\*.*?\*/\s*", "", (Path(__file__).parent / "static/quiz" / f).read_text("utf-8"), flags=re.S)
+    for f in ("quiz.css", "keys.js")
+)
+_LAYOUT_CSS = f"<style>{Template(_CSS).substitute(INK)}</style>"
+#: An Output widget's outputs are trusted in JupyterLab, so the script in it runs; hidden, it shows nothing.
+_KEYS = {"output_type": "display_data", "metadata": {}, "data": {"text/html": f"<script>{_JS}</script>"}}
 
 
 class _Input:
@@ -160,15 +169,13 @@ class Answering(Protocol):
     questions: dict[str, Question]
     order: dict[str, list[str]]
     widgets: dict[str, dict[str, Any]]
-    submitted: bool
-    submitted_here: bool
 
     def draft(self, question: str) -> Any: ...
     def draft_result(self, q: Question) -> Result: ...
     def not_understood(self, q: Question, key: str) -> Result: ...
     def answer_parsed(self, q: Question, value: Any, *, raw: Any) -> Result: ...
     def submit(self) -> dict[str, Result]: ...
-    def lock_widgets(self) -> None: ...
+    def score(self) -> float: ...
 
 
 class QuestionBox:
@@ -187,10 +194,11 @@ class QuestionBox:
         )
         again = t("quiz.try_again", lang=lang)
         self.again = w.Button(description=again, tooltip=again, icon="refresh", disabled=True)
+        self.again.add_class("kit-again")  # after it, keys.js puts focus back on the answer
         self.feedback = w.HTML("")
         self.check.on_click(self.on_check)
         self.again.on_click(self.on_again)
-        prompt = w.HTML(f"<p><b>{n}.</b> {html.escape(q.text[lang])}</p>")
+        prompt = w.HTML(f"<p><b>{n}.</b> {html.escape(q.text[lang])}</p>", _dom_classes=("kit-prompt",))
         self.widget = w.VBox(
             [prompt, self.input.widget, w.HBox([self.check, self.again]), self.feedback],
             layout=w.Layout(border=f"1px solid {INK['frame']}", padding="6px", margin="4px 0"),
@@ -244,26 +252,23 @@ def build(quiz: Answering) -> w.VBox:
     for box in boxes:
         quiz.widgets[box.q.id] = box.parts()
     tail = [submit_all(quiz)] if quiz.mode == "exam" else []
-    return w.VBox([intro, *(box.widget for box in boxes), *tail], layout=w.Layout(width="100%"))
+    keys = w.Output(outputs=(_KEYS,), layout=w.Layout(display="none"))
+    said = {"layout": w.Layout(width="100%"), "_dom_classes": ("kit-quiz", f"kit-lang-{quiz.lang}")}  # keys.js: lang
+    return w.VBox([intro, keys, *(box.widget for box in boxes), *tail], **said)
 
 
 def submit_all(quiz: Answering) -> w.VBox:
-    """Exam mode: the "Submit all" button (records the answers once, unscored), or locked if submitted before."""
+    """Exam mode: the "Submit all" button, in the student's own notebook (no teacher action needed)."""
     said = {"description": t("quiz.submit_all", lang=quiz.lang), "tooltip": t("quiz.submit_tip", lang=quiz.lang)}
     button = w.Button(**said, icon="paper-plane", button_style="primary")
     outcome = w.HTML("")
 
-    def say(key: str, **values: Any) -> None:
-        outcome.value = f'<p role="status">{html.escape(t(key, lang=quiz.lang, **values))}</p>'
-
     def on_submit(_button: w.Button) -> None:
         results = quiz.submit()
         button.disabled = True
-        say("quiz.submitted", n=len(results)) if quiz.submitted_here else say("quiz.already_submitted")
+        score = f"{quiz.score():g}/{len(quiz.questions)}"
+        outcome.value = f"<p>{html.escape(t('quiz.submitted', lang=quiz.lang, n=len(results), score=score))}</p>"
 
     button.on_click(on_submit)
     quiz.widgets["_submit"] = {"submit": button, "outcome": outcome}
-    if quiz.submitted:  # submitted before, in this kernel or another: locked, and nothing more is recorded
-        quiz.lock_widgets()
-        say("quiz.already_submitted")
     return w.VBox([button, outcome])

@@ -84,6 +84,8 @@ INK: dict[str, str] = {
     "frame": "#ccc",
     "attribution_bg": "#ffffffcc",
     "score": "#333333",  # the bars of scores (progress, class summary): no side's colour, and no feedback's
+    "focus": "#000",  # the ring around a focused quiz control (on the page: 21:1)
+    "selected": "#333",  # a chosen True/False button (10.9:1 against an unchosen one's grey)
 }
 #: One colour per article (Okabe-Ito green and a darker orange), distinct from the sides' colours.
 ARTICLE_COLOURS: tuple[str, ...] = ("#009E73", "#B06F00")

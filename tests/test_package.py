@@ -61,6 +61,8 @@ def test_wheel_carries_data_question_banks_and_leaflet(installed):
         "helpers/_kit/data/articles/B-original.txt",
         "helpers/static/leaflet/leaflet.js",
         "helpers/static/leaflet/leaflet.css",
+        "helpers/static/quiz/quiz.css",  # the quiz's styles and its keyboard script (helpers/quiz_widgets.py)
+        "helpers/static/quiz/keys.js",
     } <= names
 
 

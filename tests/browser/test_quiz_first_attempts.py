@@ -45,6 +45,8 @@ def test_wrong_then_right_and_the_summary_keeps_the_first_try(page, lab, lang, t
 
     box = page.locator(".kit-question.kit-q-single").first
     box.scroll_into_view_if_needed()
+    # read in the edition's language, though JupyterLab's page says lang="en" (issue 25)
+    assert box.evaluate("b => b.closest('[lang]').getAttribute('lang')") == lang
     box.get_by_role("radio", name=q1["wrong"], exact=True).check()
     box.get_by_role("button", name=words["check"]).click()
     alert = box.locator('[role="alert"]')
