@@ -169,13 +169,13 @@ class Answering(Protocol):
     questions: dict[str, Question]
     order: dict[str, list[str]]
     widgets: dict[str, dict[str, Any]]
+    submitted_here: bool
 
     def draft(self, question: str) -> Any: ...
     def draft_result(self, q: Question) -> Result: ...
     def not_understood(self, q: Question, key: str) -> Result: ...
     def answer_parsed(self, q: Question, value: Any, *, raw: Any) -> Result: ...
     def submit(self) -> dict[str, Result]: ...
-    def score(self) -> float: ...
 
 
 class QuestionBox:
@@ -260,14 +260,15 @@ def build(quiz: Answering) -> w.VBox:
 def submit_all(quiz: Answering) -> w.VBox:
     """Exam mode: the "Submit all" button, in the student's own notebook (no teacher action needed)."""
     said = {"description": t("quiz.submit_all", lang=quiz.lang), "tooltip": t("quiz.submit_tip", lang=quiz.lang)}
-    button = w.Button(**said, icon="paper-plane", button_style="primary")
-    outcome = w.HTML("")
+    button = w.Button(**said, icon="paper-plane", button_style="primary", _dom_classes=("kit-submit",))
+    outcome = w.HTML("", _dom_classes=("kit-outcome",))  # keys.js moves the focus to its line
 
     def on_submit(_button: w.Button) -> None:
         results = quiz.submit()
         button.disabled = True
-        score = f"{quiz.score():g}/{len(quiz.questions)}"
-        outcome.value = f"<p>{html.escape(t('quiz.submitted', lang=quiz.lang, n=len(results), score=score))}</p>"
+        key = "quiz.submitted" if quiz.submitted_here else "quiz.already_submitted"  # (an exam scores nothing here)
+        said = html.escape(t(key, lang=quiz.lang, n=len(results)))
+        outcome.value = f'<p role="status" tabindex="-1">{said}</p>'
 
     button.on_click(on_submit)
     quiz.widgets["_submit"] = {"submit": button, "outcome": outcome}

@@ -81,3 +81,16 @@ def test_focus_and_the_chosen_true_or_false_stand_out_by_3_to_1():
     assert contrast_ratio(INK["focus"], INK["paper"]) >= 3 and contrast_ratio(INK["focus"], BUTTON_GREY) >= 3
     assert contrast_ratio(INK["selected"], BUTTON_GREY) >= 3
     assert contrast_ratio(INK["paper"], INK["selected"]) >= 4.5  # its word stays readable
+
+
+@pytest.mark.parametrize(("lang", "words"), [("en", "Submitted: 1 answer(s)"), ("id", "Terkirim: 1 jawaban")])
+def test_submit_all_says_what_was_submitted_on_a_line_that_can_take_the_focus(lang, words, tmp_path, monkeypatch):
+    """keys.js focuses the line after "Submit all", which disables every control (the button too)."""
+    monkeypatch.setenv("KIT_PROGRESS_DIR", str(tmp_path))
+    exam = quiz.show("00-start-here", mode="exam", lang=lang)
+    exam.answer("q1", "b")
+    parts = exam.widgets["_submit"]
+    assert "kit-submit" in parts["submit"]._dom_classes and "kit-outcome" in parts["outcome"]._dom_classes
+    parts["submit"].click()
+    assert parts["outcome"].value.startswith('<p role="status" tabindex="-1">') and words in parts["outcome"].value
+    assert parts["submit"].disabled

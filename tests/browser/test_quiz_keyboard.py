@@ -10,7 +10,8 @@ quiz), and at the end the notebook's cells must be as they were, in number and i
 Every control that has the focus must show it: its outline (computed style) at 3:1 or more against
 the background around it (WCAG 1.4.11). The chosen True/False differs from the other by 3:1 and
 says it is pressed. One question of each type: lesson 00 (single, truefalse, multiple, text,
-numeric), 01 (ordering) and 02 (matching).
+numeric), 01 (ordering) and 02 (matching). In an exam, "Submit all" disables every control, the
+pressed button too: the focus goes to the line that says what was submitted.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ import pytest
 
 from tests.colour_checks import contrast_ratio
 
-from .lab_pages import cells, open_and_run
+from .lab_pages import cells, open_and_run, run_cell
 
 #: Lesson -> the question types answered there (each the first of its type, in the order of the page).
 TYPES = {
@@ -231,3 +232,22 @@ def test_each_question_type_answers_from_the_keyboard_and_keeps_its_keys(page, l
     after = cells(page)
     assert len(after) == len(before), f"{notebook}: {len(before)} cells became {len(after)}"
     assert after == before, f"{notebook}: a cell's type or source changed under the quiz's keys"
+
+
+def test_after_submit_all_the_focus_is_on_what_was_submitted(page, lab):
+    open_and_run(page, lab, "en", "00-start-here", workspace="keys-exam")
+    index = next(i for i, c in enumerate(cells(page)) if 'quiz.show("00-start-here")' in c["source"])
+    run_cell(page, index, 'helpers.quiz.show("00-start-here", mode="exam")')
+    title = page.locator(".kit-quiz h3").first
+    title.scroll_into_view_if_needed()
+    title.click()
+    for _ in range(60):
+        if focused(page)["text"] == "Submit all":
+            break
+        page.keyboard.press("Tab")
+    assert_focus_seen(page, "Submit all")
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => document.activeElement.matches('.kit-outcome p')", timeout=15_000)
+    now = assert_focus_seen(page, "after Submit all")
+    assert now["text"].startswith("Submitted: 0 answer(s)"), now
+    assert page.locator(".kit-question button:not([disabled])").count() == 0, "a control of the exam is still enabled"
