@@ -90,9 +90,9 @@ $(STAMP_ALL): $(STAMP_TEST)
 
 # The start notebook of edition KIT_LANG; each edition has its own file names (helpers/paths.py).
 lab: $(STAMP_LAB)
-	@# JupyterLab's settings overrides shipped with the kit (no news prompt, no update check)
-	@mkdir -p $(VENV)/share/jupyter/lab/settings
-	@cp deploy/overrides.json $(VENV)/share/jupyter/lab/settings/overrides.json
+	@# JupyterLab's settings overrides shipped with the kit (no news prompt, no update check), and its
+	@# interface in the edition's language (KIT_LANG=id: Indonesian, from the language pack)
+	@$(PY) -m tools.lab_settings --lang $(KIT_LANG) --prefix $(VENV) >/dev/null
 	$(PY) -m tools.trust apply
 	$(NOT_VSCODE) $(VENV)/bin/jupyter lab --ip=$(KIT_HOST) --port=$(KIT_PORT) $(ROOT_FLAG) \
 	  --ServerApp.root_dir="$(CURDIR)" \

@@ -55,6 +55,7 @@ __all__ = [
     "sentences",
     "sentence",
     "quote",
+    "Quote",
     "show",
     "boilerplate",
     "search",
@@ -140,8 +141,14 @@ def sentence(sid: str) -> Sentence:
     return Sentence(**row)
 
 
-def quote(sid: str, *, lang: str | None = None) -> str:
-    """Return a sentence as a plain-text quotation with its id.
+class Quote(str):
+    """A quotation as plain text, with ``html``: the same, each part marked with its language (``lang``)."""
+
+    html = ""
+
+
+def quote(sid: str, *, lang: str | None = None) -> Quote:
+    """Return a sentence as a plain-text quotation with its id (its ``html`` says each part's language).
 
     In English the English translation follows on a second line; in Indonesian, the English tweet
     is followed by its Indonesian gloss.
@@ -151,14 +158,16 @@ def quote(sid: str, *, lang: str | None = None) -> str:
     >>> print(quote("A.p28.s01", lang="en"))
     A.p28.s01: "Sejauh ini Jenderal Haftar telah menerima dukungan dari Mesir dan UEA."
       (English: So far General Haftar has received support from Egypt and the UAE.)
+    >>> quote("A.p28.s01", lang="en").html.startswith('A.p28.s01: "<span lang="id">Sejauh ini')
+    True
     """
-    s = sentence(sid)
-    lang = lang or get_language()
-    text = f'{s.sentence}: "{s.text}"'
-    companion = _companion(s, lang)
-    if companion:
-        text += f"\n  ({t(_COMPANION_LABEL[lang], lang=lang)}: {companion})"
-    return text
+    s, lang = sentence(sid), lang or get_language()
+    companion, label = _companion(s, lang), t(_COMPANION_LABEL[lang], lang=lang)
+    said = Quote(f'{s.sentence}: "{s.text}"' + (f"\n  ({label}: {companion})" if companion else ""))
+    said.html = f'{s.sentence}: "<span lang="{_written_in(s)}">{html.escape(s.text)}</span>"' + (
+        f'<br>  ({html.escape(label)}: <span lang="{lang}">{html.escape(companion)}</span>)' if companion else ""
+    )
+    return said
 
 
 #: What follows a quoted sentence: the English translation in English, the Indonesian gloss (of
@@ -174,11 +183,18 @@ def _companion(s: Sentence, lang: str) -> str | None:
     return getattr(s, _COMPANION[lang]) or None
 
 
+def _written_in(s: Sentence) -> str:
+    """The language a sentence is written in (the English tweet quoted in article B is English)."""
+    return "en" if s.kind == "quote_en" else article_language(s.article)
+
+
 def _quote_html(s: Sentence, lang: str) -> str:
-    out = f"<blockquote><code>{html.escape(s.sentence)}</code> {html.escape(s.text)}"
+    out = (
+        f'<blockquote><code>{html.escape(s.sentence)}</code> <span lang="{_written_in(s)}">{html.escape(s.text)}</span>'
+    )
     companion = _companion(s, lang)
     if companion:
-        out += f"<br><em>{html.escape(companion)}</em>"
+        out += f'<br><em lang="{lang}">{html.escape(companion)}</em>'
     return out + "</blockquote>"
 
 
@@ -275,7 +291,7 @@ class ArticleView:
                 if row.kind != "body"
                 else ""
             )
-            cells = f'<td><code>{row.sentence}</code>{label}</td><td lang="{written_in}">{original}</td>'
+            cells = f'<td><code>{row.sentence}</code>{label}</td><td lang="{_written_in(row)}">{original}</td>'
             if self.parallel:
                 other = row.translation_en if isinstance(row.translation_en, str) else ""
                 if lang == "id" and isinstance(row.gloss_id, str):
@@ -284,7 +300,8 @@ class ArticleView:
             rows.append(f"<tr{style}>{cells}</tr>")
         caption = html.escape(t("articles.title", lang=lang, article=self.article))
         out = (
-            _ARTICLE_CSS + f'<table class="kit-article"><caption>{caption}</caption><thead><tr>{head}</tr></thead>'
+            _ARTICLE_CSS
+            + f'<table class="kit-article" lang="{lang}"><caption>{caption}</caption><thead><tr>{head}</tr></thead>'
             f"<tbody>{''.join(rows)}</tbody></table>"
         )
         return out + _legend_html(used, lang)
@@ -300,7 +317,7 @@ def _legend_html(used: set[tuple[str, str]], lang: str) -> str:
         f"({html.escape(t('articles.kind.' + kind, lang=lang))}): {html.escape(titles[(kind, key)])}</li>"
         for kind, key in sorted(used)
     ]
-    return f"<details><summary>{html.escape(t('articles.glossary', lang=lang))}</summary><ul>{''.join(items)}</ul></details>"
+    return f'<details lang="{lang}"><summary>{html.escape(t("articles.glossary", lang=lang))}</summary><ul>{"".join(items)}</ul></details>'
 
 
 def show(article: str, *, lang: str | None = None, parallel: bool = True, boilerplate: bool = False) -> ArticleView:

@@ -36,6 +36,7 @@ class KitFigure(Figure):
     """A Figure that carries ``alt_text`` and renders in notebooks as ``<img alt=...>`` plus a caption."""
 
     alt_text: str = ""
+    kit_lang: str = ""  # the language of its words (the HTML says it)
 
     def png_bytes(self) -> bytes:
         buffer = io.BytesIO()
@@ -46,7 +47,7 @@ class KitFigure(Figure):
         data = base64.b64encode(self.png_bytes()).decode()
         alt = html.escape(self.alt_text)
         return (
-            f'<figure style="margin:0"><img src="data:image/png;base64,{data}" alt="{alt}" style="max-width:100%">'
+            f'<figure lang="{self.kit_lang or get_language()}" style="margin:0"><img src="data:image/png;base64,{data}" alt="{alt}" style="max-width:100%">'
             f'<figcaption style="font-size:0.9em;color:{INK["line"]}">{alt}</figcaption></figure>'
         )
 
@@ -140,6 +141,7 @@ def backing_matrix(*, lang: str | None = None) -> KitFigure:
         ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8, frameon=False)
         _caption(fig, lang, "data/backing.csv")
     per_side = rows.groupby("side").size()
+    fig.kit_lang = lang
     fig.alt_text = t(
         "charts.backing_matrix.alt",
         lang=lang,
@@ -178,6 +180,7 @@ def backing_by_side(*, lang: str | None = None) -> KitFigure:
         ax.legend(loc="lower right", fontsize=8)
         _caption(fig, lang, "data/backing.csv")
     totals = backing.groupby("side")["backer"].nunique()
+    fig.kit_lang = lang
     fig.alt_text = t(
         "charts.backing_by_side.alt", lang=lang, gna=int(totals.get("GNA", 0)), lna=int(totals.get("LNA", 0))
     )
@@ -220,6 +223,7 @@ def control_over_time(*, lang: str | None = None) -> KitFigure:
         ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8, frameon=False)
         _caption(fig, lang, "data/control.csv")
     first, last = counts.iloc[0], counts.iloc[-1]
+    fig.kit_lang = lang
     fig.alt_text = t(
         "charts.control_over_time.alt",
         lang=lang,
@@ -273,6 +277,7 @@ def timeline(start: str | None = None, end: str | None = None, *, lang: str | No
         if ax.get_legend_handles_labels()[0]:
             ax.legend(loc="lower right", fontsize=8)
         _caption(fig, lang, "data/events.csv, data/articles/metadata.csv")
+    fig.kit_lang = lang
     fig.alt_text = t(
         "charts.timeline.alt", lang=lang, n=len(events), start=lo.date().isoformat(), end=hi.date().isoformat()
     )

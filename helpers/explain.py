@@ -217,7 +217,7 @@ def _html(explanation: str, trace: str, lang: str) -> str:
     # `code` in a message is shown as code, not with its backticks
     lines = "<br>".join(_CODE.sub(r"<code>\1</code>", html.escape(line)) for line in explanation.splitlines())
     return (
-        f'<div class="kit-explain" role="note" style="border-left:4px solid #b35806;padding:0.4em 0.8em">'
+        f'<div class="kit-explain" role="note" lang="{lang}" style="border-left:4px solid #b35806;padding:0.4em 0.8em">'
         f"<strong>{html.escape(t('explain.title', lang=lang))}</strong><br>{lines}"
         f"<details><summary>{html.escape(t('explain.traceback', lang=lang))}</summary>"
         f"<pre>{html.escape(trace)}</pre></details></div>"

@@ -108,9 +108,7 @@ class SourceList:
                 title = f'<a href="{html.escape(r.url)}" target="_blank" rel="noopener noreferrer">{title}</a>'
             rows.append(f"<tr><td>{html.escape(r.publisher)}</td><td>{title}</td><td>{html.escape(r.date)}</td></tr>")
         caption = html.escape(t("data.sources.caption", lang=self.lang, n=len(self.frame)))
-        return (
-            f"<table><caption>{caption}</caption><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
-        )
+        return f'<table lang="{self.lang}"><caption>{caption}</caption><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
 
 
 def sources(value: Any = None, *, lang: str | None = None) -> SourceList:

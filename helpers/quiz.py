@@ -37,6 +37,7 @@ Examples
 from __future__ import annotations
 
 import random
+from functools import partial
 from typing import Any
 
 from .i18n import get_language, t
@@ -113,6 +114,7 @@ class Quiz:
             seed = student() or None  # each student sees their own order, the same on every rerun
         self.lesson, self.mode, self.seed = lesson, mode, seed
         self.lang = lang or get_language()
+        self._said = partial(Result, lang=self.lang)  # a result says its language (its HTML: lang)
         meta, questions = load_bank(lesson, keys=mode != "exam")  # an exam holds no key
         self.title = meta["title"][self.lang]
         chosen = list(questions)
@@ -167,17 +169,19 @@ class Quiz:
         feedback = "" if correct else kind.feedback(q, value, lang)
         if correct:  # right: everything, with the sources
             said = f"{verdict} {feedback}".strip()
-            return Result(q.id, correct, score, said, q.explanation[lang], _quotes(q, lang), explained="after_correct")
+            return self._said(q.id, correct, score, said, q.explanation[lang], _quotes(q, lang))
         if not self._tries.get(q.id):  # a first wrong try: where to look, nothing more
             said = f"{verdict} {self.nudge(q)} {t('quiz.try_once_more', lang=lang)}"
-            return Result(q.id, False, score, said, explained="no")
+            return self._said(q.id, False, score, said, explained="no")
         # later wrong tries: the option's feedback and the explanation only where they do not tell the
         # answer (no quotes: the sources hold it), so a question is not solved by elimination
         feedback = "" if kind.told(q, feedback, lang) else feedback
         explanation = "" if kind.lettered or kind.told(q, q.explanation[lang], lang) else q.explanation[lang]
         rest = "" if explanation else f"{self.nudge(q)} {t('quiz.explained_when_right', lang=lang)}"
         message = " ".join(part for part in (verdict, feedback, rest) if part)
-        return Result(q.id, False, score, message, explanation, explained="after_second_try" if explanation else "no")
+        return self._said(
+            q.id, False, score, message, explanation, explained="after_second_try" if explanation else "no"
+        )
 
     def nudge(self, q: Question) -> str:
         """What to look at after a wrong answer: the bank's ``nudge``, or the cited sentences and tables."""
@@ -197,7 +201,7 @@ class Quiz:
         if q is None:
             named, ids = shorten(question, limit=40), ", ".join(self.questions)
             said = t("quiz.unknown_question", lang=self.lang, value=named, ids=ids)
-            return Result(named, False, 0.0, said, understood=False)
+            return self._said(named, False, 0.0, said, understood=False)
         if self.submitted:
             return self.draft_result(q, "quiz.locked")
         try:
@@ -213,11 +217,11 @@ class Quiz:
 
     def draft_result(self, q: Question, key: str = "quiz.recorded") -> Result:
         """What an exam answer shows: that it was saved (or, ``quiz.locked``, submitted), never a verdict."""
-        return Result(q.id, None, None, t(key, lang=self.lang), revealed=False, explained="no")
+        return self._said(q.id, None, None, t(key, lang=self.lang), revealed=False, explained="no")
 
     def not_understood(self, q: Question, key: str) -> Result:
         """A result for an answer that could not be understood (nothing is recorded)."""
-        return Result(q.id, False, 0.0, t(key, lang=self.lang, unit=q.unit_in(self.lang)), understood=False)
+        return self._said(q.id, False, 0.0, t(key, lang=self.lang, unit=q.unit_in(self.lang)), understood=False)
 
     def answer_parsed(self, q: Question, value: Any, *, raw: Any) -> Result:
         """Check an answer already read as option keys (what the widgets give), record it, apply the mode."""

@@ -16,6 +16,7 @@ Examples
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from . import status
@@ -75,6 +76,7 @@ class Result:
     understood: bool = True
     revealed: bool = True
     explained: str = "after_correct"
+    lang: str | None = None  # of the message (the HTML says it); None: the kit's current language
 
     def _shown(self, box: Any, notice: Any) -> str:
         if not self.revealed:  # an exam's answer: only that it was saved, or submitted (no verdict)
@@ -91,4 +93,4 @@ class Result:
         return self.text()
 
     def _repr_html_(self) -> str:
-        return self._shown(status.box_html, status.notice_html)
+        return self._shown(partial(status.box_html, lang=self.lang), partial(status.notice_html, lang=self.lang))

@@ -5,15 +5,16 @@ has a mark (✔ right, ◐ partly right, ✘ not yet), a headline, and optionall
 list), notes (paragraphs) and quotes. Its left border takes the feedback colours of
 :data:`helpers.style.FEEDBACK` (dark green when right, black otherwise), which belong to no side of
 the war and stay distinct for colour-blind readers; the mark and the words carry the meaning, never
-the colour alone. All text is escaped.
+the colour alone. All text is escaped, and every HTML box says its language (``lang``: the given one, or
+the kit's current language); a quote with ``html`` (:class:`helpers.articles.Quote`) marks its own parts.
 
 Examples
 --------
 >>> print(box_text(0.0, "Not yet right.", details=["2 row(s) are missing."]))
 ✘ Not yet right.
   - 2 row(s) are missing.
->>> box_html(1.0, "Correct!")
-'<div role="alert" style="border-left:4px solid #00441B;padding-left:8px"><b>✔ Correct!</b></div>'
+>>> box_html(1.0, "Correct!", lang="en")
+'<div role="alert" lang="en" style="border-left:4px solid #00441B;padding-left:8px"><b>✔ Correct!</b></div>'
 >>> print(checklist_text([(True, "180 words"), (False, "no data row cited")]))
 ✔ 180 words
 ✘ no data row cited
@@ -24,6 +25,7 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable, Sequence
 
+from .i18n import get_language
 from .style import FEEDBACK
 
 __all__ = ["mark", "border_colour", "box_html", "box_text", "notice_html", "checklist_html", "checklist_text"]
@@ -59,14 +61,20 @@ def _escape(text: str) -> str:
 
 
 def box_html(
-    score: float, headline: str, *, details: Sequence[str] = (), notes: Sequence[str] = (), quotes: Sequence[str] = ()
+    score: float,
+    headline: str,
+    *,
+    details: Sequence[str] = (),
+    notes: Sequence[str] = (),
+    quotes: Sequence[str] = (),
+    lang: str | None = None,
 ) -> str:
     """The box as HTML: a bold marked headline, then a list of details, paragraphs of notes, quotes."""
     items = "".join(f"<li>{html.escape(d)}</li>" for d in details)
     body = (f"<ul>{items}</ul>" if items else "") + "".join(f"<p>{html.escape(n)}</p>" for n in notes)
-    body += "".join(f"<blockquote>{_escape(q)}</blockquote>" for q in quotes)
+    body += "".join(f"<blockquote>{getattr(q, 'html', '') or _escape(q)}</blockquote>" for q in quotes)
     return (
-        f'<div role="alert" style="border-left:4px solid {border_colour(score)};padding-left:8px">'
+        f'<div role="alert" lang="{lang or get_language()}" style="border-left:4px solid {border_colour(score)};padding-left:8px">'
         f"<b>{mark(score)} {html.escape(headline)}</b>{body}</div>"
     )
 
@@ -87,15 +95,15 @@ def box_text(
     return "\n".join(lines)
 
 
-def notice_html(text: str) -> str:
+def notice_html(text: str, *, lang: str | None = None) -> str:
     """A box with no mark and no colour, for news that is neither right nor wrong ("answer recorded").
 
     Examples
     --------
-    >>> notice_html("Answer recorded.")
-    '<div role="alert"><b>Answer recorded.</b></div>'
+    >>> notice_html("Answer recorded.", lang="en")
+    '<div role="alert" lang="en"><b>Answer recorded.</b></div>'
     """
-    return f'<div role="alert"><b>{html.escape(text)}</b></div>'
+    return f'<div role="alert" lang="{lang or get_language()}"><b>{html.escape(text)}</b></div>'
 
 
 def checklist_html(items: Iterable[tuple[bool, str]]) -> str:
@@ -103,11 +111,11 @@ def checklist_html(items: Iterable[tuple[bool, str]]) -> str:
 
     Examples
     --------
-    >>> checklist_html([(True, "a < b")])
-    '<ul role="list" style="list-style:none;padding-left:0"><li>✔ a &lt; b</li></ul>'
+    >>> checklist_html([(True, "a < b")])  # doctest: +ELLIPSIS
+    '<ul role="list" lang="..." style="list-style:none;padding-left:0"><li>✔ a &lt; b</li></ul>'
     """
     rows = "".join(f"<li>{mark(float(ok))} {html.escape(text)}</li>" for ok, text in items)
-    return f'<ul role="list" style="list-style:none;padding-left:0">{rows}</ul>'
+    return f'<ul role="list" lang="{get_language()}" style="list-style:none;padding-left:0">{rows}</ul>'
 
 
 def checklist_text(items: Iterable[tuple[bool, str]]) -> str:

@@ -180,7 +180,7 @@ def article_places(article: str, *, lang: str | None = None) -> folium.Map:
     features, rows = [], []
     for _, row in named.iterrows():
         name, said = place_name(row, lang), [sid for sid in split_list(row["sentences"]) if sid in ids]
-        quotes = "<br>".join(html.escape(quote(sid, lang=lang)).replace(chr(10), "<br>") for sid in said)
+        quotes = "<br>".join(quote(sid, lang=lang).html for sid in said)
         info = f"<b>{html.escape(name)}</b><br>" + quotes
         features.append(point(float(row["lon"]), float(row["lat"]), {"label": html.escape(name), "info": info}))
         rows.append((name, t("maps.table.named", lang=lang, article=key), ", ".join(said)))

@@ -81,6 +81,7 @@ def control_map_static(date: Any, *, lang: str | None = None) -> KitFigure:
         ax.apply_aspect()
         _name_towns(inset, named[crowded], lang, frame, [inset.title])
         _name_towns(ax, named[~crowded], lang, frame, [ax.title, ax.get_legend(), inset, inset.title])
+    fig.kit_lang = lang
     fig.alt_text = t("maps.static.alt", lang=lang, date=day, **count_sides(frame))
     return fig
 

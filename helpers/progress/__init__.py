@@ -339,7 +339,7 @@ class HandIn:
             uri = "data:text/csv;charset=utf-8;base64," + base64.b64encode(self.data).decode("ascii")
             label = html.escape(t("progress.hand_in.download", file=self.filename))
             text += f'<p><a download="{html.escape(self.filename)}" href="{uri}">⬇ {label}</a></p>'
-        return f'<div role="status">{text}</div>'
+        return f'<div role="status" lang="{get_language()}">{text}</div>'
 
 
 def hand_in(*, folder: str | os.PathLike | None = None) -> HandIn:

@@ -58,14 +58,14 @@ class ProgressReport:
 
     def _repr_html_(self) -> str:
         if self.table.empty:
-            return f"<p>{self.note or t('progress.nothing_yet', lang=self.lang)}</p>"
+            return f'<p lang="{self.lang}">{self.note or t("progress.nothing_yet", lang=self.lang)}</p>'
         buffer = io.BytesIO()
         self.figure.savefig(buffer, format="png", dpi=80, bbox_inches="tight")
         image = base64.b64encode(buffer.getvalue()).decode()
         alt = t("progress.chart_alt", lang=self.lang)
         questions = self.questions.to_html(index=False) if not self.questions.empty else ""
         image = f'<img alt="{alt}" src="data:image/png;base64,{image}">' + (f"<p>{self.note}</p>" if self.note else "")
-        return self.table.to_html(index=False) + questions + image
+        return f'<div lang="{self.lang}">{self.table.to_html(index=False)}{questions}{image}</div>'
 
 
 def per_question(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
