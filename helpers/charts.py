@@ -1,10 +1,12 @@
 """Charts of foreign backing, control over time and the timeline (matplotlib), drawn from ``data/``.
 
 Every chart function returns a :class:`KitFigure`: a matplotlib Figure with a title, axis labels,
-a source caption in the current language, the shared palette of :mod:`helpers.style`, and a
-short text description for screen readers in ``fig.alt_text``. In a notebook it shows as an
-image with that alt text and the description printed under it. Figures are made without pyplot,
-so nothing is shown twice and nothing global changes; ``plt.show()`` is never called.
+a source caption in the current language, the shared palette of :mod:`helpers.style`, a short
+text description for screen readers in ``fig.alt_text``, and what it shows as a table
+(``fig.kit_table``: every event of a timeline, every count of the bars, every date). In a
+notebook it shows as an image with that alt text, the description printed under it (hidden from
+screen readers, which read it once, as the alt text) and the table, folded. Figures are made
+without pyplot, so nothing is shown twice and nothing global changes; ``plt.show()`` is never called.
 
 Examples
 --------
@@ -18,6 +20,7 @@ from __future__ import annotations
 import base64
 import html
 import io
+from typing import Any
 
 import pandas as pd
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -28,15 +31,21 @@ from . import style
 from .data import load_actors, load_article_meta, load_backing, load_control, load_events, to_timestamp
 from .i18n import by_lang, get_language, t
 from .style import ARTICLE_COLOURS, INK
+from .text import table_html
 
 __all__ = ["KitFigure", "new_figure", "backing_matrix", "backing_by_side", "control_over_time", "timeline"]
 
 
 class KitFigure(Figure):
-    """A Figure that carries ``alt_text`` and renders in notebooks as ``<img alt=...>`` plus a caption."""
+    """A Figure that carries ``alt_text`` and renders in notebooks as ``<img alt=...>`` plus a caption and a table."""
 
     alt_text: str = ""
     kit_lang: str = ""  # the language of its words (the HTML says it)
+    kit_table: tuple[list[str], list[tuple[Any, ...]]] = ([], [])  # columns, rows: the facts it shows
+
+    def describe(self, lang: str, text: str, columns: list[str], rows: list[tuple[Any, ...]]) -> None:
+        """Give the figure its language, its text alternative and its table (each row's first cell names it)."""
+        self.kit_lang, self.alt_text, self.kit_table = lang, text, (columns, rows)
 
     def png_bytes(self) -> bytes:
         buffer = io.BytesIO()
@@ -44,11 +53,15 @@ class KitFigure(Figure):
         return buffer.getvalue()
 
     def _repr_html_(self) -> str:
-        data = base64.b64encode(self.png_bytes()).decode()
-        alt = html.escape(self.alt_text)
+        data, alt, lang = base64.b64encode(self.png_bytes()).decode(), html.escape(self.alt_text), self.kit_lang
+        title = self.axes[0].get_title() if self.axes else ""
+        table = (
+            table_html(t("maps.table.toggle", lang=lang or None), title, *self.kit_table) if self.kit_table[1] else ""
+        )
         return (
-            f'<figure lang="{self.kit_lang or get_language()}" style="margin:0"><img src="data:image/png;base64,{data}" alt="{alt}" style="max-width:100%">'
-            f'<figcaption style="font-size:0.9em;color:{INK["line"]}">{alt}</figcaption></figure>'
+            f'<figure lang="{lang or get_language()}" style="margin:0"><img src="data:image/png;base64,{data}" alt="{alt}"'
+            f' style="max-width:100%"><figcaption style="font-size:0.9em;color:{INK["line"]}">'
+            f'<span aria-hidden="true">{alt}</span>{table}</figcaption></figure>'
         )
 
     def __repr__(self) -> str:
@@ -140,15 +153,16 @@ def backing_matrix(*, lang: str | None = None) -> KitFigure:
         ]
         ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8, frameon=False)
         _caption(fig, lang, "data/backing.csv")
-    per_side = rows.groupby("side").size()
-    fig.kit_lang = lang
-    fig.alt_text = t(
-        "charts.backing_matrix.alt",
-        lang=lang,
-        gna=int(per_side.get("GNA", 0)),
-        lna=int(per_side.get("LNA", 0)),
-        denied=int((backing["status"].astype(str) == "denied").sum()),
+    per_side, denied = rows.groupby("side").size(), int((backing["status"].astype(str) == "denied").sum())
+    alt = t(
+        "charts.backing_matrix.alt", lang=lang, denied=denied, **{s.lower(): per_side.get(s, 0) for s in ("GNA", "LNA")}
     )
+    known = {
+        k: ", ".join(style.status_label(s, lang=lang) for s in style.STATUS_ORDER if s in v) for k, v in said.items()
+    }
+    table = [(f"{names[b]} → {side}", style.support_label(k, lang=lang), known[(side, b, k)]) for side, b, k in known]
+    columns = [t(f"charts.backing_matrix.{c}", lang=lang) for c in ("y", "x", "status")]
+    fig.describe(lang, alt, columns, table)
     return fig
 
 
@@ -180,10 +194,9 @@ def backing_by_side(*, lang: str | None = None) -> KitFigure:
         ax.legend(loc="lower right", fontsize=8)
         _caption(fig, lang, "data/backing.csv")
     totals = backing.groupby("side")["backer"].nunique()
-    fig.kit_lang = lang
-    fig.alt_text = t(
-        "charts.backing_by_side.alt", lang=lang, gna=int(totals.get("GNA", 0)), lna=int(totals.get("LNA", 0))
-    )
+    alt = t("charts.backing_by_side.alt", lang=lang, gna=int(totals.get("GNA", 0)), lna=int(totals.get("LNA", 0)))
+    columns = [t("charts.backing_matrix.x", lang=lang), *(style.side_label(s, lang=lang) for s in counts.columns)]
+    fig.describe(lang, alt, columns, [(style.support_label(k, lang=lang), *counts.loc[k]) for k in kinds])
     return fig
 
 
@@ -223,18 +236,10 @@ def control_over_time(*, lang: str | None = None) -> KitFigure:
         ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8, frameon=False)
         _caption(fig, lang, "data/control.csv")
     first, last = counts.iloc[0], counts.iloc[-1]
-    fig.kit_lang = lang
-    fig.alt_text = t(
-        "charts.control_over_time.alt",
-        lang=lang,
-        first=labels[0],
-        last=labels[-1],
-        gna1=int(first["GNA"]),
-        lna1=int(first["LNA"]),
-        gna2=int(last["GNA"]),
-        lna2=int(last["LNA"]),
-        total=int(first.sum()),
-    )
+    said = {"gna1": first["GNA"], "lna1": first["LNA"], "gna2": last["GNA"], "lna2": last["LNA"]}
+    alt = t("charts.control_over_time.alt", lang=lang, first=labels[0], last=labels[-1], total=first.sum(), **said)
+    columns = [t("charts.control_over_time.x", lang=lang), *(style.side_label(s, lang=lang) for s in counts.columns)]
+    fig.describe(lang, alt, columns, [(day, *row) for day, row in zip(labels, counts.to_numpy().tolist())])
     return fig
 
 
@@ -262,11 +267,13 @@ def timeline(start: str | None = None, end: str | None = None, *, lang: str | No
             ax.annotate(
                 text, (row["date"], n + 1), xytext=(5, -3), textcoords="offset points", fontsize=7.5, parse_math=False
             )
+        said = []  # the articles' days, then the events: the table under the chart
         for article, colour, dash in zip(meta["article"], ARTICLE_COLOURS, style.ARTICLE_DASH):
             day = meta.set_index("article").loc[article, "published"]
             if lo <= day <= hi:
                 label = t("charts.timeline.article", lang=lang, article=article, date=day.date().isoformat())
                 ax.axvline(day, color=colour, linewidth=2, linestyle=dash, label=label)
+                said.append((day.date().isoformat(), label))
         ax.set_ylim(0, len(events) + 1.5)
         ax.invert_yaxis()
         ax.set_yticks([])
@@ -277,8 +284,7 @@ def timeline(start: str | None = None, end: str | None = None, *, lang: str | No
         if ax.get_legend_handles_labels()[0]:
             ax.legend(loc="lower right", fontsize=8)
         _caption(fig, lang, "data/events.csv, data/articles/metadata.csv")
-    fig.kit_lang = lang
-    fig.alt_text = t(
-        "charts.timeline.alt", lang=lang, n=len(events), start=lo.date().isoformat(), end=hi.date().isoformat()
-    )
+    alt = t("charts.timeline.alt", lang=lang, n=len(events), start=lo.date().isoformat(), end=hi.date().isoformat())
+    said += [(row["date"].date().isoformat(), by_lang(row, "title", lang)) for _, row in events.iterrows()]
+    fig.describe(lang, alt, [t("charts.timeline.x", lang=lang), t("charts.timeline.event", lang=lang)], sorted(said))
     return fig

@@ -2,7 +2,8 @@
 
 Every comparison of names a student types (quiz answers, place look-ups, highlighted terms) goes
 through :func:`fold` or :func:`fold_key`, so "the same name" means the same thing everywhere.
-:func:`shorten` turns any value, however hostile, into a short printable string for a message.
+:func:`shorten` turns any value, however hostile, into a short printable string for a message;
+:func:`table_html`, the facts of a map or chart as an escaped, folded HTML table.
 
 Examples
 --------
@@ -16,11 +17,13 @@ Examples
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
+from collections.abc import Sequence
 from typing import Any
 
-__all__ = ["code_block", "fold", "fold_key", "shorten", "strip_accents"]
+__all__ = ["code_block", "fold", "fold_key", "shorten", "strip_accents", "table_html"]
 
 _NOT_ALNUM = re.compile(r"[^a-z0-9]")
 _BACKTICKS = re.compile(r"`+")
@@ -100,3 +103,20 @@ def code_block(text: str) -> str:
     longest = max((len(run) for run in _BACKTICKS.findall(text)), default=0)
     fence = "`" * max(3, longest + 1)
     return f"{fence}text\n{text}\n{fence}"
+
+
+def table_html(summary: str, caption: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
+    """A table folded under ``summary`` (``<details>``), with a caption, column headers, each row's first cell its header.
+
+    Examples
+    --------
+    >>> table_html("As a table", "Towns", ["Town", "Side"], [("Sirte", "LNA")])[-80:]
+    '<tbody><tr><th scope="row">Sirte</th><td>LNA</td></tr></tbody></table></details>'
+    """
+    head = "".join(f'<th scope="col">{html.escape(c)}</th>' for c in columns)
+    cells = ("".join(f"<td>{html.escape(str(c))}</td>" for c in r[1:]) for r in rows)
+    body = "".join(f'<tr><th scope="row">{html.escape(str(r[0]))}</th>{c}</tr>' for r, c in zip(rows, cells))
+    return (
+        f"<details><summary>{html.escape(summary)}</summary><table><caption>{html.escape(caption)}</caption>"
+        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></details>"
+    )

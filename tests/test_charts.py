@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import html
 import io
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -151,3 +153,56 @@ def test_sides_and_statuses_differ_in_more_than_colour():
     assert len({p.get_hatch() for p in stacked.patches}) == len(style.PALETTE)
     timeline = charts.timeline("2019-01-01", "2020-12-31", lang="en").axes[0]
     assert len({line.get_linestyle() for line in timeline.get_lines() if line.get_label().startswith("article")}) == 2
+
+
+# ---------------------------------------------------------------- what each chart shows, as a table (issue 25)
+def _table(fig) -> tuple[list[str], list[list[str]]]:
+    """The table under a chart as a reader gets it: column headers, and each row's cells (from the HTML)."""
+    page = fig._repr_html_()
+    body = page[page.index("<table") : page.index("</table>")]
+    columns = re.findall(r'<th scope="col">(.*?)</th>', body)
+    rows = [
+        re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", r) for r in re.findall(r"<tr>(.*?)</tr>", body.split("<tbody>")[1])
+    ]
+    return columns, rows
+
+
+@pytest.mark.parametrize("name", CHARTS)
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_the_description_is_read_once(name, lang):
+    """The alt text is what a screen reader reads; the same words under the image are for the eye only."""
+    page = CHARTS[name](lang)._repr_html_()
+    said = html.escape(CHARTS[name](lang).alt_text)
+    assert page.count(said) == 2 and f'alt="{said}"' in page and f'<span aria-hidden="true">{said}</span>' in page
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_the_timeline_lists_every_event_and_both_articles(lang):
+    from helpers.data import load_article_meta, load_events
+
+    columns, rows = _table(charts.timeline("2011-01-01", "2021-12-31", lang=lang))
+    events = load_events()
+    titles = [str(v) for v in events[f"title_{lang}"]]
+    assert len(rows) == len(events) + len(load_article_meta()), "each event and each article's day is a row"
+    assert sorted(r[1] for r in rows if not r[1].startswith(("article", "berita"))) == sorted(map(html.escape, titles))
+    assert [r[0] for r in rows] == sorted(r[0] for r in rows), "in the order of their dates"
+    assert columns == (["date", "event"] if lang == "en" else ["tanggal", "peristiwa"])
+
+
+def test_the_backing_bars_give_every_count():
+    fig = charts.backing_by_side(lang="en")
+    columns, rows = _table(fig)
+    assert columns[1:] == ["GNA (Tripoli government)", "LNA (Haftar&#x27;s forces)"]
+    drawn = sorted(int(p.get_width()) for p in fig.axes[0].patches)
+    assert sorted(int(c) for r in rows for c in r[1:]) == drawn, "the table's counts are the bars' lengths"
+
+
+def test_control_over_time_gives_every_date():
+    from helpers.data import load_control
+
+    fig = charts.control_over_time(lang="en")
+    _columns, rows = _table(fig)
+    control = load_control()
+    assert [r[0] for r in rows] == sorted({d.date().isoformat() for d in control["date"]})
+    for row in rows:  # every listed place, on every date
+        assert sum(int(c) for c in row[1:]) == control["place"].nunique()

@@ -42,6 +42,7 @@ from .. import style
 from ..data import load_borders
 from ..i18n import catalogue, t
 from ..style import INK
+from ..text import table_html
 from .leaflet import loader_html
 
 __all__ = ["LIBYA_BOUNDS", "KitMap", "add_layer_control", "add_legend", "base_map", "html_size", "polygons"]
@@ -105,14 +106,8 @@ class KitMap(folium.Map):
         frame = frame.replace("<iframe ", f'<iframe title="{title}" ', 1)
         # folium's own notice, shown by an untrusted notebook instead of the map, in the kit's language
         frame = frame.replace(_UNTRUSTED, html.escape(t("maps.untrusted", lang=self.kit_lang)), 1)
-        head = "".join(f'<th scope="col">{html.escape(c)}</th>' for c in self.kit_columns)
-        cells = ("".join(f"<td>{html.escape(c)}</td>" for c in r[1:]) for r in self.kit_rows)
-        body = "".join(f'<tr><th scope="row">{html.escape(r[0])}</th>{c}</tr>' for r, c in zip(self.kit_rows, cells))
-        table = (
-            f"<details><summary>{html.escape(t('maps.table.toggle', lang=self.kit_lang))}</summary>"
-            f"<table><caption>{html.escape(self.kit_title)}</caption><thead><tr>{head}</tr></thead>"
-            f"<tbody>{body}</tbody></table></details>"
-        )
+        toggle = t("maps.table.toggle", lang=self.kit_lang)
+        table = table_html(toggle, self.kit_title, self.kit_columns, self.kit_rows)
         caption = (
             f'<figcaption style="font-size:0.9em;color:{INK["line"]}"><p>{html.escape(self.kit_summary)} '
             f"{html.escape(t('maps.attribution', lang=self.kit_lang))}</p>{table}</figcaption>"

@@ -81,8 +81,9 @@ def control_map_static(date: Any, *, lang: str | None = None) -> KitFigure:
         ax.apply_aspect()
         _name_towns(inset, named[crowded], lang, frame, [inset.title])
         _name_towns(ax, named[~crowded], lang, frame, [ax.title, ax.get_legend(), inset, inset.title])
-    fig.kit_lang = lang
-    fig.alt_text = t("maps.static.alt", lang=lang, date=day, **count_sides(frame))
+    rows = sorted((place_name(r, lang), style.side_label(str(r["controller"]), lang=lang)) for _, r in frame.iterrows())
+    columns = [t("maps.col.place", lang=lang), t("maps.popup.controller", lang=lang)]
+    fig.describe(lang, t("maps.static.alt", lang=lang, date=day, **count_sides(frame)), columns, rows)
     return fig
 
 
