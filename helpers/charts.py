@@ -59,7 +59,7 @@ class KitFigure(Figure):
             table_html(t("maps.table.toggle", lang=lang or None), title, *self.kit_table) if self.kit_table[1] else ""
         )
         return (
-            f'<figure lang="{lang or get_language()}" style="margin:0"><img src="data:image/png;base64,{data}" alt="{alt}"'
+            f'<figure lang="{lang or get_language()}" aria-label="{html.escape(title)}" style="margin:0"><img src="data:image/png;base64,{data}" alt="{alt}"'
             f' style="max-width:100%"><figcaption style="font-size:0.9em;color:{INK["line"]}">'
             f'<span aria-hidden="true">{alt}</span>{table}</figcaption></figure>'
         )

@@ -39,6 +39,7 @@ __all__ = [
     "PALETTE",
     "SIDE_LETTER",
     "SIDE_MARKER",
+    "ZONE_HATCH",
     "SIDE_TEXT",
     "STATUS_DASH",
     "STATUS_ORDER",
@@ -59,6 +60,8 @@ LETTER_INK: dict[str, str] = {"GNA": "#FFFFFF", "LNA": "#000000", "contested": "
 SIDE_TEXT: dict[str, str] = {"GNA": "#0072B2", "LNA": "#B34D00", "contested": "#9C4A84", "other": "#666666"}
 #: A matplotlib marker shape per side.
 SIDE_MARKER: dict[str, str] = {"GNA": "o", "LNA": "s", "contested": "D", "other": "^"}
+#: A pattern per side's zones (matplotlib's hatches; the web maps draw the same as SVG), so zones differ in grey too.
+ZONE_HATCH: dict[str, str] = {"GNA": "--", "LNA": "//", "contested": "xx", "other": ".."}
 #: Strongest evidence first.
 STATUS_ORDER: tuple[str, ...] = ("acknowledged", "reported_un", "reported_media", "alleged_other_side", "denied")
 #: Leaflet dash patterns per evidence status (None: solid line).

@@ -57,7 +57,8 @@ def _hex(linear: tuple[float, ...]) -> str:
 
 
 def simulate_colour_vision(colour: str, kind: str) -> str:
-    """How ``colour`` looks to a reader with ``kind`` colour vision: ``normal``, ``protan``, ``deutan`` or ``tritan``.
+    """How ``colour`` looks to a reader with ``kind`` colour vision: ``normal``, ``protan``, ``deutan`` or ``tritan``;
+    or in ``grey`` (printed in black and white, or a screen set to greyscale: its luminance only).
 
     Examples
     --------
@@ -65,12 +66,17 @@ def simulate_colour_vision(colour: str, kind: str) -> str:
     '#767676'
     >>> simulate_colour_vision("#D55E00", "normal")
     '#D55E00'
+    >>> simulate_colour_vision("#FFFFFF", "grey"), simulate_colour_vision("#0000FF", "grey")
+    ('#FFFFFF', '#4C4C4C')
     """
     rgb = _linear_rgb(colour)
     if kind == "normal":
         return _hex(rgb)
+    if kind == "grey":
+        luminance = 0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2]
+        return _hex((luminance, luminance, luminance))
     if kind not in _COLOUR_VISION:
-        raise ValueError(f"unknown colour vision {kind!r}: normal, protan, deutan or tritan")
+        raise ValueError(f"unknown colour vision {kind!r}: normal, protan, deutan, tritan or grey")
     return _hex(tuple(sum(m * c for m, c in zip(row, rgb, strict=True)) for row in _COLOUR_VISION[kind]))
 
 
@@ -95,3 +101,21 @@ def colour_difference(colour_a: str, colour_b: str) -> float:
 
     difference = sum((p - q) ** 2 for p, q in zip(lab(colour_a), lab(colour_b), strict=True)) ** 0.5
     return round(difference, 3)
+
+
+def over(colour: str, opacity: float, background: str) -> str:
+    """``colour`` laid at ``opacity`` over ``background``, mixed as browsers and matplotlib do (in sRGB).
+
+    Examples
+    --------
+    >>> over("#000000", 0.5, "#ffffff")
+    '#808080'
+    """
+    top, under = (_hex_channels(c) for c in (colour, background))
+    return "#" + "".join(f"{round(opacity * a + (1 - opacity) * b):02x}" for a, b in zip(top, under, strict=True))
+
+
+def _hex_channels(colour: str) -> list[int]:
+    digits = colour.lstrip("#")
+    digits = "".join(c * 2 for c in digits) if len(digits) == 3 else digits
+    return [int(digits[i : i + 2], 16) for i in (0, 2, 4)]

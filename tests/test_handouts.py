@@ -43,7 +43,7 @@ PAGES = {
     "sentence-frames": (1, 1),
     "exit-ticket": (1, 1),
     "timeline": (1, 1),
-    "maps": (1, 4),
+    "maps": (7, 7),  # one snapshot a page (issue 25: symbols 3 mm, legend 9 pt)
     "glossary": (1, 3),
     "actors": (1, 3),
     "article-a": (1, 4),

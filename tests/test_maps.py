@@ -306,3 +306,77 @@ def test_towns_carry_their_letter_in_a_contrasting_ink():
         assert pin in page, pin
     legend = f'style="background:{style.PALETTE["LNA"]};color:{style.LETTER_INK["LNA"]}" aria-hidden="true">L</span>'
     assert legend in page
+
+
+# --- zones, keys and paper (issue 25) -----------------------------------------------------------
+
+VISIONS = ("normal", "grey", "protan", "deutan")
+
+
+def test_zones_differ_in_grey_and_for_colour_blind_eyes():
+    """The sides' zone colours, laid faint over the land, are 1.0-1.1:1 apart in grey (and GNA and
+    "contested" almost one blue under protanopia): so each side's zones carry a pattern of their own,
+    drawn in a dark ink that stands out from every zone at 3:1 or more in every vision simulated."""
+    from helpers.maps.page import ZONE_PATTERNS
+    from tests.colour_checks import contrast_ratio, over, simulate_colour_vision
+
+    assert len(set(ZONE_PATTERNS.values())) == len(style.PALETTE) == len(set(style.ZONE_HATCH.values()))
+    for side, colour in style.PALETTE.items():
+        for name, fill, ink in (
+            ("web map", over(colour, 0.28, style.INK["land"]), style.INK["line"]),  # page.ZONE_PATTERNS' tile
+            ("printed map", over(colour, 0.25, style.INK["land"]), style.INK["border"]),  # printed._zone
+        ):
+            for vision in VISIONS:
+                seen = [simulate_colour_vision(c, vision) for c in (fill, ink)]
+                assert contrast_ratio(*seen) >= 3, f"{name}: {side}'s pattern on its zone, {vision}: {seen}"
+    page = rendered(maps.control_map("2020-06-06", lang="en"))
+    for side, path in ZONE_PATTERNS.items():
+        tile = f'<pattern id="kit-zone-{side}" width="8" height="8" patternUnits="userSpaceOnUse">'
+        assert tile in page and f'<path d="{path}" stroke="{style.INK["line"]}"' in page
+        assert f"url(#kit-zone-{side})" in page  # the legend shows the pattern
+    zones = {f["properties"]["controller"] for f in maps.layers.zones_on("2020-06-06")}
+    assert all(page.count(f"url(#kit-zone-{side})") >= 2 for side in zones), "a zone drawn without its pattern"
+    fig = maps.control_map_static("2020-06-06", lang="en")
+    hatches = {p.get_hatch() for p in fig.axes[0].patches if p.get_hatch()}
+    assert hatches == {style.ZONE_HATCH[s] for s in zones}
+
+
+def test_the_map_has_a_skip_link_escape_and_no_silent_tab_stops():
+    page = rendered(maps.control_map("2020-06-06", lang="id"))
+    assert '"Lewati peta, langsung ke tabel fakta yang sama"' in page and "kit-skip" in page
+    assert "e.key === 'Escape'" in page and "map.closePopup()" in page
+    assert "p.setAttribute('tabindex', '-1')" in page  # the shapes say nothing: no Tab stops
+    assert ".kit-town:focus{z-index:10000!important}" in page  # a focused town comes out of its cluster
+
+
+def test_the_trust_note_is_hidden_where_the_map_shows():
+    """The note sits under the map's frame; the <style> that hides it is dropped with the frame when
+    the notebook is not trusted, so it shows (and is read) only then."""
+    out = maps.control_map("2020-06-06", lang="en")._repr_html_()
+    note = '<style>.kit-untrusted{display:none}</style><span class="kit-untrusted">The map shows once this'
+    assert note in out and out.index(note) < out.index("<iframe")
+    assert "Make this Notebook Trusted" not in out
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_handout_maps_print_large_enough_and_say_their_facts(lang):
+    """maps.pdf prints one map a page at MAP_WIDTH_MM: towns 3 mm across or more, legend and names at
+    8 pt or more; its caption and alt text give the counts and every town by side."""
+    from helpers.maps.printed import _NAME, _SYMBOL
+    from tools.handouts.materials import MAP_WIDTH_MM, _map_svg, _maps
+
+    svg, alt, towns = _map_svg("2020-06-06", lang)
+    width_pt = float(re.search(rb'<svg[^>]* width="([\d.]+)pt"', svg).group(1))
+    scale = MAP_WIDTH_MM / (width_pt * 25.4 / 72)
+    assert _SYMBOL["s"] ** 0.5 * scale * 25.4 / 72 >= 3, "a town's symbol is under 3 mm across"
+    legend = maps.control_map_static("2020-06-06", lang=lang).axes[0].get_legend()
+    assert min(t.get_fontsize() for t in legend.get_texts()) * scale >= 8
+    assert _NAME["fontsize"] * scale >= 8
+    frame = data.control_on("2020-06-06")
+    counts = frame["controller"].astype(str).value_counts()
+    assert str(counts["GNA"]) in alt and str(counts["LNA"]) in alt
+    for _, town in frame.iterrows():
+        assert town[f"name_{lang}"] in towns, town["place"]
+    page = _maps(lang)
+    assert page.count("<figure>") == len(data.load_snapshots()) == page.count('class="maps pagebreak"') + 1
+    assert html.escape(alt) in page and f'alt="{html.escape(alt)}"' in page

@@ -155,14 +155,13 @@ def describe_control(
 
 
 def add_zones(layer: folium.Map | folium.FeatureGroup, day: str, lang: str) -> None:
-    """Shade the approximate zones of control of ``day``, one colour per side."""
+    """Shade the approximate zones of control of ``day``, one colour and pattern per side (page.ZONE_PATTERNS)."""
     for feature in zones_on(day):
         ctrl = feature["properties"]["controller"]
         label = html.escape(f"{style.side_label(ctrl, lang=lang)} — {t('maps.approximate', lang=lang)}")
-        colour = style.PALETTE[ctrl]
         geojson_layer(
             [{"type": "Feature", "properties": {"label": label}, "geometry": feature["geometry"]}],
-            style_function=lambda f, c=colour: {"color": c, "weight": 0, "fillColor": c, "fillOpacity": 0.28},
+            style_function=lambda f, c=ctrl: {"weight": 0, "fillColor": f"url(#kit-zone-{c})", "fillOpacity": 1},
             tip="label",
         ).add_to(layer)
 

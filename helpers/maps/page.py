@@ -17,7 +17,9 @@ in every notebook, on the static site and in the stored outputs without an extra
 screen-reader user does not have to find it elsewhere; :func:`helpers.maps.as_table` gives the same facts as a
 DataFrame for students who want to sort or filter them. On the map, every town is a marker
 with its side's letter (G, L, ?, o) in a contrasting ink, reachable with the Tab key (Enter
-opens its popup).
+opens its popup, Escape closes it); the first Tab stop is a link past the towns to the table, the
+shapes are no Tab stops, and each side's zones have a pattern of their own (:data:`ZONE_PATTERNS`),
+so that they differ in grey and for colour-blind eyes, not by colour alone.
 
 Examples
 --------
@@ -60,7 +62,37 @@ _PAGE = Template(
 )
 
 
-_UNTRUSTED = "Make this Notebook Trusted to load map: File -> Trust Notebook"
+_UNTRUSTED = '<span style="color:#565656">Make this Notebook Trusted to load map: File -> Trust Notebook'
+#: The zones' patterns, as SVG paths in an 8 px tile (:data:`helpers.style.ZONE_HATCH` says them for matplotlib).
+ZONE_PATTERNS = {
+    "GNA": "M0 4H8",
+    "LNA": "M0 8L8 0M-1 1L1 -1M7 9L9 7",
+    "contested": "M0 8L8 0M0 0L8 8",
+    "other": "M3 4H5",
+}
+_DEFS = "".join(
+    f'<pattern id="kit-zone-{s}" width="8" height="8" patternUnits="userSpaceOnUse"><rect width="8" height="8" '
+    f'fill="{c}" fill-opacity="0.28"/><path d="{ZONE_PATTERNS[s]}" stroke="{INK["line"]}" stroke-width="1.2"/></pattern>'
+    for s, c in style.PALETTE.items()
+)
+# The first Tab stop: a link past the towns to the table under the map; Escape closes a popup and
+# gives the focus back to its town; the shapes (they say nothing) are no Tab stops.
+_KEYS = Template(
+    "{% macro script(this, kwargs) %}(function (map, label) {"
+    "var skip = document.createElement('a'), opener = null; skip.href = '#'; skip.className = 'kit-skip';"
+    "skip.textContent = label; document.body.insertBefore(skip, document.body.firstChild);"
+    "skip.addEventListener('click', function (e) { var f = window.frameElement, box = f && f.closest('figure');"
+    " var table = box && box.querySelector('details'); e.preventDefault();"
+    " if (table) { table.open = true; table.querySelector('summary').focus(); } });"
+    "map.on('popupopen', function () { opener = document.activeElement; });"
+    "map.on('popupclose', function () { setTimeout(function () { opener = null; }); });"
+    "document.addEventListener('keydown', function (e) { var back = opener;"
+    " if (e.key === 'Escape' && back) { map.closePopup(); back.focus(); } });"
+    "function calm() { document.querySelectorAll('path.leaflet-interactive').forEach(function (p) {"
+    " p.setAttribute('tabindex', '-1'); }); }"
+    "map.on('layeradd', calm); calm();"
+    "})({{ this._parent.get_name() }}, {{ this.label | tojson }});{% endmacro %}"
+)
 
 
 class KitMap(folium.Map):
@@ -104,15 +136,20 @@ class KitMap(folium.Map):
         frame = super()._repr_html_(**kwargs)
         title = html.escape(t("maps.frame_title", lang=self.kit_lang, title=self.kit_title))
         frame = frame.replace("<iframe ", f'<iframe title="{title}" ', 1)
-        # folium's own notice, shown by an untrusted notebook instead of the map, in the kit's language
-        frame = frame.replace(_UNTRUSTED, html.escape(t("maps.untrusted", lang=self.kit_lang)), 1)
+        # folium's own notice, shown by an untrusted notebook instead of the map, in the kit's language; the
+        # <style> that hides it (from screen readers too) goes with the map, as an untrusted notebook drops both
+        said = html.escape(t("maps.untrusted", lang=self.kit_lang))
+        frame = frame.replace(
+            _UNTRUSTED, f'<style>.kit-untrusted{{display:none}}</style><span class="kit-untrusted">{said}', 1
+        )
         toggle = t("maps.table.toggle", lang=self.kit_lang)
         table = table_html(toggle, self.kit_title, self.kit_columns, self.kit_rows)
         caption = (
             f'<figcaption style="font-size:0.9em;color:{INK["line"]}"><p>{html.escape(self.kit_summary)} '
             f"{html.escape(t('maps.attribution', lang=self.kit_lang))}</p>{table}</figcaption>"
         )
-        return f'<figure class="kit-map" lang="{self.kit_lang}" style="margin:0">{frame}{caption}</figure>'
+        named = f'lang="{self.kit_lang}" aria-label="{html.escape(self.kit_title)}"'  # not by its long caption
+        return f'<figure class="kit-map" {named} style="margin:0">{frame}{caption}</figure>'
 
     def __repr__(self) -> str:
         return self.kit_summary or super().__repr__()
@@ -138,7 +175,9 @@ def base_map(lang: str, *, tiles: bool = True, bounds: list[list[float]] | None 
             f".kit-pin{{display:block;box-sizing:border-box;width:100%;height:100%;border-radius:50%;border:1.5px solid {INK['text']};"
             "font:bold 11px/15px sans-serif;text-align:center}"
             f".kit-pin.big{{border:3px solid {INK['text']};line-height:14px;font-size:12px}}"
-            ".kit-town:focus,.kit-dates a:focus{outline:3px solid #000;outline-offset:2px}"
+            ".kit-skip:focus,.kit-town:focus,.kit-dates a:focus{outline:3px solid #000;outline-offset:2px}"
+            ".kit-town:focus{z-index:10000!important}.kit-skip{position:absolute;left:-10000px;z-index:10000;"
+            f"background:{INK['paper']};color:{INK['text']};padding:6px 10px;font:14px sans-serif}}.kit-skip:focus{{left:8px;top:8px}}"
             f".leaflet-control-layers.kit-dates .leaflet-control-layers-toggle{{width:auto;height:auto;color:{INK['text']};"
             "padding:0 8px 0 34px;background-position:5px 50%;background-size:24px;font:bold 13px/36px sans-serif}"
             ".kit-sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}"
@@ -163,9 +202,13 @@ def base_map(lang: str, *, tiles: bool = True, bounds: list[list[float]] | None 
     m.get_root().html.add_child(
         Element(
             f'<div style="position:absolute;bottom:2px;left:90px;z-index:999;font:10px sans-serif;background:{INK["attribution_bg"]};'
-            f'padding:1px 4px">{attribution}</div>'
+            f'padding:1px 4px">{attribution}</div><svg width="0" height="0" style="position:absolute" aria-hidden="true">'
+            f"<defs>{_DEFS}</defs></svg>"
         )
     )
+    keys = MacroElement()
+    keys._template, keys.label = _KEYS, t("maps.skip", lang=lang)
+    keys.add_to(m)
     return m
 
 
@@ -212,8 +255,8 @@ def add_legend(m: folium.Map, title: str, lang: str, *, statuses: bool = False, 
     """
     items = "".join(
         f'<div><span class="sw" style="background:{style.PALETTE[s]};color:{style.LETTER_INK[s]}" aria-hidden="true">'
-        f"{style.SIDE_LETTER[s]}</span>"
-        f"{html.escape(style.side_label(s, lang=lang))}</div>"
+        f'{style.SIDE_LETTER[s]}</span><svg width="20" height="14" aria-hidden="true"><rect width="20" height="14" '
+        f'fill="url(#kit-zone-{s})" stroke="{INK["line"]}"/></svg> {html.escape(style.side_label(s, lang=lang))}</div>'
         for s in (("GNA", "LNA") if statuses else style.PALETTE)
     )
     if statuses:

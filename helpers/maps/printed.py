@@ -13,6 +13,9 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+from matplotlib.colors import to_rgb
+from matplotlib.legend_handler import HandlerTuple
+from matplotlib.patches import Patch
 from matplotlib.patches import Polygon as MplPolygon
 from matplotlib.patheffects import withStroke
 from matplotlib.transforms import Bbox
@@ -35,8 +38,8 @@ _PRINT_LABELLED = ("gharyan", "tarhuna", "al-watiya")
 #: (``_INSET``: left, bottom, width, height as fractions of the map), over desert with no listed town.
 _NORTH_WEST = (11.6, 15.4, 31.3, 33.2)
 _INSET = (0.43, 0.01, 0.57, 0.31)
-#: How every town is drawn, besides its side's shape and colour.
-_SYMBOL = {"s": 42, "edgecolor": INK["text"], "linewidth": 0.6, "zorder": 3}
+#: How every town is drawn, besides its side's shape and colour: 9 pt across (3 mm on paper; maps.pdf prints 1:1).
+_SYMBOL = {"s": 81, "edgecolor": INK["text"], "linewidth": 0.6, "zorder": 3}
 #: How every town's name is written: on a halo of the page's colour, so it reads over zones and symbols.
 _HALO = withStroke(linewidth=2.5, foreground=INK["paper"])
 _NAME = {"fontsize": 8, "zorder": 4, "parse_math": False, "path_effects": [_HALO]}
@@ -62,7 +65,8 @@ def control_map_static(date: Any, *, lang: str | None = None) -> KitFigure:
     west, east, south, north = _NORTH_WEST
     crowded = named["lon"].between(west, east) & named["lat"].between(south, north)
     with style.chart_style():
-        fig, ax = new_figure(figsize=(7.5, 6.5))
+        fig, ax = new_figure(figsize=(7.5, 7.4))
+        fig.subplots_adjust(bottom=0.2, top=0.95)  # room for the legend under the map
         inset = ax.inset_axes(_INSET, xticks=[], yticks=[], anchor="SE")
         for axes in (ax, inset):
             _draw(axes, day, frame, lang)
@@ -76,7 +80,14 @@ def control_map_static(date: Any, *, lang: str | None = None) -> KitFigure:
         ax.set_xlabel(t("maps.static.lon", lang=lang))
         ax.set_ylabel(t("maps.static.lat", lang=lang))
         ax.set_title(t("maps.title.control", lang=lang, date=day))
-        ax.legend(loc="lower left", fontsize=8, title=t("maps.zones_note", lang=lang), title_fontsize=7)
+        symbols, labels = ax.get_legend_handles_labels()  # each side: its zones' hatching and its towns' symbol
+        zones = [(Patch(**_zone(s)), symbol) for s, symbol in zip(style.PALETTE, symbols)]
+        said = {
+            "title": t("maps.zones_note", lang=lang),
+            "title_fontsize": 9,
+            "handler_map": {tuple: HandlerTuple(None)},
+        }
+        ax.legend(zones, labels, loc="upper center", bbox_to_anchor=(0.5, -0.08), ncols=2, fontsize=9, **said)
         fig.text(0.01, 0.005, t("maps.attribution", lang=lang), fontsize=7, color=INK["caption"])
         ax.apply_aspect()
         _name_towns(inset, named[crowded], lang, frame, [inset.title])
@@ -94,9 +105,8 @@ def _draw(ax: Any, day: str, frame: pd.DataFrame, lang: str) -> None:
         for poly in polygons(feature["geometry"]):
             ax.add_patch(MplPolygon(poly[0], closed=True, **land))
     for feature in zones_on(day):
-        colour = style.PALETTE[feature["properties"]["controller"]]
         for poly in feature["geometry"]["coordinates"]:
-            ax.add_patch(MplPolygon(poly[0], closed=True, facecolor=colour, alpha=0.25, linewidth=0))
+            ax.add_patch(MplPolygon(poly[0], closed=True, linewidth=0, **_zone(feature["properties"]["controller"])))
     for ctrl in style.PALETTE:
         part = frame[frame["controller"].astype(str) == ctrl]
         label = f"{style.side_label(ctrl, lang=lang)} ({len(part)})"
@@ -105,33 +115,41 @@ def _draw(ax: Any, day: str, frame: pd.DataFrame, lang: str) -> None:
         )
 
 
+def _zone(side: str) -> dict[str, Any]:
+    """How a side's zones look: its colour, faint, and its hatching (so that zones differ in grey too)."""
+    return {
+        "facecolor": (*to_rgb(style.PALETTE[side]), 0.25),
+        "hatch": style.ZONE_HATCH[side],
+        "edgecolor": INK["border"],
+    }
+
+
 def _name_towns(ax: Any, towns: pd.DataFrame, lang: str, frame: pd.DataFrame, avoid: list[Any]) -> None:
-    """Write each town's name at the first of :data:`_SPOTS` where it stays on the map and overlaps
+    """Write each town's name at the first of :data:`_SPOTS` (wrapped at 12 or 16 letters) where it stays on the map and overlaps
     no name already written nor anything in ``avoid``, covering the fewest town symbols of ``frame``."""
     renderer = ax.figure.canvas.get_renderer()
     locator = ax.get_axes_locator()  # an inset's place in the map, as drawing would settle it
     ax.apply_aspect(locator(ax, renderer) if locator else None)
-    r = 4 * ax.figure.dpi / 72  # a symbol's half-width, in pixels
+    r = _SYMBOL["s"] ** 0.5 / 2 * ax.figure.dpi / 72  # a symbol's half-width, in pixels
     points = ax.transData.transform(frame[["lon", "lat"]])
     symbols = [Bbox([[x - r, y - r], [x + r, y + r]]) for x, y in points]
     taken, inside = [a.get_window_extent(renderer) for a in avoid], ax.get_window_extent(renderer)
     crowds = [(np.hypot(*(points - p).T) < 8 * r).sum() for p in ax.transData.transform(towns[["lon", "lat"]])]
     for _, town in towns.iloc[np.argsort(np.negative(crowds), kind="stable")].iterrows():  # the most crowded first
-        name = fill(place_name(town, lang), 12, break_on_hyphens=False)
+        name = place_name(town, lang)  # wrapped at 12 or 16 letters, whichever fits
         label = ax.annotate(name, (town["lon"], town["lat"]), (0, 0), textcoords="offset points", **_NAME)
-        scores = []
-        for spot in _SPOTS:
-            _move(label, spot)
+        tries, scores = [(fill(name, n, break_on_hyphens=False), spot) for n in (12, 16) for spot in _SPOTS], []
+        for text, spot in tries:
+            _move(label, spot, text)
             box = label.get_window_extent(renderer)
             off = not (inside.contains(box.x0, box.y0) and inside.contains(box.x1, box.y1))
             scores.append((off or any(box.overlaps(b) for b in taken), sum(box.overlaps(s) for s in symbols)))
-        _move(label, _SPOTS[scores.index(min(scores))])
+        _move(label, *tries[scores.index(min(scores))][::-1])
         taken.append(label.get_window_extent(renderer))
 
 
-def _move(label: Any, spot: tuple[float, float]) -> None:
-    """Put ``label`` at ``spot`` points from its town, aligned away from it."""
+def _move(label: Any, spot: tuple[float, float], text: str) -> None:
+    """Put ``label``, saying ``text``, at ``spot`` points from its town, aligned away from it."""
     label.xyann = spot
-    label.set(
-        ha=("center", "left", "right")[int(np.sign(spot[0]))], va=("center", "bottom", "top")[int(np.sign(spot[1]))]
-    )
+    ha, va = ("center", "left", "right")[int(np.sign(spot[0]))], ("center", "bottom", "top")[int(np.sign(spot[1]))]
+    label.set(text=text, ha=ha, va=va)

@@ -40,8 +40,8 @@ ol.q > li { margin-bottom: 9pt; break-inside: avoid; } .opts { list-style: none;
 pre { font-size: 8.5pt; border: 1px solid #000; padding: 4pt; white-space: pre-wrap; }
 .foot { font-size: 8pt; margin-top: 10pt; border-top: 1px solid #000; padding-top: 2pt; }
 .ticket { border: 1px dashed #000; padding: 6pt; margin-bottom: 8pt; height: 60mm; break-inside: avoid; }
-.cal td { height: 22mm; width: 14%; } .maps figure { margin: 0 0 5mm 0; break-inside: avoid; display: grid; grid-template-columns: 116mm 1fr; gap: 4mm; }
-.maps img { width: 116mm; } .maps figcaption { font-size: 8.5pt; }
+.cal td { height: 22mm; width: 14%; } .maps figure { margin: 0; break-inside: avoid; }
+.maps img { display: block; } .maps figcaption { font-size: 9pt; margin-top: 2mm; }
 .pagebreak { break-after: page; } tr { break-inside: avoid; }
 """
 

@@ -77,9 +77,13 @@ def _tickets(lang: str) -> str:
     return page(words("exit", lang), one * 3, lang)
 
 
-def _map_png(day: str, lang: str) -> str:
+#: How wide each map prints: one map a page, no smaller than drawn (towns 3 mm across, legend 9 pt; tests/test_handouts.py).
+MAP_WIDTH_MM = 168
+
+
+def _map_svg(day: str, lang: str) -> tuple[bytes, str, str]:
     """One snapshot's printed control map with a scale bar (in the empty desert east of Sabha, clear of the
-    north-west inset at the bottom right), cropped to its content, as an SVG data URL."""
+    north-west inset at the bottom right), cropped to its content, as SVG; its description and its towns by side."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -109,7 +113,9 @@ def _map_png(day: str, lang: str) -> str:
     with matplotlib.rc_context({"svg.fonttype": "none"}):  # text stays text: searchable and sharp in print
         fig.savefig(buffer, format="svg", bbox_inches="tight", pad_inches=0.05)
     plt.close(fig)
-    return "data:image/svg+xml;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
+    _columns, rows = fig.kit_table  # (town, side), by town
+    sides = {side: ", ".join(town for town, s in rows if s == side) for _town, side in rows}
+    return buffer.getvalue(), fig.alt_text, "; ".join(f"{side}: {towns}" for side, towns in sorted(sides.items()))
 
 
 def _maps(lang: str) -> str:
@@ -117,17 +123,15 @@ def _maps(lang: str) -> str:
 
     snaps = data.load_snapshots()
     cells = []
-    for _, r in snaps.iterrows():
-        day = r["date"].date().isoformat()
+    for _, r in snaps.iterrows():  # one map a page, large enough for its symbols and legend; the facts under it
+        svg, alt, towns = _map_svg(r["date"].date().isoformat(), lang)
+        url = "data:image/svg+xml;base64," + base64.b64encode(svg).decode("ascii")
         cells.append(
-            f'<figure><img src="{_map_png(day, lang)}" alt="{esc(r[f"label_{lang}"])}"><figcaption><b>'
-            f"{esc(date_text(day, lang))}</b>: {esc(r[f'label_{lang}'])}. {esc(words('source_line', lang))}: "
+            f'<figure><img src="{url}" alt="{esc(alt)}" style="width:{MAP_WIDTH_MM}mm"><figcaption><b>{esc(date_text(r["date"], lang))}</b>: '
+            f"{esc(r[f'label_{lang}'])}. {esc(alt)} {esc(towns)}. {esc(words('source_line', lang))}: "
             f"{esc(data.describe_sources(r['sources'], lang=lang))}</figcaption></figure>"
         )
-    pages = [cells[i : i + 2] for i in range(0, len(cells), 2)]  # two maps a page, each large enough to read
-    body = "".join(
-        f'<div class="maps{" pagebreak" if n < len(pages) - 1 else ""}">{"".join(p)}</div>' for n, p in enumerate(pages)
-    )
+    body = "".join(f'<div class="maps{" pagebreak" * (n < len(cells) - 1)}">{c}</div>' for n, c in enumerate(cells))
     return page(words("maps", lang), f'<div class="help">{esc(words("maps_help", lang))}</div>{body}', lang)
 
 
