@@ -33,8 +33,8 @@ def test_overrides_turn_the_news_prompt_off():
 
 def test_postbuild_installs_the_overrides_and_not_the_kit():
     text = (ROOT / "postBuild").read_text(encoding="utf-8")
-    assert "cp deploy/overrides.json" in text and "share/jupyter/lab/settings" in text
     commands = [line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+    assert "python -m tools.lab_settings" in commands  # deploy/overrides.json and deploy/custom.css (below)
     assert not any("pip install" in line for line in commands)  # lessons take the kit from their copy
     assert (ROOT / "postBuild").stat().st_mode & 0o111
 
@@ -87,3 +87,19 @@ def test_readme_students_per_node_follow_from_the_guarantee(readme, z2jh):
         assert float(free.replace(",", ".")) < float(node)
         assert int(students) == int(free_bytes // guarantee), (readme, node, free, students)
     assert "--user-id 1000" in text and "deploy/z2jh-config.yaml" in text
+
+
+def test_lab_settings_install_the_overrides_and_the_readable_code_colours(tmp_path):
+    """What postBuild and `make lab` run: the overrides, and deploy/custom.css as JupyterLab's custom CSS."""
+    from tools import lab_settings
+
+    (tmp_path / "etc" / "jupyter").mkdir(parents=True)
+    (tmp_path / "etc" / "jupyter" / "jupyter_lab_config.json").write_text('{"LabApp": {"collaborative": false}}')
+    written = lab_settings.install("en", tmp_path, custom=tmp_path / "custom")
+    said = json.loads(written.read_text(encoding="utf-8"))
+    assert written == tmp_path / "share" / "jupyter" / "lab" / "settings" / "overrides.json"
+    assert said["@jupyterlab/apputils-extension:notification"] == {"fetchNews": "false", "checkForUpdates": False}
+    config = json.loads((tmp_path / "etc" / "jupyter" / "jupyter_lab_config.json").read_text(encoding="utf-8"))
+    assert config == {"LabApp": {"collaborative": False, "custom_css": True}}  # added to what was there
+    css = (tmp_path / "custom" / "custom.css").read_text(encoding="utf-8")
+    assert css == (DEPLOY / "custom.css").read_text(encoding="utf-8") and "--jp-mirror-editor-comment-color" in css

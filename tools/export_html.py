@@ -145,24 +145,18 @@ def _without_widget_views(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
 
 #: JupyterLab's light theme, made readable: code token colours (CodeMirror variables, used by the
 #: exported highlighting too) darkened to at least 4.5:1 on the code cells' #f5f5f5, and the cell
-#: prompts drawn at full opacity (half-opaque grey was 2.2:1). tests/test_static_site.py checks them.
-A11Y_CSS = """<style id="kit-a11y">
-:root {
-  --jp-mirror-editor-atom-color: #5555ff; --jp-mirror-editor-bracket-color: #707054;
-  --jp-mirror-editor-comment-color: #3b7676; --jp-mirror-editor-error-color: #e00000;
-  --jp-mirror-editor-hr-color: #6e6e6e; --jp-mirror-editor-meta-color: #a413ff;
-  --jp-mirror-editor-number-color: #007e00; --jp-mirror-editor-operator-color: #a413ff;
-  --jp-mirror-editor-quote-color: #007f00; --jp-mirror-editor-variable-3-color: #007a4d;
-  --jp-cell-inprompt-font-color: #2b72ad;
-  --jp-cell-outprompt-font-color: #b05438; --jp-cell-prompt-not-active-opacity: 1;
-}
-.kit-skip { position: absolute; left: -10000px; top: 0; z-index: 10000; padding: 8px 12px;
+#: prompts drawn at full opacity: deploy/custom.css, which JupyterLab gets too (tools/lab_settings.py).
+A11Y_CSS = (
+    '<style id="kit-a11y">\n'
+    + (ROOT / "deploy" / "custom.css").read_text(encoding="utf-8")
+    + """.kit-skip { position: absolute; left: -10000px; top: 0; z-index: 10000; padding: 8px 12px;
             background: #fff; color: #0d47a1; border: 2px solid #0d47a1; font: 16px sans-serif; }
 .kit-skip:focus { left: 8px; top: 8px; }
 .kit-lang { font: 14px sans-serif; padding: 8px 12px; color: #1a1a1a; }
 .kit-lang a { color: #0d47a1; text-decoration: underline; }
 math .kit-fn { padding: 0 0.17em; }
 </style>"""
+)
 
 
 def _accessible(page: str, lang: str, name: str = "") -> str:

@@ -1,11 +1,14 @@
 """The kit's JupyterLab settings, written by `make lab` (in the edition's language) and Binder's postBuild.
 
-``share/jupyter/lab/settings/overrides.json`` of an environment holds the defaults of JupyterLab's
-settings: deploy/overrides.json (no news prompt, no update check) and the interface language,
-Indonesian (``id_ID``, from the language pack ``jupyterlab-language-pack-id-ID`` of the ``lab``
-extra) for the Indonesian edition, English otherwise. JupyterLab then marks its page
-``lang="id-ID"``, so a screen reader reads the Indonesian edition's text cells as Indonesian. A
-student's own choice (Settings > Language) still wins: overrides are only defaults.
+- ``share/jupyter/lab/settings/overrides.json`` of an environment holds the defaults of JupyterLab's
+  settings: deploy/overrides.json (no news prompt, no update check) and the interface language,
+  Indonesian (``id_ID``, from the language pack ``jupyterlab-language-pack-id-ID`` of the ``lab``
+  extra) for the Indonesian edition, English otherwise. JupyterLab then marks its page
+  ``lang="id-ID"``, so a screen reader reads the Indonesian edition's text cells as Indonesian. A
+  student's own choice (Settings > Language) still wins: overrides are only defaults.
+- deploy/custom.css, the readable code colours (the "# ✏️ ..." instructions at 4.5:1, as on the
+  static site), becomes JupyterLab's custom CSS: copied where the server looks for it (its
+  ``static/custom`` folder) and switched on (``LabApp.custom_css`` in ``etc/jupyter/jupyter_lab_config.json``).
 
 Usage: ``python -m tools.lab_settings [--lang id] [--prefix PREFIX]`` (the prefix of the environment
 JupyterLab runs in; default: this interpreter's).
@@ -22,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import sys
 from pathlib import Path
 
@@ -37,11 +41,23 @@ def overrides(lang: str) -> dict:
     return settings
 
 
-def install(lang: str, prefix: Path) -> Path:
-    """Write the overrides of edition ``lang`` into the environment at ``prefix``; return the file."""
+def install(lang: str, prefix: Path, custom: Path | None = None) -> Path:
+    """Write the overrides of edition ``lang`` and switch the custom CSS on in the environment at
+    ``prefix``; copy the CSS into ``custom`` (default: this environment's server's folder). Returns the overrides."""
     target = prefix / "share" / "jupyter" / "lab" / "settings" / "overrides.json"
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(json.dumps(overrides(lang), indent=2) + "\n", encoding="utf-8")
+    config = prefix / "etc" / "jupyter" / "jupyter_lab_config.json"
+    settings = json.loads(config.read_text(encoding="utf-8")) if config.exists() else {}
+    settings.setdefault("LabApp", {})["custom_css"] = True
+    config.parent.mkdir(parents=True, exist_ok=True)
+    config.write_text(json.dumps(settings, indent=2) + "\n", encoding="utf-8")
+    if custom is None:
+        import jupyter_server
+
+        custom = Path(jupyter_server.__file__).parent / "static" / "custom"
+    custom.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(ROOT / "deploy" / "custom.css", custom / "custom.css")
     return target
 
 

@@ -85,7 +85,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 #: What the student edition keeps of the committed tree (shell patterns; ``*`` does not cross ``/``).
 #: ``tools/trust.py`` is there because Binder's ``postBuild`` and ``make lab`` trust the notebooks with it;
-#: ``tools/wheelhouse.py`` for ``make wheelhouse`` (a school's laptops without internet).
+#: ``tools/wheelhouse.py`` for ``make wheelhouse`` (a school's laptops without internet); ``tools/lab_settings.py``
+#: because ``make lab`` and ``postBuild`` set JupyterLab's language and readable code colours with it.
 STUDENT_FILES = (
     "README.md",
     "README.id.md",
@@ -109,6 +110,7 @@ STUDENT_FILES = (
     "lessons/*/exercises.yml",
     "lessons/*/solutions.py",
     "tools/__init__.py",
+    "tools/lab_settings.py",
     "tools/trust.py",
     "tools/wheelhouse.py",
 )

@@ -14,6 +14,7 @@ one test worker cannot run side by side.
 from __future__ import annotations
 
 import atexit
+import json
 import os
 import secrets
 import shutil
@@ -28,6 +29,7 @@ from pathlib import Path
 
 import pytest
 
+from tools import lab_settings
 from tools.release import release_tree
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -120,8 +122,14 @@ class Lab(tuple):
         return lab
 
 
-def start_lab(extra_args: list[str] | None = None, command: list[str] | None = None, root: Path = ROOT):
-    """Start JupyterLab on ``root`` in its own process group; return (process, base url, token, temp dir)."""
+def start_lab(
+    extra_args: list[str] | None = None, command: list[str] | None = None, root: Path = ROOT, lang: str = "en"
+):
+    """Start JupyterLab on ``root`` in its own process group; return (process, base url, token, temp dir).
+
+    It has the kit's settings as `make lab KIT_LANG=<lang>` gives them (tools/lab_settings.py): the
+    overrides (code lines wrap, no news prompt, the interface language) and the readable code colours.
+    """
     port, token = free_port(), secrets.token_hex(16)
     tmp = Path(tempfile.mkdtemp(prefix="kit-lab-"))
     env = dict(os.environ)
@@ -132,6 +140,10 @@ def start_lab(extra_args: list[str] | None = None, command: list[str] | None = N
     news = tmp / "jupyterlab_settings_dir" / "@jupyterlab" / "apputils-extension"
     news.mkdir(parents=True)
     (news / "notification.jupyterlab-settings").write_text('{"fetchNews": "false", "checkForUpdates": false}')
+    (tmp / "jupyter_config_dir" / "custom").mkdir()
+    shutil.copyfile(ROOT / "deploy" / "custom.css", tmp / "jupyter_config_dir" / "custom" / "custom.css")
+    (tmp / "app_settings").mkdir()
+    (tmp / "app_settings" / "overrides.json").write_text(json.dumps(lab_settings.overrides(lang)), encoding="utf-8")
     args = command or [sys.executable, "-m", "jupyterlab"]
     args = (
         args
@@ -142,6 +154,8 @@ def start_lab(extra_args: list[str] | None = None, command: list[str] | None = N
             f"--IdentityProvider.token={token}",
             f"--ServerApp.root_dir={root}",
             "--LabApp.expose_app_in_browser=True",
+            "--LabApp.custom_css=True",
+            f"--LabApp.app_settings_dir={tmp / 'app_settings'}",
         ]
         + (extra_args or [])
     )
