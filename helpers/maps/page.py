@@ -139,9 +139,9 @@ class KitMap(folium.Map):
         # folium's own notice, shown by an untrusted notebook instead of the map, in the kit's language; the
         # <style> that hides it (from screen readers too) goes with the map, as an untrusted notebook drops both
         said = html.escape(t("maps.untrusted", lang=self.kit_lang))
-        frame = frame.replace(
-            _UNTRUSTED, f'<style>.kit-untrusted{{display:none}}</style><span class="kit-untrusted">{said}', 1
-        )
+        narrow = "@media (max-width:800px){.kit-map>div>div{padding-bottom:200%!important}}"  # room for the legend
+        said = f'<style>.kit-untrusted{{display:none}}{narrow}</style><span class="kit-untrusted">{said}'
+        frame = frame.replace(_UNTRUSTED, said, 1)
         toggle = t("maps.table.toggle", lang=self.kit_lang)
         table = table_html(toggle, self.kit_title, self.kit_columns, self.kit_rows)
         caption = (
@@ -178,6 +178,9 @@ def base_map(lang: str, *, tiles: bool = True, bounds: list[list[float]] | None 
             ".kit-skip:focus,.kit-town:focus,.kit-dates a:focus{outline:3px solid #000;outline-offset:2px}"
             ".kit-town:focus{z-index:10000!important}.kit-skip{position:absolute;left:-10000px;z-index:10000;"
             f"background:{INK['paper']};color:{INK['text']};padding:6px 10px;font:14px sans-serif}}.kit-skip:focus{{left:8px;top:8px}}"
+            # a narrow map (a phone, a zoomed page): the legend and the source line under the map, not on it
+            "@media (max-width:700px){body{display:flex;flex-direction:column}.folium-map{order:1;flex:1 1 auto;"
+            "height:auto!important}.kit-legend,.kit-source{order:2;position:static!important;max-width:none!important}}"
             f".leaflet-control-layers.kit-dates .leaflet-control-layers-toggle{{width:auto;height:auto;color:{INK['text']};"
             "padding:0 8px 0 34px;background-position:5px 50%;background-size:24px;font:bold 13px/36px sans-serif}"
             ".kit-sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}"
@@ -201,7 +204,7 @@ def base_map(lang: str, *, tiles: bool = True, bounds: list[list[float]] | None 
     attribution = html.escape(t("maps.attribution", lang=lang))
     m.get_root().html.add_child(
         Element(
-            f'<div style="position:absolute;bottom:2px;left:90px;z-index:999;font:10px sans-serif;background:{INK["attribution_bg"]};'
+            f'<div class="kit-source" style="position:absolute;bottom:2px;left:90px;z-index:999;font:10px sans-serif;background:{INK["attribution_bg"]};'
             f'padding:1px 4px">{attribution}</div><svg width="0" height="0" style="position:absolute" aria-hidden="true">'
             f"<defs>{_DEFS}</defs></svg>"
         )
@@ -224,28 +227,31 @@ def html_size(m: folium.Map) -> int:
 
 
 # Labels the folded layer control with ``label`` in the map's language; Enter or a click opens it
-# (and moves the focus to the chosen date); Escape, or the focus leaving it, folds it again.
+# (and moves the focus to the chosen date); Escape, or the focus leaving it, folds it again. An open
+# control folds so only where the map is narrow (700 px or less: a phone, a zoomed page).
 _FOLDED = Template(
-    "{% macro script(this, kwargs) %}(function (control, label) {"
+    "{% macro script(this, kwargs) %}(function (control, label, open) {"
     "var box = control.getContainer(), link = box.querySelector('a');"
-    "box.classList.add('kit-dates'); link.textContent = link.title = label; link.setAttribute('aria-label', label);"
+    "if (open && window.innerWidth > 700) return; control.collapse();"
+    "link.title = label; link.setAttribute('aria-label', label);"
+    "if (!open) { box.classList.add('kit-dates'); link.textContent = label; }"
     "link.addEventListener('click', function () { (box.querySelector('input:checked') || link).focus(); });"
     "box.addEventListener('keydown', function (e) { if (e.key === 'Escape') { control.collapse(); link.focus(); } });"
     "box.addEventListener('focusout', function (e) {"
     " if (!box.contains(e.relatedTarget) && !box.matches(':hover')) control.collapse(); });"
-    "})({{ this.control.get_name() }}, {{ this.label | tojson }});{% endmacro %}"
+    "})({{ this.control.get_name() }}, {{ this.label | tojson }}, {{ this.open | tojson }});{% endmacro %}"
 )
 
 
 def add_layer_control(m: folium.Map, *, folded: str | None = None) -> None:
-    """Add the layer control, open in the top right corner; or, with ``folded``, folded to a button
-    that says ``folded`` and opens on hover, click or Enter, so its list covers no town until asked."""
+    """Add the layer control, open in the top right corner (folded where the map is narrow); or, with
+    ``folded``, folded to a button that says ``folded`` and opens on click or Enter, so its list covers no town until asked."""
     control = folium.LayerControl(collapsed=folded is not None)
     control.add_to(m)
-    if folded is not None:
-        labelled = MacroElement()
-        labelled._template, labelled.control, labelled.label = _FOLDED, control, folded
-        labelled.add_to(m)
+    labelled = MacroElement()
+    labelled._template, labelled.control, labelled.open = _FOLDED, control, folded is None
+    labelled.label = folded or t("maps.layers_button", lang=m.get_root().kit_lang)
+    labelled.add_to(m)
 
 
 def add_legend(m: folium.Map, title: str, lang: str, *, statuses: bool = False, note: str | None = None) -> None:
@@ -253,10 +259,12 @@ def add_legend(m: folium.Map, title: str, lang: str, *, statuses: bool = False, 
 
     With ``statuses``, only the two sides, and one line style per status of evidence (backers' map).
     """
+    zone = (
+        '<svg width="20" height="14" aria-hidden="true"><rect width="20" height="14" fill="url(#kit-zone-{})"/></svg> '
+    )
     items = "".join(
         f'<div><span class="sw" style="background:{style.PALETTE[s]};color:{style.LETTER_INK[s]}" aria-hidden="true">'
-        f'{style.SIDE_LETTER[s]}</span><svg width="20" height="14" aria-hidden="true"><rect width="20" height="14" '
-        f'fill="url(#kit-zone-{s})" stroke="{INK["line"]}"/></svg> {html.escape(style.side_label(s, lang=lang))}</div>'
+        f"{style.SIDE_LETTER[s]}</span>{'' if statuses else zone.format(s)}{html.escape(style.side_label(s, lang=lang))}</div>"
         for s in (("GNA", "LNA") if statuses else style.PALETTE)
     )
     if statuses:
