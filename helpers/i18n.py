@@ -104,7 +104,19 @@ def set_language(lang: str) -> str:
     'en'
     """
     _state["lang"] = _check_language(lang)
+    try:  # in IPython, DataFrames say the language too (their HTML: lang), with no empty corner header
+        import pandas as pd
+
+        get_ipython().display_formatter.formatters["text/html"].for_type(pd.DataFrame, _frame_html)  # type: ignore[name-defined]
+    except NameError:  # not in IPython
+        pass
     return _state["lang"]
+
+
+def _frame_html(frame: Any) -> str | None:
+    """A DataFrame's HTML in a ``lang`` box, pandas' empty header cells (above the index) made plain cells."""
+    said = frame._repr_html_()
+    return said and f'<div lang="{_state["lang"]}">{said.replace("<th></th>", "<td></td>")}</div>'
 
 
 def get_language() -> str:

@@ -57,7 +57,7 @@ LIBYA_BOUNDS = [[19.5, 9.3], [33.3, 25.2]]
 _PAGE = Template(
     '<!DOCTYPE html>\n<html lang="{{this.kit_lang}}">\n<head>\n'
     "{% if this.title %}<title>{{this.title}}</title>{% endif %}"
-    "    {{this.header.render(**kwargs) | replace(', maximum-scale=1.0, user-scalable=no', '')}}\n</head>\n<body>\n    {{this.html.render(**kwargs)}}\n</body>\n"
+    "    {{this.header.render(**kwargs) | replace(', maximum-scale=1.0, user-scalable=no', '')}}\n</head>\n<body><main>\n    {{this.html.render(**kwargs)}}\n</main></body>\n"
     "<script>\nwindow.__kitWhenLeaflet(function () {\n    {{this.script.render(**kwargs)}}\n});\n</script>\n</html>\n"
 )
 
@@ -80,7 +80,7 @@ _DEFS = "".join(
 _KEYS = Template(
     "{% macro script(this, kwargs) %}(function (map, label) {"
     "var skip = document.createElement('a'), opener = null; skip.href = '#'; skip.className = 'kit-skip';"
-    "skip.textContent = label; document.body.insertBefore(skip, document.body.firstChild);"
+    "skip.textContent = label; var main = document.querySelector('main') || document.body; main.insertBefore(skip, main.firstChild);"
     "skip.addEventListener('click', function (e) { var f = window.frameElement, box = f && f.closest('figure');"
     " var table = box && box.querySelector('details'); e.preventDefault();"
     " if (table) { table.open = true; table.querySelector('summary').focus(); } });"
@@ -179,7 +179,7 @@ def base_map(lang: str, *, tiles: bool = True, bounds: list[list[float]] | None 
             ".kit-town:focus{z-index:10000!important}.kit-skip{position:absolute;left:-10000px;z-index:10000;"
             f"background:{INK['paper']};color:{INK['text']};padding:6px 10px;font:14px sans-serif}}.kit-skip:focus{{left:8px;top:8px}}"
             # a narrow map (a phone, a zoomed page): the legend and the source line under the map, not on it
-            "@media (max-width:700px){body{display:flex;flex-direction:column}.folium-map{order:1;flex:1 1 auto;"
+            "main{display:block;height:100%}@media (max-width:700px){main{display:flex;flex-direction:column}.folium-map{order:1;flex:1 1 auto;"
             "height:auto!important}.kit-legend,.kit-source{order:2;position:static!important;max-width:none!important}}"
             f".leaflet-control-layers.kit-dates .leaflet-control-layers-toggle{{width:auto;height:auto;color:{INK['text']};"
             "padding:0 8px 0 34px;background-position:5px 50%;background-size:24px;font:bold 13px/36px sans-serif}"
@@ -277,7 +277,7 @@ def add_legend(m: folium.Map, title: str, lang: str, *, statuses: bool = False, 
     m.get_root().html.add_child(
         Element(
             f'<div class="kit-legend" role="note" style="position:absolute;bottom:24px;right:10px;z-index:999;max-width:280px">'
-            f"<b>{html.escape(title)}</b>{items}{note_html}</div>"
+            f'<h1 style="font-size:1em;margin:0">{html.escape(title)}</h1>{items}{note_html}</div>'
         )
     )
 
