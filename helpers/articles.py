@@ -189,13 +189,9 @@ def _written_in(s: Sentence) -> str:
 
 
 def _quote_html(s: Sentence, lang: str) -> str:
-    out = (
-        f'<blockquote><code>{html.escape(s.sentence)}</code> <span lang="{_written_in(s)}">{html.escape(s.text)}</span>'
-    )
-    companion = _companion(s, lang)
-    if companion:
-        out += f'<br><em lang="{lang}">{html.escape(companion)}</em>'
-    return out + "</blockquote>"
+    said, companion = f'<span lang="{_written_in(s)}">{html.escape(s.text)}</span>', _companion(s, lang)
+    said += f'<br><em lang="{lang}">{html.escape(companion)}</em>' if companion else ""
+    return f"<blockquote><code>{html.escape(s.sentence)}</code> {said}</blockquote>"
 
 
 @functools.lru_cache(maxsize=2)

@@ -1,12 +1,10 @@
 """Charts of foreign backing, control over time and the timeline (matplotlib), drawn from ``data/``.
 
 Every chart function returns a :class:`KitFigure`: a matplotlib Figure with a title, axis labels,
-a source caption in the current language, the shared palette of :mod:`helpers.style`, a short
-text description for screen readers in ``fig.alt_text``, and what it shows as a table
-(``fig.kit_table``: every event of a timeline, every count of the bars, every date). In a
-notebook it shows as an image with that alt text, the description printed under it (hidden from
-screen readers, which read it once, as the alt text) and the table, folded. Figures are made
-without pyplot, so nothing is shown twice and nothing global changes; ``plt.show()`` is never called.
+a source caption in the current language, the shared palette of :mod:`helpers.style`, a text
+description in ``fig.alt_text`` and what it shows as a table (``fig.kit_table``; ARCHITECTURE.md
+says how they are read). Figures are made without pyplot, so nothing is shown twice and nothing
+global changes; ``plt.show()`` is never called.
 
 Examples
 --------
@@ -55,9 +53,7 @@ class KitFigure(Figure):
     def _repr_html_(self) -> str:
         data, alt, lang = base64.b64encode(self.png_bytes()).decode(), html.escape(self.alt_text), self.kit_lang
         title = self.axes[0].get_title() if self.axes else ""
-        table = (
-            table_html(t("maps.table.toggle", lang=lang or None), title, *self.kit_table) if self.kit_table[1] else ""
-        )
+        table = table_html(t("maps.table.toggle", lang=lang or None), title, *self.kit_table)
         return (
             f'<figure lang="{lang or get_language()}" aria-label="{html.escape(title)}" style="margin:0"><img src="data:image/png;base64,{data}" alt="{alt}"'
             f' style="max-width:100%"><figcaption style="font-size:0.9em;color:{INK["line"]}">'
@@ -153,13 +149,10 @@ def backing_matrix(*, lang: str | None = None) -> KitFigure:
         ]
         ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8, frameon=False)
         _caption(fig, lang, "data/backing.csv")
-    per_side, denied = rows.groupby("side").size(), int((backing["status"].astype(str) == "denied").sum())
-    alt = t(
-        "charts.backing_matrix.alt", lang=lang, denied=denied, **{s.lower(): per_side.get(s, 0) for s in ("GNA", "LNA")}
-    )
-    known = {
-        k: ", ".join(style.status_label(s, lang=lang) for s in style.STATUS_ORDER if s in v) for k, v in said.items()
-    }
+    held, denied = rows.groupby("side").size().get, int((backing["status"].astype(str) == "denied").sum())
+    alt = t("charts.backing_matrix.alt", lang=lang, denied=denied, gna=held("GNA", 0), lna=held("LNA", 0))
+    label = {s: style.status_label(s, lang=lang) for s in style.STATUS_ORDER}  # strongest first
+    known = {k: ", ".join(label[s] for s in label if s in v) for k, v in said.items()}
     table = [(f"{names[b]} → {side}", style.support_label(k, lang=lang), known[(side, b, k)]) for side, b, k in known]
     columns = [t(f"charts.backing_matrix.{c}", lang=lang) for c in ("y", "x", "status")]
     fig.describe(lang, alt, columns, table)

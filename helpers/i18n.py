@@ -23,6 +23,7 @@ Examples
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import string
@@ -104,12 +105,10 @@ def set_language(lang: str) -> str:
     'en'
     """
     _state["lang"] = _check_language(lang)
-    try:  # in IPython, DataFrames say the language too (their HTML: lang), with no empty corner header
-        import pandas as pd
+    with contextlib.suppress(NameError):  # in IPython, DataFrames say it too (lang), with no empty corner header
+        from pandas import DataFrame
 
-        get_ipython().display_formatter.formatters["text/html"].for_type(pd.DataFrame, _frame_html)  # type: ignore[name-defined]
-    except NameError:  # not in IPython
-        pass
+        get_ipython().display_formatter.formatters["text/html"].for_type(DataFrame, _frame_html)  # noqa: F821
     return _state["lang"]
 
 

@@ -178,10 +178,8 @@ class Quiz:
         feedback = "" if kind.told(q, feedback, lang) else feedback
         explanation = "" if kind.lettered or kind.told(q, q.explanation[lang], lang) else q.explanation[lang]
         rest = "" if explanation else f"{self.nudge(q)} {t('quiz.explained_when_right', lang=lang)}"
-        message = " ".join(part for part in (verdict, feedback, rest) if part)
-        return self._said(
-            q.id, False, score, message, explanation, explained="after_second_try" if explanation else "no"
-        )
+        message, explained = " ".join(p for p in (verdict, feedback, rest) if p), "after_second_try" * bool(explanation)
+        return self._said(q.id, False, score, message, explanation, explained=explained or "no")
 
     def nudge(self, q: Question) -> str:
         """What to look at after a wrong answer: the bank's ``nudge``, or the cited sentences and tables."""

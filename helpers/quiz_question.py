@@ -76,7 +76,7 @@ class Result:
     understood: bool = True
     revealed: bool = True
     explained: str = "after_correct"
-    lang: str | None = None  # of the message (the HTML says it); None: the kit's current language
+    lang: str = ""  # of the message (the HTML says it); None: the kit's current language
 
     def _shown(self, box: Any, notice: Any) -> str:
         if not self.revealed:  # an exam's answer: only that it was saved, or submitted (no verdict)

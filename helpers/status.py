@@ -30,6 +30,7 @@ from .style import FEEDBACK
 
 __all__ = ["mark", "border_colour", "box_html", "box_text", "notice_html", "checklist_html", "checklist_text"]
 
+_Lines = Sequence[str]
 #: Border colours: feedback's own, never a side's (helpers.style.FEEDBACK).
 _RIGHT, _NOT_YET = FEEDBACK["right"], FEEDBACK["not_yet"]
 
@@ -61,13 +62,7 @@ def _escape(text: str) -> str:
 
 
 def box_html(
-    score: float,
-    headline: str,
-    *,
-    details: Sequence[str] = (),
-    notes: Sequence[str] = (),
-    quotes: Sequence[str] = (),
-    lang: str | None = None,
+    score: float, headline: str, *, details: _Lines = (), notes: _Lines = (), quotes: _Lines = (), lang: str = ""
 ) -> str:
     """The box as HTML: a bold marked headline, then a list of details, paragraphs of notes, quotes."""
     items = "".join(f"<li>{html.escape(d)}</li>" for d in details)
@@ -95,7 +90,7 @@ def box_text(
     return "\n".join(lines)
 
 
-def notice_html(text: str, *, lang: str | None = None) -> str:
+def notice_html(text: str, *, lang: str = "") -> str:
     """A box with no mark and no colour, for news that is neither right nor wrong ("answer recorded").
 
     Examples

@@ -106,13 +106,13 @@ def code_block(text: str) -> str:
 
 
 def table_html(summary: str, caption: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
-    """A table folded under ``summary`` (``<details>``), with a caption, column headers, each row's first cell its header.
+    """A table folded under ``summary`` (``<details>``), captioned, each row's first cell its header.
 
-    Examples
-    --------
     >>> table_html("As a table", "Towns", ["Town", "Side"], [("Sirte", "LNA")])[-80:]
     '<tbody><tr><th scope="row">Sirte</th><td>LNA</td></tr></tbody></table></details>'
     """
+    if not rows:
+        return ""
     head = "".join(f'<th scope="col">{html.escape(c)}</th>' for c in columns)
     cells = ("".join(f"<td>{html.escape(str(c))}</td>" for c in r[1:]) for r in rows)
     body = "".join(f'<tr><th scope="row">{html.escape(str(r[0]))}</th>{c}</tr>' for r, c in zip(rows, cells))

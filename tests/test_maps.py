@@ -156,9 +156,9 @@ def test_over_time_folds_its_list_of_dates(lang, label):
     page = rendered(maps.control_over_time(lang=lang))
     options = re.search(r"L\.control\.layers\([^{]*(\{[^}]*\})", page).group(1)
     assert '"collapsed": true' in options and '"position": "topright"' in options
-    script = page[page.index("L.control.layers") :]
-    assert f'"{label}", false);' in script and "link.setAttribute('aria-label', label)" in script  # folded everywhere
-    assert "'Escape'" in script and "control.collapse()" in script
+    script = page[page.index("L.control.layers") :]  # it calls kitLayers (helpers/static/maps/keys.js, in the page)
+    assert f'"{label}", false);' in script and "kitLayers(layer_control_" in script  # folded everywhere
+    assert "link.setAttribute('aria-label', label)" in page and "'Escape'" in page and "control.collapse()" in page
     assert ".kit-dates a:focus{outline" in page
     for m in (maps.control_map("2020-06-10", lang=lang), maps.compare("2020-01-07", "2020-06-06", lang=lang)):
         other = rendered(m)  # open, and folded only where the map is narrow (issue 25: it covered a phone's map)

@@ -6,20 +6,10 @@ carries a few kilobytes of outline), OpenStreetMap tiles only as an optional lay
 default) in the layer control, the source line, and in its ``<head>`` what finds Leaflet offline
 (:mod:`helpers.maps.leaflet`).
 
-How maps reach every student (WCAG 2.1 AA)
-------------------------------------------
-Every map function returns a :class:`KitMap`, a ``folium.Map`` that shows in a notebook as a
-``<figure>``: the map's frame, titled (``<iframe title=...>``, and ``lang`` and ``<title>`` inside
-it), then a caption that a screen reader reads right after the frame: what the map shows, the
-date, how many places each side held, the source line, and a ``<details>`` toggle holding the
-same facts as an HTML table with headers. The text sits in the map's own output, so it is there
-in every notebook, on the static site and in the stored outputs without an extra cell, and a
-screen-reader user does not have to find it elsewhere; :func:`helpers.maps.as_table` gives the same facts as a
-DataFrame for students who want to sort or filter them. On the map, every town is a marker
-with its side's letter (G, L, ?, o) in a contrasting ink, reachable with the Tab key (Enter
-opens its popup, Escape closes it); the first Tab stop is a link past the towns to the table, the
-shapes are no Tab stops, and each side's zones have a pattern of their own (:data:`ZONE_PATTERNS`),
-so that they differ in grey and for colour-blind eyes, not by colour alone.
+How maps reach every student (screen readers, keyboard, grey and colour-blind sight, narrow screens):
+every map function returns a :class:`KitMap`, shown as a ``<figure>`` with a titled frame, a text
+alternative and a table of the same facts; ARCHITECTURE.md, "How the kit's outputs reach every
+student", tells the rest.
 
 Examples
 --------
@@ -34,6 +24,8 @@ import functools
 import hashlib
 import html
 import json
+import re
+from string import Template as Fill
 from typing import Any
 
 import folium
@@ -45,7 +37,7 @@ from ..data import load_borders
 from ..i18n import catalogue, t
 from ..style import INK
 from ..text import table_html
-from .leaflet import loader_html
+from .leaflet import asset_dir, loader_html
 
 __all__ = ["LIBYA_BOUNDS", "KitMap", "add_layer_control", "add_legend", "base_map", "html_size", "polygons"]
 
@@ -75,23 +67,13 @@ _DEFS = "".join(
     f'fill="{c}" fill-opacity="0.28"/><path d="{ZONE_PATTERNS[s]}" stroke="{INK["line"]}" stroke-width="1.2"/></pattern>'
     for s, c in style.PALETTE.items()
 )
-# The first Tab stop: a link past the towns to the table under the map; Escape closes a popup and
-# gives the focus back to its town; the shapes (they say nothing) are no Tab stops.
+#: The page's styles and its keyboard (kitKeys, kitLayers): helpers/static/maps, whose comments say why.
+_CSS, _JS = (
+    re.sub(r"/\*.*?\*/\s*", "", (asset_dir() / "maps" / f).read_text("utf-8"), flags=re.S)
+    for f in ("page.css", "keys.js")
+)
 _KEYS = Template(
-    "{% macro script(this, kwargs) %}(function (map, label) {"
-    "var skip = document.createElement('a'), opener = null; skip.href = '#'; skip.className = 'kit-skip';"
-    "skip.textContent = label; var main = document.querySelector('main') || document.body; main.insertBefore(skip, main.firstChild);"
-    "skip.addEventListener('click', function (e) { var f = window.frameElement, box = f && f.closest('figure');"
-    " var table = box && box.querySelector('details'); e.preventDefault();"
-    " if (table) { table.open = true; table.querySelector('summary').focus(); } });"
-    "map.on('popupopen', function () { opener = document.activeElement; });"
-    "map.on('popupclose', function () { setTimeout(function () { opener = null; }); });"
-    "document.addEventListener('keydown', function (e) { var back = opener;"
-    " if (e.key === 'Escape' && back) { map.closePopup(); back.focus(); } });"
-    "function calm() { document.querySelectorAll('path.leaflet-interactive').forEach(function (p) {"
-    " p.setAttribute('tabindex', '-1'); }); }"
-    "map.on('layeradd', calm); calm();"
-    "})({{ this._parent.get_name() }}, {{ this.label | tojson }});{% endmacro %}"
+    "{% macro script(this, kwargs) %}kitKeys({{ this._parent.get_name() }}, {{ this.label | tojson }});{% endmacro %}"
 )
 
 
@@ -166,28 +148,8 @@ def base_map(lang: str, *, tiles: bool = True, bounds: list[list[float]] | None 
     m.get_root()._template = _PAGE
     m.get_root().kit_lang = lang
     m.get_root().header.add_child(Element(loader_html()), name="kit_leaflet_loader")
-    m.get_root().header.add_child(
-        Element(
-            f"<style>.kit-legend{{background:{INK['paper']};padding:6px 8px;border:1px solid {INK['legend_frame']};"
-            "font:12px sans-serif;line-height:1.5}"
-            ".kit-legend .sw{display:inline-block;width:14px;height:14px;border-radius:7px;vertical-align:middle;"
-            f"border:1px solid {INK['text']};font-size:10px;font-weight:bold;text-align:center;line-height:14px;margin-right:4px}}"
-            f".kit-pin{{display:block;box-sizing:border-box;width:100%;height:100%;border-radius:50%;border:1.5px solid {INK['text']};"
-            "font:bold 11px/15px sans-serif;text-align:center}"
-            f".kit-pin.big{{border:3px solid {INK['text']};line-height:14px;font-size:12px}}"
-            ".kit-skip:focus,.kit-town:focus,.kit-dates a:focus{outline:3px solid #000;outline-offset:2px}"
-            ".kit-town:focus{z-index:10000!important}.kit-skip{position:absolute;left:-10000px;z-index:10000;"
-            f"background:{INK['paper']};color:{INK['text']};padding:6px 10px;font:14px sans-serif}}.kit-skip:focus{{left:8px;top:8px}}"
-            # a narrow map (a phone, a zoomed page): the legend and the source line under the map, not on it
-            "main{display:block;height:100%}@media (max-width:700px){main{display:flex;flex-direction:column}.folium-map{order:1;flex:1 1 auto;"
-            "height:auto!important}.kit-legend,.kit-source{order:2;position:static!important;max-width:none!important}}"
-            f".leaflet-control-layers.kit-dates .leaflet-control-layers-toggle{{width:auto;height:auto;color:{INK['text']};"
-            "padding:0 8px 0 34px;background-position:5px 50%;background-size:24px;font:bold 13px/36px sans-serif}"
-            ".kit-sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}"
-            "</style>"
-        ),
-        name="kit_style",
-    )
+    page = f"<style>{Fill(_CSS).substitute(INK)}</style><script>{_JS}</script>"
+    m.get_root().header.add_child(Element(page), name="kit_style")
     folium.GeoJson(
         _simplified_borders(lang),
         name=t("maps.layer.borders", lang=lang),
@@ -226,20 +188,9 @@ def html_size(m: folium.Map) -> int:
     return len(m._repr_html_().encode("utf-8"))
 
 
-# Labels the folded layer control with ``label`` in the map's language; Enter or a click opens it
-# (and moves the focus to the chosen date); Escape, or the focus leaving it, folds it again. An open
-# control folds so only where the map is narrow (700 px or less: a phone, a zoomed page).
 _FOLDED = Template(
-    "{% macro script(this, kwargs) %}(function (control, label, open) {"
-    "var box = control.getContainer(), link = box.querySelector('a');"
-    "if (open && window.innerWidth > 700) return; control.collapse();"
-    "link.title = label; link.setAttribute('aria-label', label);"
-    "if (!open) { box.classList.add('kit-dates'); link.textContent = label; }"
-    "link.addEventListener('click', function () { (box.querySelector('input:checked') || link).focus(); });"
-    "box.addEventListener('keydown', function (e) { if (e.key === 'Escape') { control.collapse(); link.focus(); } });"
-    "box.addEventListener('focusout', function (e) {"
-    " if (!box.contains(e.relatedTarget) && !box.matches(':hover')) control.collapse(); });"
-    "})({{ this.control.get_name() }}, {{ this.label | tojson }}, {{ this.open | tojson }});{% endmacro %}"
+    "{% macro script(this, kwargs) %}kitLayers({{ this.control.get_name() }}, {{ this.label | tojson }},"
+    " {{ this.open | tojson }});{% endmacro %}"
 )
 
 

@@ -82,11 +82,7 @@ def control_map_static(date: Any, *, lang: str | None = None) -> KitFigure:
         ax.set_title(t("maps.title.control", lang=lang, date=day))
         symbols, labels = ax.get_legend_handles_labels()  # each side: its zones' hatching and its towns' symbol
         zones = [(Patch(**_zone(s)), symbol) for s, symbol in zip(style.PALETTE, symbols)]
-        said = {
-            "title": t("maps.zones_note", lang=lang),
-            "title_fontsize": 9,
-            "handler_map": {tuple: HandlerTuple(None)},
-        }
+        said = {"title": t("maps.zones_note", lang=lang), "handler_map": {tuple: HandlerTuple(None)}}
         ax.legend(zones, labels, loc="upper center", bbox_to_anchor=(0.5, -0.08), ncols=2, fontsize=9, **said)
         fig.text(0.01, 0.005, t("maps.attribution", lang=lang), fontsize=7, color=INK["caption"])
         ax.apply_aspect()
