@@ -104,6 +104,7 @@ def test_release_builds_both_editions(built):
     assert not [f for f in files if f.startswith(("tests/", "benchmarks/", "notebooks/src/", "lessons/handouts/"))]
     assert [f for f in files if f.startswith("tools/")] == [
         "tools/__init__.py",
+        "tools/lab_settings.py",  # make lab and postBuild set JupyterLab's language and code colours with it
         "tools/trust.py",
         "tools/wheelhouse.py",
     ]
