@@ -1,19 +1,6 @@
 """Load the kit's facts from ``data/`` as tidy pandas DataFrames, validated on first load, and query them.
 
-Validation is driven by one descriptor, ``data/datapackage.json`` (see :mod:`helpers._validate`).
-A broken file raises :class:`DataError`, whose ``file``, ``row`` and ``field`` attributes say
-where the problem is and whose message says it in the student's language::
-
-    data/control.csv row 14 (line 15): controller 'GNAA' is not one of GNA, LNA, contested, other
-
-One broken file does not take the others down: a table fails only when it, or a file it cites,
-is broken. Tables are cached per process; every loader returns a copy, so changing it in a
-notebook never changes what the next cell loads. Where facts come from (``describe_sources``,
-``find_row``, ``overview``) lives in
-:mod:`helpers.provenance` and is re-exported here.
-
-Run ``python -m helpers.data validate`` to list every problem of shape in ``data/``;
-``python -m kit_teacher.validate`` (the authors' check) adds the traceability rules.
+How it works: ARCHITECTURE.md, *Module notes*, ``helpers.data``.
 
 Examples
 --------

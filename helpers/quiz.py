@@ -1,31 +1,6 @@
 """Bilingual quizzes: a lesson's questions checked in the kernel, as widgets or as text.
 
-The banks (``lessons/NN-slug/quiz.yml``, validated, answers computed from ``data/``) are read by
-:mod:`helpers.quiz_bank`; each question type (single, multiple, truefalse, numeric, text,
-ordering, matching) is one class in :mod:`helpers.quiz_kinds`. Options are shuffled per student
-(seeded by the name from :func:`helpers.progress.student`), the same on every rerun; answers are
-read, scored and recorded by the options' keys in the bank, never by their shown positions.
-
-Practice mode teaches before it tells: a first wrong answer gets a nudge (the bank's ``nudge``, or
-the cited sentences and tables). A later wrong answer gets the nudge again and the chosen option's
-feedback where it names no right answer (:meth:`helpers.quiz_kinds.Kind.told`: the right options'
-text or its start, a word key, a text answer, a number near the answer); never the quoted sources,
-and the explanation only for true/false, numbers and words where it names no answer. A choice,
-order or pairing question's explanation justifies its right answer, so it comes with that answer:
-a three-option question is not solved by reading what a second wrong click shows. Each attempt is recorded
-with its number, ``explained`` (``after_correct``, ``after_second_try``, ``after_submit`` or ``no``)
-and ``mode`` (``practice`` or ``exam``). An empty box or nothing chosen is "not answered yet", and
-a refused input (``1.234``: a thousand or a decimal?) is no attempt either.
-
-In exam mode the kernel holds no key (``load_bank(lesson, keys=False)``) and nothing says right or
-wrong. Each answer is a draft (:mod:`helpers.progress._drafts`, never an attempt), so a changed
-mind is no wrong try and a kernel restart loses nothing. "Submit all" (:meth:`Quiz.submit`)
-records each last answer once, unscored (``mode: exam``, ``correct`` and ``score`` null), and
-locks the exam in every kernel; the teacher's class summary scores it (``kit_teacher.summary``).
-
-Widgets only ever receive the question, the options in shown order, and, after the student has
-answered, the feedback: no correct answer is in the widget state, HTML or JavaScript before an
-attempt (:mod:`helpers.quiz_widgets`).
+How it works: ARCHITECTURE.md, *Module notes*, ``helpers.quiz``.
 
 Examples
 --------

@@ -1,19 +1,6 @@
 """Question banks: read ``lessons/NN-slug/quiz.yml``, validate it, and resolve every answer.
 
-A bank is validated with ``jsonschema`` against ``lessons/quiz.schema.json`` (field types, required
-fields, the fields each question type may have). What a schema cannot say is checked here, by hand:
-that every source names an existing article sentence or data row, that option and item keys do not
-repeat, that ``answer_from`` queries run on ``data/``, and that each answer fits its question (see
-:mod:`helpers.quiz_kinds`). Every failure is a :class:`QuizError` naming the file, the question
-and the field, in the kit's language.
-
-Where an answer is a fact in ``data/``, the bank states a query (``answer_from``) and the answer
-is computed from the data, so quizzes and maps never disagree.
-
-A bank of the student edition (``make release``) is sealed whole (:mod:`helpers.sealed`);
-:func:`load_bank` opens it and then reads it exactly as the teacher's plain bank, so both editions
-validate, resolve and score every answer with the same code. An exam reads its bank with
-``keys=False``: no answer, explanation, option feedback, accepted word, nudge or source.
+How it works: ARCHITECTURE.md, *Module notes*, ``helpers.quiz_bank``.
 
 Examples
 --------

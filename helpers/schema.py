@@ -1,17 +1,6 @@
 """Validate a YAML document against a JSON Schema and say what is wrong in the kit's words.
 
-Question banks (``lessons/quiz.schema.json``) and exercise files (``lessons/exercises.schema.json``)
-are checked with ``jsonschema``. A teacher never sees jsonschema's own text: the first error is
-turned into a :class:`Problem` that knows the path of the field at fault and a message from the
-string catalogue (``helpers/strings/schema.yml``), in the kit's language. The caller names the file
-and the unit (question, exercise) in front of it.
-
-A patterned string may carry ``"x-form": "<name>"`` in the schema; the message then describes the
-expected form with the catalogue string ``schema.form.<name>``.
-
-``jsonschema`` is imported on first use, without its optional IRI syntax checker
-(``rfc3987_syntax`` builds a parser at import: about 1 s of a kernel's start on a busy machine,
-for a format the kit's schemas never use). See :func:`_jsonschema`.
+How it works: ARCHITECTURE.md, *Module notes*, ``helpers.schema``.
 
 Examples
 --------

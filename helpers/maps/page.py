@@ -1,23 +1,6 @@
 """The page around every kit map: the base layer, a titled frame, a legend, a text alternative.
 
-Every map of the kit starts from :func:`base_map`: the Natural Earth borders from ``data/`` as
-the base layer (simplified once, Douglas-Peucker to 0.03 degrees, about 3 km, and cached, so a map
-carries a few kilobytes of outline), OpenStreetMap tiles only as an optional layer (off by
-default) in the layer control, the source line, and in its ``<head>`` what finds Leaflet offline
-(:mod:`helpers.maps.leaflet`).
-
-How maps reach every student (WCAG 2.1 AA)
-------------------------------------------
-Every map function returns a :class:`KitMap`, a ``folium.Map`` that shows in a notebook as a
-``<figure>``: the map's frame, titled (``<iframe title=...>``, and ``lang`` and ``<title>`` inside
-it), then a caption that a screen reader reads right after the frame: what the map shows, the
-date, how many places each side held, the source line, and a ``<details>`` toggle holding the
-same facts as an HTML table with headers. The text sits in the map's own output, so it is there
-in every notebook, on the static site and in the stored outputs without an extra cell, and a
-screen-reader user does not have to find it elsewhere; :func:`helpers.maps.as_table` gives the same facts as a
-DataFrame for students who want to sort or filter them. On the map, every town is a marker
-with its side's letter (G, L, ?, o) in a contrasting ink, reachable with the Tab key (Enter
-opens its popup).
+How it works: ARCHITECTURE.md, *Module notes*, ``helpers.maps.page``.
 
 Examples
 --------

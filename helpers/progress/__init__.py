@@ -1,26 +1,6 @@
 """A student's progress: every quiz answer and exercise check, kept safely on disk.
 
-Each attempt is one JSON line in ``progress.jsonl`` in the folder named by the environment
-variable ``KIT_PROGRESS_DIR`` (default: ``~/.libya-kit/``).
-
-Writing appends: the new line goes to the end of the file in one ``write`` (looped over short
-writes) and is flushed to disk with ``fsync``. A save therefore costs the same at 50 lines or
-50,000 and needs free space for one line only. Nothing a student did is lost: earlier lines are
-never rewritten, and a writer killed mid-line leaves at most that one torn line, which the next
-save closes with a newline first so it cannot glue onto the new one. Two kernels of the same
-student writing at once take turns through a lock file (``progress.jsonl.lock``), so their lines
-never interleave, even where the file system splits an append. Temporary files left by a killed
-writer of an older version (``.progress-*``) are removed at the next save.
-
-Reading goes line by line: a line that is not UTF-8, not JSON, or not an attempt (an ``item`` or
-``lesson`` that is an object or a list) is skipped and counted, and a byte-order mark is ignored,
-so one bad line never costs the others. Only a file that cannot be opened at all is moved aside
-(``progress.jsonl.corrupt-<time>``) with a warning.
-
-A student hands in with :func:`hand_in` (the last cell of each lesson), which writes the
-:func:`export` to ``hand-in/NAME-DATE.csv`` beside the notebook and offers it as a download.
-The teacher's class summary of the files students hand in is a
-teacher's tool: ``python -m kit_teacher.summary FOLDER``.
+How it works: ARCHITECTURE.md, *Module notes*, ``helpers.progress``.
 
 Examples
 --------

@@ -1,15 +1,6 @@
 """Where the progress is kept and how its files are written: appended under a lock, or swapped in whole.
 
-- :func:`progress_file`: ``progress.jsonl`` in ``$KIT_PROGRESS_DIR`` (default ``~/.libya-kit/``);
-- :func:`locked` and :func:`append_line`: a line appended to a file (the attempts of
-  :func:`helpers.progress.record`, the exam drafts) while holding its lock file, so two kernels
-  of the same student take turns; a lock another process holds for longer than
-  :data:`LOCK_TIMEOUT` seconds (a kernel stopped in a debugger, a stale network lock) gives up
-  with a :class:`TimeoutError` that says so, never waits for ever;
-- :func:`replace_file`: a new temporary file beside the target, flushed to disk, then renamed
-  over it (the student's name; the teacher's summary in ``kit_teacher.summary``). A crash or a
-  full disk mid-write leaves the old file (or none), never half of one, and a link planted at
-  the target's name is replaced, never written through.
+How it works: ARCHITECTURE.md, *Module notes*, ``helpers.progress._files``.
 
 Examples
 --------
