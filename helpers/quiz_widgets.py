@@ -169,13 +169,15 @@ class Answering(Protocol):
     questions: dict[str, Question]
     order: dict[str, list[str]]
     widgets: dict[str, dict[str, Any]]
+    submitted: bool
+    submitted_here: bool
 
     def draft(self, question: str) -> Any: ...
     def draft_result(self, q: Question) -> Result: ...
     def not_understood(self, q: Question, key: str) -> Result: ...
     def answer_parsed(self, q: Question, value: Any, *, raw: Any) -> Result: ...
     def submit(self) -> dict[str, Result]: ...
-    def score(self) -> float: ...
+    def lock_widgets(self) -> None: ...
 
 
 class QuestionBox:
@@ -258,17 +260,22 @@ def build(quiz: Answering) -> w.VBox:
 
 
 def submit_all(quiz: Answering) -> w.VBox:
-    """Exam mode: the "Submit all" button, in the student's own notebook (no teacher action needed)."""
+    """Exam mode: the "Submit all" button (records the answers once, unscored), or locked if submitted before."""
     said = {"description": t("quiz.submit_all", lang=quiz.lang), "tooltip": t("quiz.submit_tip", lang=quiz.lang)}
     button = w.Button(**said, icon="paper-plane", button_style="primary")
     outcome = w.HTML("")
 
+    def say(key: str, **values: Any) -> None:
+        outcome.value = f'<p role="status">{html.escape(t(key, lang=quiz.lang, **values))}</p>'
+
     def on_submit(_button: w.Button) -> None:
         results = quiz.submit()
         button.disabled = True
-        score = f"{quiz.score():g}/{len(quiz.questions)}"
-        outcome.value = f"<p>{html.escape(t('quiz.submitted', lang=quiz.lang, n=len(results), score=score))}</p>"
+        say("quiz.submitted", n=len(results)) if quiz.submitted_here else say("quiz.already_submitted")
 
     button.on_click(on_submit)
     quiz.widgets["_submit"] = {"submit": button, "outcome": outcome}
+    if quiz.submitted:  # submitted before, in this kernel or another: locked, and nothing more is recorded
+        quiz.lock_widgets()
+        say("quiz.already_submitted")
     return w.VBox([button, outcome])
