@@ -343,7 +343,7 @@ def exam_taker(page, student, lang: str, lesson: str) -> None:
     cell = page.locator(".jp-Cell").nth(quiz_cell)
     cell.get_by_text(words["submitted"]).first.wait_for(timeout=15_000)  # "Submitted: n answer(s); your teacher ..."
     snap(page, person, lang, lesson, "submitted", cell)
-    said = cell.locator(".jp-OutputArea").inner_text()
+    said = cell.locator(".jp-Cell-outputArea").inner_text()
     for verdict in (WORDS[lang]["right"], WORDS[lang]["wrong"], "✔", "✘"):  # no verdict, no score, no explanation
         assert verdict not in said, (where, verdict, said[-600:])
     assert not re.search(r"\d+/\d+", said), (where, "a score shows", said[-600:])
