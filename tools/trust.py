@@ -3,14 +3,15 @@
 JupyterLab runs the stored JavaScript of a *trusted* notebook (the kit's maps) as soon as it is
 opened. Trusting every notebook in the folder would also trust one that a ``git pull`` or a
 stranger changed. So ``make notebooks`` records the SHA-256 of each notebook it wrote in
-``notebooks/TRUSTED.sha256``, and ``make lab`` and Binder's ``postBuild`` trust a notebook only
-when its content still has that hash. A changed notebook opens untrusted: its maps stay blank
-until its cells are run, which is Jupyter's own safe default.
+``notebooks/TRUSTED.sha256``, and a notebook is trusted only when its content still has that hash:
+as it is opened, by the server extension ``install`` puts into ``make lab``'s environment and the
+Binder/hub image (:mod:`tools.trust_on_open`), or at once by ``apply``. A changed notebook opens
+untrusted: its maps stay blank until its cells are run, which is Jupyter's own safe default.
 
 Usage::
 
     python -m tools.trust record   # after make notebooks: write the manifest, say what is newly trusted
-    python -m tools.trust apply    # trust the notebooks that match it (make lab, postBuild)
+    python -m tools.trust apply    # sign the notebooks that match it in this user's notary database
     python -m tools.trust check    # exit 1 when the manifest is out of step with the notebooks
     python -m tools.trust install [--python PATH]   # the trust-on-open hook, into that Python's environment
 
