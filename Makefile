@@ -93,7 +93,8 @@ lab: $(STAMP_LAB)
 	@# JupyterLab's settings overrides shipped with the kit (no news prompt, no update check)
 	@mkdir -p $(VENV)/share/jupyter/lab/settings
 	@cp deploy/overrides.json $(VENV)/share/jupyter/lab/settings/overrides.json
-	$(PY) -m tools.trust apply
+	@# the server extension that opens the kit's lessons trusted (saved maps show): tools/trust_on_open.py
+	$(PY) -m tools.trust install
 	$(NOT_VSCODE) $(VENV)/bin/jupyter lab --ip=$(KIT_HOST) --port=$(KIT_PORT) $(ROOT_FLAG) \
 	  --ServerApp.root_dir="$(CURDIR)" \
 	  --LabApp.default_url=/lab/tree/$$($(PY) -c 'import sys; from pathlib import Path; from helpers.paths import notebook_path; print(notebook_path("00-start-here", sys.argv[1], Path("notebooks")).as_posix())' $(KIT_LANG))
