@@ -39,6 +39,7 @@ import html
 import json
 import os
 import re
+import sys
 import warnings
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -381,4 +382,11 @@ def hand_in(*, folder: str | os.PathLike | None = None) -> HandIn:
             t("progress.hand_in.cannot_write", path=str(target), error=exc.strerror or str(exc)), filename, data
         )
     answers = int((frame["kind"] != "solution").sum())
+    if sys.platform == "emscripten":  # JupyterLite: the file is in the browser, the link takes it out
+        return HandIn(
+            t("progress.hand_in.saved_browser", count=answers, path=str(target).removeprefix("/drive/")),
+            filename,
+            data,
+            target,
+        )
     return HandIn(t("progress.hand_in.saved", count=answers, path=str(target)), filename, data, target)

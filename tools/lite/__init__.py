@@ -4,6 +4,7 @@ Usage::
 
     python -m tools.lite                        # build/lite/ from build/student/ (make release)
     python -m tools.lite --pyodide-source pip:open-webui==0.12.4   # Pyodide's packages from elsewhere
+    python -m tools.lite --fetch-only ...       # only the downloads, into ~/.cache/libya-kit/lite (.ci/run)
 
 (``make lite``, ``make lite PYODIDE_SOURCE=...``.)
 
@@ -17,15 +18,18 @@ Serve the folder over HTTPS or on localhost (the README says how): JupyterLite's
 which its file system needs, runs nowhere else.
 """
 
-from tools.lite.pyodide import OFFICIAL_ARCHIVE, PYODIDE_VERSION, VerificationError, assemble, verify
-from tools.lite.site import build_site, lite_config
+from tools.lite.pyodide import OFFICIAL_ARCHIVE, PYODIDE_VERSION, FetchError, VerificationError, assemble, fetch, verify
+from tools.lite.site import build_env, build_site, lite_config
 
 __all__ = [
     "OFFICIAL_ARCHIVE",
     "PYODIDE_VERSION",
+    "FetchError",
     "VerificationError",
     "assemble",
+    "build_env",
     "build_site",
+    "fetch",
     "lite_config",
     "verify",
 ]

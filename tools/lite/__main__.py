@@ -7,8 +7,8 @@ import os
 import sys
 from pathlib import Path
 
-from tools.lite.pyodide import OFFICIAL_ARCHIVE, VerificationError
-from tools.lite.site import build_site
+from tools.lite.pyodide import OFFICIAL_ARCHIVE, FetchError, VerificationError, fetch
+from tools.lite.site import build_env, build_site
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -21,9 +21,17 @@ def main(argv: list[str] | None = None) -> int:
         help="where Pyodide's packages come from: the official release archive (default), or a folder, archive, "
         "zip, address or pip:NAME==VERSION whose files match the official pyodide-lock.json",
     )
+    parser.add_argument("--fetch-only", action="store_true", help="only download what the build needs (.ci/run)")
     args = parser.parse_args(argv)
     try:
+        if args.fetch_only:
+            fetch(args.pyodide_source)
+            print(f"fetched what make lite needs, with Pyodide's packages from {args.pyodide_source}: {build_env()}")
+            return 0
         out = build_site(Path(args.student), Path(args.out), source=args.pyodide_source)
+    except FetchError as exc:
+        print(f"make lite: a download failed (is PyPI / npm / the source reachable?): {exc}", file=sys.stderr)
+        return 3
     except VerificationError as exc:
         print(f"make lite: {exc}", file=sys.stderr)
         return 1

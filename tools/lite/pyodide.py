@@ -41,16 +41,18 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from tools.lite.wheels import lock_entry, parse_pins, pypi_wheels, requirements_of
+from tools.lite.wheels import FetchError, lock_entry, parse_pins, pypi_wheels, requirements_of
 
 __all__ = [
     "CORE_FILES",
     "NPM_INTEGRITY",
     "OFFICIAL_ARCHIVE",
     "PYODIDE_VERSION",
+    "FetchError",
     "VerificationError",
     "assemble",
     "cache_dir",
+    "fetch",
     "needed",
     "npm_package",
     "source_files",
@@ -114,7 +116,7 @@ def _sha256(path: Path) -> str:
 def _run(*args: str) -> None:
     done = subprocess.run(args, capture_output=True, text=True)
     if done.returncode:
-        raise SystemExit(f"make lite: {' '.join(args[:4])} ... failed:\n{done.stdout[-2000:]}{done.stderr[-2000:]}")
+        raise FetchError(f"{' '.join(args[:4])} ... failed:\n{done.stdout[-2000:]}{done.stderr[-2000:]}")
 
 
 # ---------------------------------------------------------------- the official record (npm)
@@ -163,7 +165,10 @@ def source_files(source: str, cache: Path | None = None) -> dict[str, Path]:
         elif re.match(r"https?://", source):
             path = cache / source.rsplit("/", 1)[-1]
             if not path.is_file():
-                urllib.request.urlretrieve(source, path)  # noqa: S310 - an address the teacher gave
+                try:
+                    urllib.request.urlretrieve(source, path)  # noqa: S310 - an address the teacher gave
+                except OSError as exc:
+                    raise FetchError(f"{source}: {exc}") from None
         if path.is_dir():
             shutil.copytree(path, unpacked / "tree")
         elif tarfile.is_tarfile(path):
@@ -251,3 +256,12 @@ def assemble(target: Path, source: str = OFFICIAL_ARCHIVE, cache: Path | None = 
     lock = {"info": official["info"], "packages": dict(sorted(packages.items()))}
     (target / "pyodide-lock.json").write_text(json.dumps(lock, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     return lock
+
+
+def fetch(source: str = OFFICIAL_ARCHIVE, cache: Path | None = None) -> None:
+    """Download what :func:`assemble` needs into the cache (npm's Pyodide, the PyPI pins, the source),
+    checking nothing yet; raises :class:`FetchError` when a registry or the source cannot be reached."""
+    cache = cache or cache_dir()
+    npm_package(cache)
+    pypi_wheels(parse_pins(PINS.read_text(encoding="utf-8")), cache)
+    source_files(source, cache)

@@ -22,7 +22,7 @@ from fnmatch import fnmatch
 from pathlib import Path
 from typing import Any
 
-from tools.lite.pyodide import OFFICIAL_ARCHIVE, PRELOAD, assemble, cache_dir
+from tools.lite.pyodide import OFFICIAL_ARCHIVE, PRELOAD, FetchError, assemble, cache_dir
 
 __all__ = ["CONTENTS", "KERNEL_PLUGIN", "build_env", "build_site", "content_path", "lite_config"]
 
@@ -69,7 +69,7 @@ def build_env(root: Path = ROOT) -> Path:
     done = subprocess.run([*pip, "-r", str(BUILD_PINS), "-c", str(LOCK)], capture_output=True, text=True)
     if done.returncode:
         shutil.rmtree(env, ignore_errors=True)
-        raise SystemExit(f"make lite: the build tools could not be installed (needs PyPI):\n{done.stderr[-2000:]}")
+        raise FetchError(f"the build tools could not be installed (needs PyPI):\n{done.stderr[-2000:]}")
     (env / ".complete").write_text("")
     return env
 

@@ -23,13 +23,26 @@ from email.parser import Parser
 from pathlib import Path
 from typing import Any
 
-__all__ = ["SOURCE_ONLY", "Pin", "lock_entry", "parse_pins", "pure_wheel", "pypi_wheels", "requirements_of"]
+__all__ = [
+    "SOURCE_ONLY",
+    "FetchError",
+    "Pin",
+    "lock_entry",
+    "parse_pins",
+    "pure_wheel",
+    "pypi_wheels",
+    "requirements_of",
+]
 
 _PIN = re.compile(r"^([A-Za-z0-9_.-]+)==([^\s]+)\s+--hash=sha256:([0-9a-f]+)\s*$")
 #: A fixed time for the files of a built wheel, so the same source gives the same bytes.
 _EPOCH = (1980, 1, 1, 0, 0, 0)
 #: The pins whose source release is downloaded (no wheel of them works in Pyodide).
 SOURCE_ONLY = ("pyyaml", "markupsafe")
+
+
+class FetchError(RuntimeError):
+    """A download failed (no registry, no network): the build cannot go on, nothing was found wrong."""
 
 
 @dataclass(frozen=True)
@@ -66,7 +79,7 @@ def _download(pins: list[Pin], folder: Path, *binary: str) -> None:
     done = subprocess.run([*args, *binary, "-r", reqs.name], capture_output=True, text=True)
     Path(reqs.name).unlink()
     if done.returncode:
-        raise SystemExit(f"make lite: pip could not download the pinned kernel packages:\n{done.stderr[-3000:]}")
+        raise FetchError(f"pip could not download the pinned kernel packages:\n{done.stderr[-3000:]}")
 
 
 def pypi_wheels(pins: list[Pin], cache: Path) -> dict[str, Path]:
