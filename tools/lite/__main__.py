@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from tools.lite.pyodide import OFFICIAL_ARCHIVE, FetchError, VerificationError, fetch
+from tools.lite.pyodide import OFFICIAL_ARCHIVE, FetchError, VerificationError, cache_lock, fetch
 from tools.lite.site import build_env, build_site
 
 
@@ -25,8 +25,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         if args.fetch_only:
-            fetch(args.pyodide_source)
-            print(f"fetched what make lite needs, with Pyodide's packages from {args.pyodide_source}: {build_env()}")
+            with cache_lock():
+                fetch(args.pyodide_source)
+                print(
+                    f"fetched what make lite needs, with Pyodide's packages from {args.pyodide_source}: {build_env()}"
+                )
             return 0
         out = build_site(Path(args.student), Path(args.out), source=args.pyodide_source)
     except FetchError as exc:

@@ -28,6 +28,8 @@ Examples
 from __future__ import annotations
 
 import base64
+import contextlib
+import fcntl
 import hashlib
 import json
 import os
@@ -38,6 +40,7 @@ import sys
 import tarfile
 import urllib.request
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -52,6 +55,7 @@ __all__ = [
     "VerificationError",
     "assemble",
     "cache_dir",
+    "cache_lock",
     "fetch",
     "needed",
     "npm_package",
@@ -98,6 +102,19 @@ def cache_dir() -> Path:
     """Where downloads are kept between builds: ``$XDG_CACHE_HOME/libya-kit/lite`` (``~/.cache/...``)."""
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(base) / "libya-kit" / "lite"
+
+
+@contextlib.contextmanager
+def cache_lock(cache: Path | None = None) -> Iterator[None]:
+    """Hold the download cache for this process (two builds at once, e.g. two test workers, take turns)."""
+    cache = cache or cache_dir()
+    cache.mkdir(parents=True, exist_ok=True)
+    with open(cache / ".lock", "a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def wheel_name(file_name: str) -> str:

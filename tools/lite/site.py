@@ -22,7 +22,7 @@ from fnmatch import fnmatch
 from pathlib import Path
 from typing import Any
 
-from tools.lite.pyodide import OFFICIAL_ARCHIVE, PRELOAD, FetchError, assemble, cache_dir
+from tools.lite.pyodide import OFFICIAL_ARCHIVE, PRELOAD, FetchError, assemble, cache_dir, cache_lock
 
 __all__ = ["CONTENTS", "KERNEL_PLUGIN", "build_env", "build_site", "content_path", "lite_config"]
 
@@ -93,9 +93,8 @@ def build_site(student: Path, out: Path, *, source: str = OFFICIAL_ARCHIVE, cach
     if not (student / "helpers").is_dir() or not list(student.glob("lessons/*/quiz.yml")):
         raise SystemExit(f"make lite: {student} is not a student edition (run `make release` first)")
     _validate_banks(student)
-    env = build_env()
-    with tempfile.TemporaryDirectory(prefix="kit-lite-") as tmp:
-        lite = Path(tmp)
+    with cache_lock(cache), tempfile.TemporaryDirectory(prefix="kit-lite-") as tmp:
+        env, lite = build_env(), Path(tmp)
         assemble(lite / "static" / "pyodide", source, cache or cache_dir())
         (lite / "jupyter-lite.json").write_text(json.dumps(lite_config(), indent=2) + "\n", encoding="utf-8")
         shutil.copy2(student / "deploy" / "overrides.json", lite / "overrides.json")  # no news prompt
