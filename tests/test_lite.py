@@ -31,7 +31,12 @@ def _lock(tmp_path: Path, **files: bytes) -> tuple[dict, dict[str, Path]]:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
         paths[file_name] = path
-        packages[name] = {"name": name, "file_name": file_name, "sha256": hashlib.sha256(data).hexdigest(), "depends": []}
+        packages[name] = {
+            "name": name,
+            "file_name": file_name,
+            "sha256": hashlib.sha256(data).hexdigest(),
+            "depends": [],
+        }
     return {"info": {}, "packages": packages}, paths
 
 
@@ -146,7 +151,9 @@ def test_the_site_asks_no_index_and_preloads_the_kit(tmp_path):
     out = tmp_path / "site"
     (out / "static" / "pyodide").mkdir(parents=True)
     config = site.lite_config()
-    config["jupyter-config-data"]["litePluginSettings"][site.KERNEL_PLUGIN]["pyodideUrl"] = "./static/pyodide/pyodide.mjs"
+    config["jupyter-config-data"]["litePluginSettings"][site.KERNEL_PLUGIN]["pyodideUrl"] = (
+        "./static/pyodide/pyodide.mjs"
+    )
     (out / "jupyter-lite.json").write_text(json.dumps(config))
     lock = {"packages": {"numpy": {"file_name": "numpy-2.4.3-x.whl"}}}
     (out / "static" / "pyodide" / "pyodide-lock.json").write_text(json.dumps(lock))
