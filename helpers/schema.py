@@ -99,16 +99,16 @@ def _jsonschema() -> ModuleType | None:
     None where jsonschema is missing: the JupyterLite site's kernel (Pyodide has no rpds-py, which
     jsonschema needs). Its banks were validated when the site was built (``tools/lite/site.py``).
     """
-    if "jsonschema" not in sys.modules and "rfc3987_syntax" not in sys.modules:
+    block = "jsonschema" not in sys.modules and "rfc3987_syntax" not in sys.modules
+    if block:
         sys.modules["rfc3987_syntax"] = None  # type: ignore[assignment]  # import raises ImportError
-        try:
-            import jsonschema
-        except ImportError:
-            return None
-        finally:
+    try:
+        import jsonschema
+    except ImportError:
+        return None
+    finally:
+        if block:
             del sys.modules["rfc3987_syntax"]
-    import jsonschema
-
     return jsonschema
 
 

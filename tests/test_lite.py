@@ -167,3 +167,57 @@ def test_make_lite_builds_from_the_student_edition_with_the_tool():
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     block = makefile[makefile.index("\nlite:") :].split("\n\n")[0]
     assert "lite: release" in block and "-m tools.lite --student build/student --out build/lite" in block
+
+
+# ---------------------------------------------------------------- the kit in the browser (Pyodide)
+@pytest.fixture
+def in_the_browser(monkeypatch, tmp_path):
+    """What the kit sees in JupyterLite's kernel: ``sys.platform`` is ``emscripten``, fcntl has no flock,
+    jsonschema is missing (a blocked import raises ImportError)."""
+    import sys
+    import types
+
+    monkeypatch.setattr(sys, "platform", "emscripten")
+    monkeypatch.setitem(sys.modules, "fcntl", types.ModuleType("fcntl"))
+    monkeypatch.setitem(sys.modules, "jsonschema", None)
+    monkeypatch.setenv("KIT_PROGRESS_DIR", str(tmp_path / "progress"))
+    return tmp_path
+
+
+def test_in_the_browser_progress_is_kept_under_drive_and_written_without_flock(in_the_browser, monkeypatch):
+    from helpers import progress
+    from helpers.progress._files import progress_file
+
+    monkeypatch.delenv("KIT_PROGRESS_DIR")
+    assert progress_file() == Path("/drive/.libya-kit/progress.jsonl")
+    monkeypatch.setenv("KIT_PROGRESS_DIR", str(in_the_browser / "progress"))
+    progress.set_student("Ayu Lestari")
+    progress.record(kind="exercise", item="00.1", lesson="00-start-here", answer=5, correct=True, score=1.0)
+    assert len(progress.attempts()) == 1  # recorded, though fcntl has no flock
+
+
+def test_in_the_browser_the_hand_in_says_where_it_is_and_downloads(in_the_browser):
+    from helpers import i18n, progress
+
+    progress.set_student("Ayu Lestari")
+    progress.record(kind="exercise", item="00.1", lesson="00-start-here", answer=5, correct=True, score=1.0)
+    for lang, words in (("en", "saved in this browser"), ("id", "tersimpan di peramban ini")):
+        i18n.set_language(lang)
+        done = progress.hand_in(folder=in_the_browser / "hand-in")
+        assert words in done.message and done.path.is_file()
+        assert 'download="ayu-lestari-' in done._repr_html_()
+    i18n.set_language("en")
+
+
+def test_in_the_browser_maps_carry_leaflet_and_banks_load_without_jsonschema(in_the_browser):
+    from helpers.maps.leaflet import launch_platform, loader_html
+    from helpers.paths import lessons_dir
+    from helpers.quiz_bank import load_bank
+    from helpers.schema import first_problem, load_schema
+
+    assert launch_platform({}) == "jupyterlite"
+    assert 'id="kit-leaflet-js"' in loader_html() and "cdn.jsdelivr" not in loader_html()
+    schema = load_schema.__wrapped__(lessons_dir() / "quiz.schema.json")
+    assert isinstance(schema, dict) and first_problem({"questions": "not a list"}, schema) is None
+    _, questions = load_bank.__wrapped__("00-start-here")  # not a copy cached by another test
+    assert questions
