@@ -221,3 +221,12 @@ def test_in_the_browser_maps_carry_leaflet_and_banks_load_without_jsonschema(in_
     assert isinstance(schema, dict) and first_problem({"questions": "not a list"}, schema) is None
     _, questions = load_bank.__wrapped__("00-start-here")  # not a copy cached by another test
     assert questions
+
+
+def test_a_folder_source_is_read_as_it_is_now_and_a_changed_file_is_refused(tmp_path):
+    lock, files = _lock(tmp_path, numpy=b"numpy wheel")
+    npm, folder = _npm(tmp_path), tmp_path / "official"
+    assert sorted(verify(pyodide.source_files(str(folder), tmp_path / "cache"), lock["packages"], npm))
+    (folder / lock["packages"]["numpy"]["file_name"]).write_bytes(b"numpy wheel, patched")
+    with pytest.raises(VerificationError, match="is not the official"):
+        verify(pyodide.source_files(str(folder), tmp_path / "cache"), lock["packages"], npm)

@@ -169,7 +169,11 @@ def source_files(source: str, cache: Path | None = None) -> dict[str, Path]:
     a zip/wheel; or ``pip:NAME==VERSION``, a PyPI package (downloaded with pip) that carries the files.
     """
     cache = cache or cache_dir()
-    key = hashlib.sha256(source.encode()).hexdigest()[:16]
+    local = Path(source) if not re.match(r"(pip:|https?://)", source) else None
+    if local is not None and local.is_dir():  # read where it is, as it is now
+        return _by_name(local)
+    stamp = f"{local.stat().st_size}:{local.stat().st_mtime_ns}" if local is not None and local.is_file() else ""
+    key = hashlib.sha256((source + stamp).encode()).hexdigest()[:16]
     unpacked = cache / f"source-{key}"
     if not (unpacked / ".done").is_file():
         shutil.rmtree(unpacked, ignore_errors=True)
@@ -186,9 +190,7 @@ def source_files(source: str, cache: Path | None = None) -> dict[str, Path]:
                     urllib.request.urlretrieve(source, path)  # noqa: S310 - an address the teacher gave
                 except OSError as exc:
                     raise FetchError(f"{source}: {exc}") from None
-        if path.is_dir():
-            shutil.copytree(path, unpacked / "tree")
-        elif tarfile.is_tarfile(path):
+        if tarfile.is_tarfile(path):
             with tarfile.open(path) as tar:
                 tar.extractall(unpacked / "tree", filter="data")
         elif zipfile.is_zipfile(path):
@@ -197,8 +199,12 @@ def source_files(source: str, cache: Path | None = None) -> dict[str, Path]:
         else:
             raise VerificationError(f"Pyodide source {source!r}: not a folder, archive, zip or wheel")
         (unpacked / ".done").write_text(source)
+    return _by_name(unpacked / "tree")
+
+
+def _by_name(folder: Path) -> dict[str, Path]:
     found: dict[str, Path] = {}
-    for path in sorted((unpacked / "tree").rglob("*")):
+    for path in sorted(folder.rglob("*")):
         if path.is_file():
             found.setdefault(path.name, path)
     return found
