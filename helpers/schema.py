@@ -10,8 +10,11 @@ A patterned string may carry ``"x-form": "<name>"`` in the schema; the message t
 expected form with the catalogue string ``schema.form.<name>``.
 
 ``jsonschema`` is imported on first use, without its optional IRI syntax checker
-(``rfc3987_syntax`` builds a parser at import: about 1 s of a kernel's start on a busy machine,
-for a format the kit's schemas never use). See :func:`_jsonschema`.
+(``rfc3987_syntax``, installed with jupyter's ``jsonschema[format-nongpl]``, builds a parser at
+import: about 1 s of a kernel's start on a busy machine, for a format the kit's schemas never use):
+the module is blocked during that one import, so jsonschema simply has no ``iri`` checker. In
+JupyterLite there is no jsonschema (it needs rpds-py, which Pyodide lacks): nothing is validated
+there, and ``tools/lite/site.py`` validated every bank when it built the site.
 
 Examples
 --------
@@ -89,16 +92,8 @@ def _words(value: Any, lang: str | None) -> str:
 
 
 def _jsonschema() -> ModuleType | None:
-    """Import ``jsonschema``, keeping out its optional IRI format checker if nothing loaded it yet.
-
-    jsonschema imports every optional format library it finds; ``rfc3987_syntax`` (installed with
-    jupyter's ``jsonschema[format-nongpl]``) compiles a grammar at import. The kit validates no
-    ``iri`` formats, so the module is blocked during this one import and unblocked right after:
-    in this process jsonschema then simply has no ``iri`` format checker.
-
-    None where jsonschema is missing: the JupyterLite site's kernel (Pyodide has no rpds-py, which
-    jsonschema needs). Its banks were validated when the site was built (``tools/lite/site.py``).
-    """
+    """Import ``jsonschema`` without its optional IRI checker (see the module's docstring); None where
+    jsonschema is missing: JupyterLite, whose banks were validated when the site was built."""
     block = "jsonschema" not in sys.modules and "rfc3987_syntax" not in sys.modules
     if block:
         sys.modules["rfc3987_syntax"] = None  # type: ignore[assignment]  # import raises ImportError
