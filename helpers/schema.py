@@ -77,22 +77,19 @@ def _words(value: Any, lang: str | None) -> str:
     return str(value)
 
 
-def _jsonschema() -> ModuleType:
-    """Import ``jsonschema``, keeping out its optional IRI format checker if nothing loaded it yet.
-
-    jsonschema imports every optional format library it finds; ``rfc3987_syntax`` (installed with
-    jupyter's ``jsonschema[format-nongpl]``) compiles a grammar at import. The kit validates no
-    ``iri`` formats, so the module is blocked during this one import and unblocked right after:
-    in this process jsonschema then simply has no ``iri`` format checker.
-    """
-    if "jsonschema" not in sys.modules and "rfc3987_syntax" not in sys.modules:
+def _jsonschema() -> ModuleType | None:
+    """Import ``jsonschema`` without its optional IRI checker (ARCHITECTURE.md, helpers.schema); None where
+    jsonschema is missing: JupyterLite, whose banks were validated when the site was built."""
+    block = "jsonschema" not in sys.modules and "rfc3987_syntax" not in sys.modules
+    if block:
         sys.modules["rfc3987_syntax"] = None  # type: ignore[assignment]  # import raises ImportError
-        try:
-            import jsonschema
-        finally:
+    try:
+        import jsonschema
+    except ImportError:
+        return None
+    finally:
+        if block:
             del sys.modules["rfc3987_syntax"]
-    import jsonschema
-
     return jsonschema
 
 
@@ -107,6 +104,8 @@ def load_schema(path: Path) -> jsonschema.protocols.Validator:
     "field 'exercises' must be an exercise id like 03.1, not '3.1'"
     """
     schema = json.loads(Path(path).read_text(encoding="utf-8"))
+    if _jsonschema() is None:  # JupyterLite: validated at build time (see _jsonschema)
+        return schema
     validator_class = _jsonschema().validators.validator_for(schema)
     validator_class.check_schema(schema)
     return validator_class(schema)
@@ -120,6 +119,8 @@ def first_problem(document: Any, schema: dict[str, Any] | jsonschema.protocols.V
     message than "this question is invalid". At the same depth an unknown field comes first: a
     misspelt ``hint`` explains why ``hints`` is missing.
     """
+    if _jsonschema() is None:  # JupyterLite: every bank was validated when the site was built
+        return None
     validator = schema if hasattr(schema, "iter_errors") else _jsonschema().validators.validator_for(schema)(schema)
     errors = list(validator.iter_errors(document))
     if not errors:

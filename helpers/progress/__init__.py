@@ -19,6 +19,7 @@ import html
 import json
 import os
 import re
+import sys
 import warnings
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -361,4 +362,7 @@ def hand_in(*, folder: str | os.PathLike | None = None) -> HandIn:
             t("progress.hand_in.cannot_write", path=str(target), error=exc.strerror or str(exc)), filename, data
         )
     answers = int((frame["kind"] != "solution").sum())
-    return HandIn(t("progress.hand_in.saved", count=answers, path=str(target)), filename, data, target)
+    key, shown = "progress.hand_in.saved", str(target)
+    if sys.platform == "emscripten":  # JupyterLite: the file is in the browser, under /drive/ (its file browser)
+        key, shown = "progress.hand_in.saved_browser", shown.removeprefix("/drive/")
+    return HandIn(t(key, count=answers, path=shown), filename, data, target)

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sys
 import tempfile
 import time
 from collections.abc import Iterator
@@ -42,7 +43,8 @@ def progress_file() -> Path:
     >>> progress_file().name
     'progress.jsonl'
     """
-    folder = os.environ.get("KIT_PROGRESS_DIR") or str(Path.home() / ".libya-kit")
+    home = Path("/drive") if sys.platform == "emscripten" else Path.home()  # JupyterLite keeps /drive, not ~
+    folder = os.environ.get("KIT_PROGRESS_DIR") or str(home / ".libya-kit")
     return Path(folder) / "progress.jsonl"
 
 
@@ -54,8 +56,8 @@ def locked(path: Path, timeout: float | None = None) -> Iterator[None]:
     holds, then raises :class:`TimeoutError` (an ``OSError``) with a message in the student's language.
     """
     try:
-        import fcntl
-    except ImportError:  # Windows: one kernel per student is the normal case
+        from fcntl import LOCK_EX, LOCK_NB, LOCK_UN, flock
+    except ImportError:  # Windows, and Pyodide (no flock): one kernel per student is the normal case there
         yield
         return
     lock = path.with_name(path.name + ".lock")
@@ -64,7 +66,7 @@ def locked(path: Path, timeout: float | None = None) -> Iterator[None]:
         deadline = time.monotonic() + limit
         while True:
             try:
-                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                flock(handle, LOCK_EX | LOCK_NB)
                 break
             except BlockingIOError:
                 if time.monotonic() >= deadline:
@@ -73,7 +75,7 @@ def locked(path: Path, timeout: float | None = None) -> Iterator[None]:
         try:
             yield
         finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+            flock(handle, LOCK_UN)
 
 
 def append_line(path: Path, line: bytes) -> None:
