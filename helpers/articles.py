@@ -42,7 +42,7 @@ from .sentences import (
     raw,
     segments,
 )
-from .text import fold
+from .text import fold, plain, shorten
 
 __all__ = [
     "ARTICLES",
@@ -130,10 +130,10 @@ def sentence(sid: str) -> Sentence:
     'Milisi Haftar minggu ini juga merebut kota pesisir penting Sirte.'
     """
     frame = _all_sentences()
-    key = sid.strip() if isinstance(sid, str) else None
+    key = plain(sid).strip() if isinstance(sid, str) else None
     match = frame[frame["sentence"] == key] if key else frame.iloc[0:0]
     if match.empty:
-        raise UnknownSentenceError(t("articles.unknown_sentence", value=repr(sid)))
+        raise UnknownSentenceError(t("articles.unknown_sentence", value=shorten(sid)))
     row = match.iloc[0].to_dict()
     for col in ("translation_en", "gloss_id"):
         row[col] = row[col] if isinstance(row[col], str) else None
@@ -153,7 +153,7 @@ def quote(sid: str, *, lang: str | None = None) -> str:
       (English: So far General Haftar has received support from Egypt and the UAE.)
     """
     s = sentence(sid)
-    lang = lang or get_language()
+    lang = get_language(lang)
     text = f'{s.sentence}: "{s.text}"'
     companion = _companion(s, lang)
     if companion:
@@ -322,7 +322,7 @@ def show(article: str, *, lang: str | None = None, parallel: bool = True, boiler
     >>> "B.p04.s02" in view._repr_html_()
     True
     """
-    return ArticleView(check_article(article), lang or get_language(), parallel, boilerplate)
+    return ArticleView(check_article(article), get_language(lang), parallel is not False, boilerplate is True)
 
 
 def boilerplate(article: str | None = None) -> pd.DataFrame:
@@ -345,8 +345,8 @@ def search(term: str, *, article: str | None = None) -> pd.DataFrame:
     >>> search("gharyan")["sentence"].tolist()
     ['A.p16.s01', 'A.p17.s01', 'A.p18.s01']
     """
-    if not isinstance(term, str) or not term.strip():
-        raise ValueError(t("articles.bad_term", value=repr(term)))
+    if not (plain(term) or "").strip():
+        raise ValueError(t("articles.bad_term", value=shorten(term)))
     table = sentences(article)
-    needle = fold(term)
+    needle = fold(plain(term))
     return table[table["text"].map(lambda s: needle in fold(s))].reset_index(drop=True)

@@ -32,7 +32,7 @@ from ._validate import check_article, checked_rows, package, resource, split_lis
 from .geo import haversine_km
 from .i18n import LANGUAGES, get_language, t
 from .provenance import SourceList, describe_sources, find_row, overview, sources
-from .text import fold_key
+from .text import fold_key, plain
 
 __all__ = [
     "DataError",
@@ -195,6 +195,7 @@ def to_timestamp(value: Any) -> pd.Timestamp:
     >>> to_timestamp("2020-06-10T08:30+02:00").date().isoformat()
     '2020-06-10'
     """
+    value = plain(value) if isinstance(value, str) else value
     if isinstance(value, (str, _date, pd.Timestamp)) and not (isinstance(value, str) and not value.strip()):
         try:
             stamp = pd.Timestamp(value)
@@ -284,9 +285,9 @@ def find_place(name: Any) -> str:
     >>> find_place("SURT")
     'sirte'
     """
-    if not isinstance(name, str) or not name.strip():
+    if not (plain(name) or "").strip():
         raise DataError("data.bad_place", value=name)
-    names = _place_names()
+    names, name = _place_names(), plain(name)
     key = fold_key(name)
     if key in names:
         return names[key]
@@ -319,11 +320,13 @@ def localize(frame: pd.DataFrame, *, lang: str | None = None) -> pd.DataFrame:
     >>> localize(load_claims(), lang="id").columns.tolist()[:4]
     ['claim', 'sentence', 'text', 'verdict']
     """
-    lang = lang or get_language()
+    lang = get_language(lang)
+    if not isinstance(frame, pd.DataFrame):
+        raise DataError("data.not_a_table", value=frame)
     mine = f"_{lang}"
     others = tuple(f"_{other}" for other in LANGUAGES if f"_{other}" != mine)
-    kept = frame[[c for c in frame.columns if not c.endswith(others)]]
-    kept = kept.rename(columns={c: c[: -len(mine)] for c in kept.columns if c.endswith(mine)})
+    kept = frame[[c for c in frame.columns if not (isinstance(c, str) and c.endswith(others))]]
+    kept = kept.rename(columns={c: c[: -len(mine)] for c in kept.columns if isinstance(c, str) and c.endswith(mine)})
     return _label_unchecked(kept, lang)
 
 

@@ -18,7 +18,7 @@ from .i18n import get_language, t
 from .quiz_bank import QUERIES, QuizError, bank_path, load_bank
 from .quiz_kinds import KINDS, TYPES, Unclear
 from .quiz_question import Question, Result
-from .text import code_block, shorten
+from .text import code_block, plain, shorten
 
 __all__ = ["QuizError", "Question", "Result", "Quiz", "load", "show", "bank_path", "QUERIES", "TYPES"]
 
@@ -80,14 +80,17 @@ class Quiz:
     """
 
     def __init__(self, lesson: str, *, mode: str = "practice", seed: int | str | None = None, lang: str | None = None):
-        if mode not in ("practice", "exam"):
+        if plain(mode) not in ("practice", "exam"):
             raise ValueError(t("quiz.bad_mode", value=shorten(mode, limit=40)))
         if seed is None:
             from .progress import student
 
             seed = student() or None  # each student sees their own order, the same on every rerun
-        self.lesson, self.mode, self.seed = lesson, mode, seed
-        self.lang = lang or get_language()
+        if plain(lesson) is None:  # a list, a table: no lesson (and nothing the banks' cache could hash)
+            raise QuizError(t("quiz.bank.missing", file="lessons/…/quiz.yml", lesson=shorten(lesson, limit=60)))
+        seed = seed if seed is None else plain(seed) if isinstance(seed, str) else shorten(seed, limit=200)  # 7: "7"
+        lesson, mode = self.lesson, self.mode = plain(lesson), plain(mode)  # plain text, safe to hash and show
+        self.seed, self.lang = seed, get_language(lang)
         meta, questions = load_bank(lesson, keys=mode != "exam")  # an exam holds no key
         self.title = meta["title"][self.lang]
         chosen = list(questions)
@@ -168,7 +171,7 @@ class Quiz:
 
         In exam mode the answer is kept as a draft until :meth:`submit`.
         """
-        q = self.questions.get(question) if isinstance(question, str) else None
+        q = self.questions.get(plain(question))
         if q is None:
             named, ids = shorten(question, limit=40), ", ".join(self.questions)
             said = t("quiz.unknown_question", lang=self.lang, value=named, ids=ids)

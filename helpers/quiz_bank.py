@@ -15,6 +15,7 @@ Examples
 from __future__ import annotations
 
 import functools
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -27,6 +28,7 @@ from .quiz_kinds import KINDS
 from .quiz_question import Question
 from .schema import field_name, first_problem, load_schema
 from .sealed import SealError, read_text
+from .text import shorten
 
 __all__ = ["QuizError", "Question", "QUERIES", "bank_path", "load_bank", "resolve"]
 
@@ -221,8 +223,8 @@ def load_bank(lesson: str, *, keys: bool = True) -> tuple[dict[str, Any], tuple[
     """
     path = bank_path(lesson)
     rel = f"lessons/{lesson}/quiz.yml"
-    if not path.exists():
-        raise QuizError(t("quiz.bank.missing", file=rel, lesson=repr(lesson)))
+    if not os.path.isfile(path):  # False, not an error, for a name too long for the file system
+        raise QuizError(t("quiz.bank.missing", file=rel, lesson=shorten(lesson, limit=60)))
     try:
         raw = yaml.safe_load(read_text(path, file=rel))  # a student edition's bank is sealed whole
     except SealError as exc:

@@ -23,6 +23,7 @@ from ._errors import DataError
 from ._read import parse_csv, read_text
 from .i18n import t
 from .paths import data_dir
+from .text import plain, shorten
 
 __all__ = [
     "ARTICLES",
@@ -133,9 +134,9 @@ def check_article(article: Any) -> str:
     >>> check_article(" b ")
     'B'
     """
-    key = article.strip().upper() if isinstance(article, str) else None
+    key = plain(article).strip().upper() if isinstance(article, str) else None
     if key not in ARTICLES and key not in article_keys():
-        raise UnknownArticleError(t("articles.unknown_article", value=repr(article)))
+        raise UnknownArticleError(t("articles.unknown_article", value=shorten(article)))
     return key
 
 
@@ -169,8 +170,10 @@ def clean(text: str) -> str:
     >>> clean("\\u00c2")
     ''
     """
+    if not isinstance(text, str):  # a ValueError in the student's language
+        raise ValueError(t("articles.not_text", value=shorten(text)))
     for _name, rule in CLEANING_RULES:
-        text = rule(text)
+        text = rule(plain(text))
     return text
 
 

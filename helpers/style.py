@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 
 from .i18n import t
+from .text import plain
 
 __all__ = [
     "ARTICLE_COLOURS",
@@ -96,17 +97,17 @@ SUPPORT_ORDER: tuple[str, ...] = (
 
 def side_label(side: str, *, lang: str | None = None) -> str:
     """The name of a side or controller in words (``GNA``, ``LNA``, ``contested``, ``other``)."""
-    return t(f"style.side.{side}", lang=lang)
+    return t(f"style.side.{plain(side)}", lang=lang)
 
 
 def status_label(status: str, *, lang: str | None = None) -> str:
     """The name of an evidence status in words."""
-    return t(f"style.status.{status}", lang=lang)
+    return t(f"style.status.{plain(status)}", lang=lang)
 
 
 def support_label(kind: str, *, lang: str | None = None) -> str:
     """The name of a kind of support in words."""
-    return t(f"style.support.{kind}", lang=lang)
+    return t(f"style.support.{plain(kind)}", lang=lang)
 
 
 def chart_style() -> contextlib.AbstractContextManager:

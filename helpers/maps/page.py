@@ -165,6 +165,8 @@ def html_size(m: folium.Map) -> int:
     >>> html_size(base_map("en")) < 200_000
     True
     """
+    if not isinstance(m, folium.Map):
+        raise TypeError(t("maps.not_a_kit_map", function="html_size", kind=type(m).__name__))
     return len(m._repr_html_().encode("utf-8"))
 
 

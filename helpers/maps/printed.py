@@ -55,7 +55,7 @@ def control_map_static(date: Any, *, lang: str | None = None) -> KitFigure:
     >>> "2020-06-06" in fig.alt_text
     True
     """
-    lang = lang or get_language()
+    lang = get_language(lang)
     day = snapshot_day(date)
     frame = control_on(day)
     named = frame[frame["kind"].isin(["capital", "city"]) | frame["place"].isin(_PRINT_LABELLED)]

@@ -28,7 +28,7 @@ from typing import Any
 import pandas as pd
 
 from ..i18n import get_language, t
-from ..text import shorten
+from ..text import plain, shorten
 from ._drafts import drafts, drafts_file, save_draft, submit_exam, submitted
 from ._files import append_line, locked, progress_file, replace_file
 from ._format import (
@@ -140,7 +140,7 @@ def set_student(name: str) -> str:
     if not isinstance(name, str):
         kind = "None" if name is None else "..." if name is Ellipsis else type(name).__name__
         warnings.warn(t("progress.name_not_text", kind=kind), stacklevel=2)
-    text = clean_text(" ".join(str(name).split()), 80) if isinstance(name, str) else ""
+    text = clean_text(" ".join(plain(name).split()), 80) if isinstance(name, str) else ""
     path = progress_file().with_name("student.txt")
     if not text:
         return student()
@@ -263,7 +263,7 @@ def report(*, lang: str | None = None) -> ProgressReport:
     >>> "mean best score" in repr(report(lang="en"))
     True
     """
-    return build_report(attempts(), lang or get_language())
+    return build_report(attempts(), get_language(lang))
 
 
 def _export_csv(frame: pd.DataFrame, student: str | None) -> bytes:
@@ -290,16 +290,15 @@ def export(path: str | os.PathLike, *, student: str | None = None) -> Path:
     'student,kind,item,lesson,answer,correct,score,time,mode'
     """
     if isinstance(student, int) and not isinstance(student, bool):
-        student = str(student)  # a student number
+        student = shorten(student)  # a student number (a huge one named, not spelt out)
     if student is not None and not isinstance(student, str):
         raise ValueError(t("progress.export.bad_student", value=shorten(student)))
-    try:
-        out = Path(path)
-    except TypeError:
-        raise ValueError(t("progress.export.bad_path", value=shorten(path))) from None
+    out = Path(plain(path)) if isinstance(path, str) else Path(path) if isinstance(path, os.PathLike) else None
+    if out is None or "\x00" in str(out):  # not a path, or one no file system takes
+        raise ValueError(t("progress.export.bad_path", value=shorten(path)))
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
-        replace_file(out, _export_csv(attempts(), student), prefix=".export-")
+        replace_file(out, _export_csv(attempts(), plain(student)), prefix=".export-")
     except OSError as exc:  # a full disk, a folder, no permission: the old file (or none) is left
         raise OSError(exc.errno, t("progress.export.cannot_write", path=str(out), error=exc.strerror or exc)) from None
     return out
@@ -352,15 +351,15 @@ def hand_in(*, folder: str | os.PathLike | None = None) -> HandIn:
     slug = re.sub(r"[\W_]+", "-", name.lower()).strip("-")[:40] or "student"
     filename = f"{slug}-{date.today().isoformat()}.csv"
     data = _export_csv(frame, name)
-    target = Path(folder or os.environ.get("KIT_HAND_IN_DIR") or "hand-in") / filename
+    where = folder if folder is not None and plain(folder) != "" else os.environ.get("KIT_HAND_IN_DIR") or "hand-in"
+    target: Any = shorten(where)  # named as given while it is no path
     try:
-        target = target.absolute()
+        target = (Path(plain(where) if isinstance(where, str) else where) / filename).absolute()
         target.parent.mkdir(parents=True, exist_ok=True)
         replace_file(target, data, prefix=".hand-in-")
-    except OSError as exc:
-        return HandIn(
-            t("progress.hand_in.cannot_write", path=str(target), error=exc.strerror or str(exc)), filename, data
-        )
+    except (OSError, TypeError, ValueError) as exc:  # not writable, or no folder name (a number, a NUL byte)
+        error = exc.strerror or str(exc) if isinstance(exc, OSError) else t("progress.export.bad_path", value=target)
+        return HandIn(t("progress.hand_in.cannot_write", path=str(target), error=error), filename, data)
     answers = int((frame["kind"] != "solution").sum())
     key, shown = "progress.hand_in.saved", str(target)
     if sys.platform == "emscripten":  # JupyterLite: the file is in the browser, under /drive/ (its file browser)
