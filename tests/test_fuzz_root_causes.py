@@ -1,4 +1,4 @@
-"""The seven root causes behind issue 27's fuzzed raw exceptions, one test each.
+"""The seven root causes behind issue 27's fuzzed raw exceptions, one test each, and a Series answer's feedback.
 
 Each test failed on the code before the fix (a raw ``TypeError``, ``ValueError``, ``OSError`` or
 the hostile object's own ``RuntimeError``) and passes after it; tests/test_fuzz_entry_points.py
@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 import helpers
-from helpers import articles, data, i18n, progress, quiz, style
+from helpers import articles, data, exercises, i18n, progress, quiz, style
 from kit_teacher import link, summary
 from tests.test_fuzz_entry_points import BadEq, BadText, ShiftyName
 
@@ -130,3 +130,46 @@ def test_a_name_too_long_for_the_file_system_is_no_lesson_and_no_folder(capsys):
     assert summary.summarize("x" * 300, lang="en").empty
     assert summary.main(["y" * 300]) == 2
     assert "There is no folder" in capsys.readouterr().out
+
+
+# issue 27: "a two-level Series answer gets a raw pandas message naming an expected label"
+SERIES_EXERCISES = [ex.id for ex in exercises.all_exercises() if ex.expects == "series"]
+
+
+def _two_levels(expected: pd.Series) -> pd.Series:
+    answer = expected.copy()
+    answer.index = pd.MultiIndex.from_arrays([expected.index.astype(str), ["x"] * len(expected)])
+    return answer
+
+
+def _tuples(expected: pd.Series) -> pd.Series:
+    return pd.Series(expected.to_numpy(), index=pd.MultiIndex.from_tuples([(str(i),) for i in expected.index]))
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+@pytest.mark.parametrize("exercise_id", SERIES_EXERCISES)
+@pytest.mark.parametrize(
+    "shape",
+    [_two_levels, _tuples, lambda e: e.to_frame().T, lambda e: e.reset_index(), lambda e: e.set_axis(range(len(e)))],
+)
+def test_a_series_answer_of_another_shape_gets_a_friendly_message_that_names_no_expected_label(
+    lang, exercise_id, shape
+):
+    helpers.set_language(lang)
+    expected = exercises.get(exercise_id).expected()
+    feedback = helpers.check(exercise_id, shape(expected))
+    said = feedback.message + " " + " ".join(feedback.details)
+    assert not feedback.correct and said.strip()
+    assert "Error" not in said and "MultiIndex" not in said and "isin" not in said, said
+    for label in expected.index.astype(str):
+        assert label not in said, (label, said)
+    if shape is _two_levels:
+        assert feedback.details[0] == i18n.t("check.index_levels", got=2, want=1)
+
+
+@pytest.mark.parametrize("exercise_id", SERIES_EXERCISES)
+def test_a_right_series_with_text_labels_is_right_whatever_the_categories_order(exercise_id):
+    """value_counts of a text column and of a category column give the same counts, labelled in another order."""
+    expected = exercises.get(exercise_id).expected()
+    answer = expected.set_axis(pd.Index([str(i) for i in expected.index], dtype=object))
+    assert helpers.check(exercise_id, answer).correct
