@@ -37,7 +37,7 @@ PYTEST := $(TEST_ENV) $(PY) -m pytest -p no:cacheprovider -n $(JOBS) --dist load
 TEST_PATHS := tests helpers tools $(wildcard kit_teacher) notebooks
 TEST_ARGS := $(TEST_PATHS) --doctest-modules --nbval $(SANITIZE) --nbval-current-env
 
-.PHONY: article wheelhouse lab lint test test-all test-unit test-notebooks test-browser notebooks html guides handouts release bench check-python clean help
+.PHONY: article wheelhouse lab lint test test-all test-unit test-notebooks test-browser notebooks html guides handouts release lite bench check-python clean help
 
 help:
 	@echo "make lab            set up, then open JupyterLab on the start notebook (KIT_LANG=id for Indonesian)"
@@ -52,6 +52,7 @@ help:
 	@echo "make guides         regenerate the answer keys in the teacher guides"
 	@echo "make handouts       print the worksheets, teacher keys, maps and sheets to PDF in build/handouts/ (needs chromium)"
 	@echo "make release        build the student edition (no answer keys) and the teacher edition in build/; BRANCH=student also commits it to that branch, PUSH_TO=URL publishes it to its own repository"
+	@echo "make lite           build/lite/: the student edition as a JupyterLite site, every lesson running in the browser (PYODIDE_SOURCE=...)"
 	@echo "make article        add your own article: FILE=page.html ID=C ARGS='--publisher ... --date YYYY-MM-DD --url ...'"
 	@echo "make bench          print run times, memory, sizes and WCAG violations per page (benchmarks/)"
 
@@ -90,10 +91,12 @@ $(STAMP_ALL): $(STAMP_TEST)
 
 # The start notebook of edition KIT_LANG; each edition has its own file names (helpers/paths.py).
 lab: $(STAMP_LAB)
-	@# JupyterLab's settings overrides shipped with the kit (no news prompt, no update check), and its
-	@# interface in the edition's language (KIT_LANG=id: Indonesian, from the language pack)
+	@# JupyterLab's settings overrides shipped with the kit (no news prompt, no update check, code lines
+	@# wrap), its readable code colours, and its interface in the edition's language (KIT_LANG=id:
+	@# Indonesian, from the language pack): tools/lab_settings.py
 	@$(PY) -m tools.lab_settings --lang $(KIT_LANG) --prefix $(VENV) >/dev/null
-	$(PY) -m tools.trust apply
+	@# the server extension that opens the kit's lessons trusted (saved maps show): tools/trust_on_open.py
+	$(PY) -m tools.trust install
 	$(NOT_VSCODE) $(VENV)/bin/jupyter lab --ip=$(KIT_HOST) --port=$(KIT_PORT) $(ROOT_FLAG) \
 	  --ServerApp.root_dir="$(CURDIR)" \
 	  --LabApp.default_url=/lab/tree/$$($(PY) -c 'import sys; from pathlib import Path; from helpers.paths import notebook_path; print(notebook_path("00-start-here", sys.argv[1], Path("notebooks")).as_posix())' $(KIT_LANG))
@@ -144,6 +147,13 @@ release: export RELEASE_STUDENT_REPO := $(value STUDENT_REPO)
 release: $(STAMP_LAB)
 	$(PY) -m tools.release --out build $(if $(BRANCH),--branch $(BRANCH)) \
 	  $(if $(PUSH_TO),--push-to "$$RELEASE_PUSH_TO") $(if $(STUDENT_REPO),--student-repo "$$RELEASE_STUDENT_REPO")
+
+# The student edition as a JupyterLite site (tools/lite/), in build/lite/: no server, Python runs in the
+# browser. PYODIDE_SOURCE: where Pyodide's packages come from (default: the official release archive;
+# anything else must match its official pyodide-lock.json), passed unexpanded like make article's FILE.
+lite: export KIT_PYODIDE_SOURCE := $(value PYODIDE_SOURCE)
+lite: release
+	$(PY) -m tools.lite --student build/student --out build/lite
 
 html: $(STAMP_TEST)
 	$(PY) -m tools.export_html --out site

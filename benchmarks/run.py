@@ -10,7 +10,8 @@ Figures:
   ratio to the floor, and the peak resident memory of its kernel process;
 - ``import helpers``: time to import the package in a fresh interpreter;
 - the figures of the other benchmark modules in this folder (map sizes, quiz build time, browser
-  time to a drawn map) when they are present;
+  time to a drawn map, the JupyterLite site's size and its cold and warm times in Chromium:
+  ``lite_bench.py``, after ``make lite``) when they are present;
 - ``summary_bench``: the teacher's class summary over 1,000 handed-in files, 50 of them hostile,
   from the command line (budget 2 s, issue 13).
 

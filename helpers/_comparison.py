@@ -226,11 +226,17 @@ def _compare_frame(ex, answer, expected) -> Feedback:
             return _not_yet(ex, t("check.mode_result"))
         if not isinstance(answer, pd.Series):
             return _wrong_type(ex, answer)
-        # a category counted 0 times means the same as a category not listed (value_counts vs groupby)
-        answer = answer[~((answer.astype(str) == "0") & ~answer.index.isin(expected.index))]
-        expected = expected[~((expected.astype(str) == "0") & ~expected.index.isin(answer.index))]
-        got = answer.sort_index() if not ex.ordered else answer
-        want = expected.sort_index() if not ex.ordered else expected
+        if answer.index.nlevels != expected.index.nlevels:  # grouped by two columns: said, no label named
+            return _not_yet(ex, t("check.index_levels", got=answer.index.nlevels, want=expected.index.nlevels))
+        # a category counted 0 times means one not listed (value_counts vs groupby); labels compared as text
+        got_labels, want_labels = (pd.Index(list(map(safe_text, s.index))) for s in (answer, expected))
+        answer = answer[~((answer.astype(str) == "0").to_numpy() & ~got_labels.isin(want_labels))]
+        expected = expected[~((expected.astype(str) == "0").to_numpy() & ~want_labels.isin(got_labels))]
+        # unordered: sorted by the labels' text (not by a category's own order, nor failing on mixed types)
+        got, want = (
+            s if ex.ordered else s.iloc[pd.Index(list(map(safe_text, s.index))).argsort(kind="stable")]
+            for s in (answer, expected)
+        )
         got_labels, want_labels = [safe_text(i) for i in got.index], [safe_text(i) for i in want.index]
         if got_labels != want_labels:
             if sorted(got_labels) == sorted(want_labels):

@@ -1,21 +1,6 @@
 """Validation of ``data/`` against its descriptor, ``data/datapackage.json``; every problem is a DataError.
 
-The descriptor (a Frictionless Data Package) says everything the checks need: for each table the
-fields, their types and constraints (required, unique, enum, pattern, minimum/maximum), the
-primary key and the foreign keys. Kit-specific properties extend it:
-
-- on a field: ``kit:list`` (a ``;``-separated list) and ``kit:references`` (what each item must
-  name: ``places``, ``actors``, ``sentences`` or ``sources-or-sentences``);
-- on a table: ``kit:span`` (how many rows, covering which dates), ``kit:complete`` (a row for
-  every combination of keys of other tables) and ``kit:pending`` (a row whose ``field`` is empty is
-  waiting for the teacher: that field and the ``optional`` ones may be empty, but only in a row
-  about an added article, never about A or B; see :func:`pending_row`);
-- on a GeoJSON file: ``kit:features`` (the geometry types and the feature properties, described
-  like table fields);
-- on an article: ``kit:byteForByte`` (its bytes must match the descriptor's hash).
-
-Every string cell is also refused when matplotlib would draw it as mathematics (an even number of
-unescaped ``$``), since names and titles reach the charts. Files are read by :mod:`helpers._read`.
+How it works: ARCHITECTURE.md, *Module notes*, ``helpers._validate``.
 
 Examples
 --------

@@ -42,7 +42,7 @@ from .sentences import (
     raw,
     segments,
 )
-from .text import fold
+from .text import fold, plain, shorten
 
 __all__ = [
     "ARTICLES",
@@ -131,10 +131,10 @@ def sentence(sid: str) -> Sentence:
     'Milisi Haftar minggu ini juga merebut kota pesisir penting Sirte.'
     """
     frame = _all_sentences()
-    key = sid.strip() if isinstance(sid, str) else None
+    key = plain(sid).strip() if isinstance(sid, str) else None
     match = frame[frame["sentence"] == key] if key else frame.iloc[0:0]
     if match.empty:
-        raise UnknownSentenceError(t("articles.unknown_sentence", value=repr(sid)))
+        raise UnknownSentenceError(t("articles.unknown_sentence", value=shorten(sid)))
     row = match.iloc[0].to_dict()
     for col in ("translation_en", "gloss_id"):
         row[col] = row[col] if isinstance(row[col], str) else None
@@ -161,7 +161,7 @@ def quote(sid: str, *, lang: str | None = None) -> Quote:
     >>> quote("A.p28.s01", lang="en").html.startswith('A.p28.s01: "<span lang="id">Sejauh ini')
     True
     """
-    s, lang = sentence(sid), lang or get_language()
+    s, lang = sentence(sid), get_language(lang)
     companion, label = _companion(s, lang), t(_COMPANION_LABEL[lang], lang=lang)
     said = Quote(f'{s.sentence}: "{s.text}"' + (f"\n  ({label}: {companion})" if companion else ""))
     said.html = f'{s.sentence}: "<span lang="{_written_in(s)}">{html.escape(s.text)}</span>"' + (
@@ -296,9 +296,8 @@ class ArticleView:
             rows.append(f"<tr{style}>{cells}</tr>")
         caption = html.escape(t("articles.title", lang=lang, article=self.article))
         out = (
-            _ARTICLE_CSS
-            + f'<table class="kit-article" lang="{lang}"><caption>{caption}</caption><thead><tr>{head}</tr></thead>'
-            f"<tbody>{''.join(rows)}</tbody></table>"
+            _ARTICLE_CSS + f'<table class="kit-article" lang="{lang}"><caption>{caption}</caption>'
+            f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
         )
         return out + _legend_html(used, lang)
 
@@ -335,7 +334,7 @@ def show(article: str, *, lang: str | None = None, parallel: bool = True, boiler
     >>> "B.p04.s02" in view._repr_html_()
     True
     """
-    return ArticleView(check_article(article), lang or get_language(), parallel, boilerplate)
+    return ArticleView(check_article(article), get_language(lang), parallel is not False, boilerplate is True)
 
 
 def boilerplate(article: str | None = None) -> pd.DataFrame:
@@ -358,8 +357,8 @@ def search(term: str, *, article: str | None = None) -> pd.DataFrame:
     >>> search("gharyan")["sentence"].tolist()
     ['A.p16.s01', 'A.p17.s01', 'A.p18.s01']
     """
-    if not isinstance(term, str) or not term.strip():
-        raise ValueError(t("articles.bad_term", value=repr(term)))
+    if not (plain(term) or "").strip():
+        raise ValueError(t("articles.bad_term", value=shorten(term)))
     table = sentences(article)
-    needle = fold(term)
+    needle = fold(plain(term))
     return table[table["text"].map(lambda s: needle in fold(s))].reset_index(drop=True)

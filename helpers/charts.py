@@ -106,7 +106,7 @@ def backing_matrix(*, lang: str | None = None) -> KitFigure:
     >>> "Wagner" in " ".join(label.get_text() for label in fig.axes[0].get_yticklabels())
     True
     """
-    lang = lang or get_language()
+    lang = get_language(lang)
     backing = load_backing()
     names = by_lang(load_actors().set_index("actor"), "name", lang)
     rows = backing[["side", "backer"]].drop_duplicates().astype(str).sort_values(["side", "backer"])  # GNA, then LNA
@@ -168,7 +168,7 @@ def backing_by_side(*, lang: str | None = None) -> KitFigure:
     >>> len(fig.axes[0].patches) > 0
     True
     """
-    lang = lang or get_language()
+    lang = get_language(lang)
     backing = load_backing()
     backing = backing.assign(side=backing["side"].astype(str), support=backing["support"].astype(str))
     counts = backing.groupby(["support", "side"])["backer"].nunique().unstack(fill_value=0)
@@ -202,7 +202,7 @@ def control_over_time(*, lang: str | None = None) -> KitFigure:
     >>> fig.axes[0].get_ylabel()
     'number of listed places'
     """
-    lang = lang or get_language()
+    lang = get_language(lang)
     control = load_control()
     counts = pd.crosstab(control["date"], control["controller"].astype(str)).reindex(
         columns=list(style.PALETTE), fill_value=0
@@ -245,7 +245,7 @@ def timeline(start: str | None = None, end: str | None = None, *, lang: str | No
     >>> "2019" in fig.alt_text
     True
     """
-    lang = lang or get_language()
+    lang = get_language(lang)
     events = load_events().sort_values(["date", "event"])
     lo = to_timestamp(start) if start is not None else events["date"].min()
     hi = to_timestamp(end) if end is not None else events["date"].max()

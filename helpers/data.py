@@ -1,19 +1,6 @@
 """Load the kit's facts from ``data/`` as tidy pandas DataFrames, validated on first load, and query them.
 
-Validation is driven by one descriptor, ``data/datapackage.json`` (see :mod:`helpers._validate`).
-A broken file raises :class:`DataError`, whose ``file``, ``row`` and ``field`` attributes say
-where the problem is and whose message says it in the student's language::
-
-    data/control.csv row 14 (line 15): controller 'GNAA' is not one of GNA, LNA, contested, other
-
-One broken file does not take the others down: a table fails only when it, or a file it cites,
-is broken. Tables are cached per process; every loader returns a copy, so changing it in a
-notebook never changes what the next cell loads. Where facts come from (``describe_sources``,
-``find_row``, ``overview``) lives in
-:mod:`helpers.provenance` and is re-exported here.
-
-Run ``python -m helpers.data validate`` to list every problem of shape in ``data/``;
-``python -m kit_teacher.validate`` (the authors' check) adds the traceability rules.
+How it works: ARCHITECTURE.md, *Module notes*, ``helpers.data``.
 
 Examples
 --------
@@ -45,7 +32,7 @@ from ._validate import check_article, checked_rows, package, resource, split_lis
 from .geo import haversine_km
 from .i18n import LANGUAGES, get_language, t
 from .provenance import SourceList, describe_sources, find_row, overview, sources
-from .text import fold_key
+from .text import fold_key, plain
 
 __all__ = [
     "DataError",
@@ -208,6 +195,7 @@ def to_timestamp(value: Any) -> pd.Timestamp:
     >>> to_timestamp("2020-06-10T08:30+02:00").date().isoformat()
     '2020-06-10'
     """
+    value = plain(value) if isinstance(value, str) else value
     if isinstance(value, (str, _date, pd.Timestamp)) and not (isinstance(value, str) and not value.strip()):
         try:
             stamp = pd.Timestamp(value)
@@ -297,9 +285,9 @@ def find_place(name: Any) -> str:
     >>> find_place("SURT")
     'sirte'
     """
-    if not isinstance(name, str) or not name.strip():
+    if not (plain(name) or "").strip():
         raise DataError("data.bad_place", value=name)
-    names = _place_names()
+    names, name = _place_names(), plain(name)
     key = fold_key(name)
     if key in names:
         return names[key]
@@ -332,11 +320,13 @@ def localize(frame: pd.DataFrame, *, lang: str | None = None) -> pd.DataFrame:
     >>> localize(load_claims(), lang="id").columns.tolist()[:4]
     ['claim', 'sentence', 'text', 'verdict']
     """
-    lang = lang or get_language()
+    lang = get_language(lang)
+    if not isinstance(frame, pd.DataFrame):
+        raise DataError("data.not_a_table", value=frame)
     mine = f"_{lang}"
     others = tuple(f"_{other}" for other in LANGUAGES if f"_{other}" != mine)
-    kept = frame[[c for c in frame.columns if not c.endswith(others)]]
-    kept = kept.rename(columns={c: c[: -len(mine)] for c in kept.columns if c.endswith(mine)})
+    kept = frame[[c for c in frame.columns if not (isinstance(c, str) and c.endswith(others))]]
+    kept = kept.rename(columns={c: c[: -len(mine)] for c in kept.columns if isinstance(c, str) and c.endswith(mine)})
     return _label_unchecked(kept, lang)
 
 

@@ -196,7 +196,7 @@ def explain(exc: BaseException, *, namespace: dict[str, Any] | None = None, lang
     >>> explain(ZeroDivisionError()) is None
     True
     """
-    lang = lang or get_language()
+    lang = get_language(lang)
     try:
         if isinstance(exc, KeyError):
             return _key_error(exc, exc.__traceback__, lang)
@@ -313,7 +313,7 @@ def explain_errors(on: bool = True) -> bool:
     >>> explain_errors()
     True
     """
-    _state["on"] = bool(on)
+    _state["on"] = not (on is None or isinstance(on, (bool, int, float)) and not on)  # else on: no bool(a table)
     if _state["on"]:
         install_if_ipython()
     elif "IPython" in sys.modules:

@@ -32,6 +32,8 @@ from typing import Any
 
 import yaml
 
+from .text import plain, shorten
+
 __all__ = [
     "LANGUAGES",
     "UnsupportedLanguageError",
@@ -58,7 +60,7 @@ class UnsupportedLanguageError(ValueError):
 
 
 class MissingStringError(KeyError):
-    """Raised when a key is not in the catalogue."""
+    """Raised when a key is not in the catalogue (or, by :func:`by_lang`, a column not in a record)."""
 
     def __str__(self) -> str:  # KeyError quotes its message; keep it plain
         return str(self.args[0])
@@ -69,14 +71,14 @@ class CatalogueError(ValueError):
 
 
 def _check_language(lang: Any) -> str:
-    if not isinstance(lang, str) or lang.strip().lower() not in LANGUAGES:
+    code = (plain(lang) or "").strip().lower()
+    if code not in LANGUAGES:
+        shown, codes = shorten(lang, limit=40), ", ".join(f'"{code}"' for code in LANGUAGES)
         raise UnsupportedLanguageError(
-            f"Language {lang!r} is not supported. Choose one of: "
-            + ", ".join(f'"{code}"' for code in LANGUAGES)
-            + ' ("id" = Bahasa Indonesia, "en" = English). / '
-            f"Bahasa {lang!r} tidak tersedia. Pilih salah satu: " + ", ".join(f'"{code}"' for code in LANGUAGES) + "."
+            f'Language {shown} is not supported. Choose one of: {codes} ("id" = Bahasa Indonesia, "en" = English). / '
+            f"Bahasa {shown} tidak tersedia. Pilih salah satu: {codes}."
         )
-    return lang.strip().lower()
+    return code
 
 
 def set_language(lang: str) -> str:
@@ -106,9 +108,8 @@ def set_language(lang: str) -> str:
     """
     _state["lang"] = _check_language(lang)
     with contextlib.suppress(NameError):  # in IPython, DataFrames say it too (lang), with no empty corner header
-        from pandas import DataFrame
-
-        get_ipython().display_formatter.formatters["text/html"].for_type(DataFrame, _frame_html)  # noqa: F821
+        for module in ("pandas", "pandas.core.frame"):  # pandas 3's DataFrame, and 2's (Colab)
+            get_ipython().display_formatter.formatters["text/html"].for_type_by_name(module, "DataFrame", _frame_html)  # noqa: F821
     return _state["lang"]
 
 
@@ -118,15 +119,17 @@ def _frame_html(frame: Any) -> str | None:
     return said and f'<div lang="{_state["lang"]}">{said.replace("<th></th>", "<td></td>")}</div>'
 
 
-def get_language() -> str:
-    """Return the language in force (``"id"`` or ``"en"``).
+def get_language(lang: Any = None) -> str:
+    """Return the language in force (``"id"`` or ``"en"``), or ``lang`` checked (every ``lang=`` option's way in).
 
     Examples
     --------
     >>> get_language() in LANGUAGES
     True
+    >>> get_language(" ID ")
+    'id'
     """
-    return _state["lang"]
+    return _state["lang"] if lang is None else _check_language(lang)
 
 
 def add_strings(folder: str | Path) -> None:
@@ -206,13 +209,11 @@ def t(key: str, /, lang: str | None = None, **values: Any) -> str:
     >>> t("lang.switched", lang="en", name="English")
     'Language set to English.'
     """
-    entries = catalogue()
-    if key not in entries:
-        raise MissingStringError(f"No string {key!r} in the catalogue (helpers/strings/*.yml).")
-    text = entries[key][_check_language(lang) if lang is not None else get_language()]
-    if values:
-        text = string.Formatter().vformat(text, (), _Defaulting(values))
-    return text
+    entries, name = catalogue(), plain(key)
+    if name not in entries:
+        raise MissingStringError(f"No string {shorten(key, limit=80)} in the catalogue (helpers/strings/*.yml).")
+    text = entries[name][get_language(lang)]
+    return _Formatter().vformat(text, (), _Defaulting(values)) if values else text
 
 
 class _Defaulting(dict):
@@ -220,6 +221,14 @@ class _Defaulting(dict):
 
     def __missing__(self, key: str) -> str:
         return "{" + key + "}"
+
+
+class _Formatter(string.Formatter):
+    def format_field(self, value: Any, format_spec: str) -> str:  # a value whose str fails: by shorten
+        try:
+            return super().format_field(value, format_spec)
+        except Exception:
+            return shorten(value)
 
 
 def by_lang(record: Any, field: str, lang: str | None = None) -> Any:
@@ -233,7 +242,9 @@ def by_lang(record: Any, field: str, lang: str | None = None) -> Any:
     >>> by_lang({"name_en": "war", "name_id": "perang"}, "name", lang="id")
     'perang'
     """
-    column = f"{field}_{_check_language(lang) if lang is not None else get_language()}"
-    if hasattr(record, "_fields"):  # a namedtuple from DataFrame.itertuples()
+    column = f"{plain(field)}_{get_language(lang)}"
+    if column in getattr(record, "_fields", ()):  # a namedtuple from DataFrame.itertuples()
         return getattr(record, column)
-    return record[column]
+    if hasattr(record, "keys") and column in record.keys():
+        return record[column]
+    raise MissingStringError(t("core.no_column", column=shorten(column), kind=type(record).__name__))

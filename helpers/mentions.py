@@ -33,7 +33,7 @@ def names(article: str, *, lang: str | None = None) -> pd.DataFrame:
     >>> names("B", lang="en").query("key == 'sirte'")[["kind", "name", "sentences"]].values.tolist()
     [['place', 'Sirte', 'B.p04.s02']]
     """
-    lang = lang or get_language()
+    lang = get_language(lang)
     ids = set(sentences(article)["sentence"])
     out = []
     for kind, frame, key in (("place", load_places(), "place"), ("actor", load_actors(), "actor")):

@@ -1,25 +1,6 @@
 """Where the kit's files are: ``data/``, ``lessons/`` and, in a checkout, ``notebooks/``.
 
-Two layouts, found in this order:
-
-1. **A copy of the repository** (a laptop checkout, Binder, a hub after nbgitpuller, VS Code):
-   the folder above the package holds ``data/`` and ``lessons/``; they are used from there, so a
-   copy's notebooks always read that copy's facts.
-2. **An installed package** (``pip install`` of the repository, e.g. on Colab): the wheel carries
-   ``data/`` and the lessons' question banks inside the package, under ``helpers/_kit/``
-   (see ``[tool.setuptools]`` in ``pyproject.toml``), found with :mod:`importlib.resources`.
-
-``KIT_ROOT`` in the environment overrides both (tests use it to point the helpers at a copy of
-the data).
-
-**Notebook file names.** A lesson is known by its slug, ``NN-slug`` (its folder in ``lessons/``,
-the English file name). Each edition's notebook has a name in its own language, so that JupyterLab,
-which names a tab by the file name, never shows two tabs named the same when a student opens both
-editions: ``notebooks/en/00-start-here.ipynb`` and ``notebooks/id/00-mulai-di-sini.ipynb``. The
-sources in ``notebooks/src/<lang>/`` carry the same names (``.md``). :data:`NOTEBOOK_NAMES` is the
-one table of these names for the kit's lessons (the lesson of an article a teacher adds is found
-on disk, :func:`notebook_names`); everything that names a notebook asks :func:`notebook_name` or
-:func:`notebook_path`, or globs ``NN-*`` and pairs the editions by their ``NN`` prefix.
+How it works: ARCHITECTURE.md, *Module notes*, ``helpers.paths``.
 
 Examples
 --------

@@ -59,7 +59,7 @@ def check_brief(text: Any, *, lang: str | None = None) -> BriefCheck:
     from .articles import UnknownSentenceError, sentence
     from .data import DataError, find_row
 
-    lang = lang or get_language()
+    lang = get_language(lang)
     if text is Ellipsis or text is None or (isinstance(text, str) and not text.strip()):
         return BriefCheck([Item(False, t("project.not_written", lang=lang))])
     if not isinstance(text, str):

@@ -28,6 +28,7 @@ from ._geojson import geojson
 from ._validate import checked_rows, resource, split_list
 from .i18n import get_language, t
 from .sentences import SENTENCE_ID
+from .text import plain
 
 __all__ = [
     "FACT_TABLES",
@@ -71,13 +72,13 @@ def describe_sources(value: str, *, lang: str | None = None, titles: bool = True
     >>> describe_sources("afp-2020-01-06-sirte;B.p04.s02", lang="en")  # doctest: +ELLIPSIS
     'Agence France-Presse (AFP) (copy on Proto Thema), "...", 2020-01-06; article sentence B.p04.s02'
     """
-    lang = lang or get_language()
+    lang = get_language(lang)
     table = {r["source"]: r for r in checked_rows("sources")}
     parts = []
     for item in split_list(value):
         if item in table:
             row = table[item]
-            title = f' "{row["title"]}",' if titles else ""
+            title = f' "{row["title"]}",' if titles is not False else ""
             parts.append(f"{row['publisher']},{title} {row['date']}")
         else:
             parts.append(t("data.article_sentence", lang=lang, sentence=item))
@@ -124,14 +125,15 @@ def sources(value: Any = None, *, lang: str | None = None) -> SourceList:
     >>> "<a href=" in found._repr_html_()
     True
     """
-    lang = lang or get_language()
+    lang = get_language(lang)
     table = pd.DataFrame(list(checked_rows("sources")))
     if value is None:
         return SourceList(table.reset_index(drop=True), lang)
-    cells = [value] if isinstance(value, str) else list(value)
+    if not isinstance(value, (str, list, tuple, set, pd.Series, pd.Index)):
+        raise DataError("data.unknown_source", value=value)
     wanted: list[str] = []
-    for cell in cells:
-        for item in split_list(str(cell)):
+    for cell in [value] if isinstance(value, str) else list(value):
+        for item in split_list(plain(cell)):
             match = SENTENCE_ID.match(item)
             key = f"article-{match.group(1).lower()}" if match else item
             if key not in wanted:
@@ -176,7 +178,7 @@ def overview(*, lang: str | None = None) -> pd.DataFrame:
     >>> bool(overview(lang="en").set_index("file").loc["data/places.csv", "rows"] >= 30)
     True
     """
-    lang = lang or get_language()
+    lang = get_language(lang)
     columns = [t(f"data.col.{c}", lang=lang) for c in ("file", "rows", "columns", "holds")]
     rows = []
     for name in _OVERVIEW:

@@ -1,31 +1,6 @@
 """Bilingual quizzes: a lesson's questions checked in the kernel, as widgets or as text.
 
-The banks (``lessons/NN-slug/quiz.yml``, validated, answers computed from ``data/``) are read by
-:mod:`helpers.quiz_bank`; each question type (single, multiple, truefalse, numeric, text,
-ordering, matching) is one class in :mod:`helpers.quiz_kinds`. Options are shuffled per student
-(seeded by the name from :func:`helpers.progress.student`), the same on every rerun; answers are
-read, scored and recorded by the options' keys in the bank, never by their shown positions.
-
-Practice mode teaches before it tells: a first wrong answer gets a nudge (the bank's ``nudge``, or
-the cited sentences and tables). A later wrong answer gets the nudge again and the chosen option's
-feedback where it names no right answer (:meth:`helpers.quiz_kinds.Kind.told`: the right options'
-text or its start, a word key, a text answer, a number near the answer); never the quoted sources,
-and the explanation only for true/false, numbers and words where it names no answer. A choice,
-order or pairing question's explanation justifies its right answer, so it comes with that answer:
-a three-option question is not solved by reading what a second wrong click shows. Each attempt is recorded
-with its number, ``explained`` (``after_correct``, ``after_second_try``, ``after_submit`` or ``no``)
-and ``mode`` (``practice`` or ``exam``). An empty box or nothing chosen is "not answered yet", and
-a refused input (``1.234``: a thousand or a decimal?) is no attempt either.
-
-In exam mode the kernel holds no key (``load_bank(lesson, keys=False)``) and nothing says right or
-wrong. Each answer is a draft (:mod:`helpers.progress._drafts`, never an attempt), so a changed
-mind is no wrong try and a kernel restart loses nothing. "Submit all" (:meth:`Quiz.submit`)
-records each last answer once, unscored (``mode: exam``, ``correct`` and ``score`` null), and
-locks the exam in every kernel; the teacher's class summary scores it (``kit_teacher.summary``).
-
-Widgets only ever receive the question, the options in shown order, and, after the student has
-answered, the feedback: no correct answer is in the widget state, HTML or JavaScript before an
-attempt (:mod:`helpers.quiz_widgets`).
+How it works: ARCHITECTURE.md, *Module notes*, ``helpers.quiz``.
 
 Examples
 --------
@@ -44,7 +19,7 @@ from .i18n import get_language, t
 from .quiz_bank import QUERIES, QuizError, bank_path, load_bank
 from .quiz_kinds import KINDS, TYPES, Unclear
 from .quiz_question import Question, Result
-from .text import code_block, shorten
+from .text import code_block, plain, shorten
 
 __all__ = ["QuizError", "Question", "Result", "Quiz", "load", "show", "bank_path", "QUERIES", "TYPES"]
 
@@ -106,14 +81,17 @@ class Quiz:
     """
 
     def __init__(self, lesson: str, *, mode: str = "practice", seed: int | str | None = None, lang: str | None = None):
-        if mode not in ("practice", "exam"):
+        if plain(mode) not in ("practice", "exam"):
             raise ValueError(t("quiz.bad_mode", value=shorten(mode, limit=40)))
         if seed is None:
             from .progress import student
 
             seed = student() or None  # each student sees their own order, the same on every rerun
-        self.lesson, self.mode, self.seed = lesson, mode, seed
-        self.lang = lang or get_language()
+        if plain(lesson) is None:  # a list, a table: no lesson (and nothing the banks' cache could hash)
+            raise QuizError(t("quiz.bank.missing", file="lessons/…/quiz.yml", lesson=shorten(lesson, limit=60)))
+        seed = seed if seed is None else plain(seed) if isinstance(seed, str) else shorten(seed, limit=200)  # 7: "7"
+        lesson, mode = self.lesson, self.mode = plain(lesson), plain(mode)  # plain text, safe to hash and show
+        self.seed, self.lang = seed, get_language(lang)
         self._said = partial(Result, lang=self.lang)  # a result says its language (its HTML: lang)
         meta, questions = load_bank(lesson, keys=mode != "exam")  # an exam holds no key
         self.title = meta["title"][self.lang]
@@ -195,7 +173,7 @@ class Quiz:
 
         In exam mode the answer is kept as a draft until :meth:`submit`.
         """
-        q = self.questions.get(question) if isinstance(question, str) else None
+        q = self.questions.get(plain(question))
         if q is None:
             named, ids = shorten(question, limit=40), ", ".join(self.questions)
             said = t("quiz.unknown_question", lang=self.lang, value=named, ids=ids)

@@ -1,19 +1,6 @@
 """Question banks: read ``lessons/NN-slug/quiz.yml``, validate it, and resolve every answer.
 
-A bank is validated with ``jsonschema`` against ``lessons/quiz.schema.json`` (field types, required
-fields, the fields each question type may have). What a schema cannot say is checked here, by hand:
-that every source names an existing article sentence or data row, that option and item keys do not
-repeat, that ``answer_from`` queries run on ``data/``, and that each answer fits its question (see
-:mod:`helpers.quiz_kinds`). Every failure is a :class:`QuizError` naming the file, the question
-and the field, in the kit's language.
-
-Where an answer is a fact in ``data/``, the bank states a query (``answer_from``) and the answer
-is computed from the data, so quizzes and maps never disagree.
-
-A bank of the student edition (``make release``) is sealed whole (:mod:`helpers.sealed`);
-:func:`load_bank` opens it and then reads it exactly as the teacher's plain bank, so both editions
-validate, resolve and score every answer with the same code. An exam reads its bank with
-``keys=False``: no answer, explanation, option feedback, accepted word, nudge or source.
+How it works: ARCHITECTURE.md, *Module notes*, ``helpers.quiz_bank``.
 
 Examples
 --------
@@ -28,6 +15,7 @@ Examples
 from __future__ import annotations
 
 import functools
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -40,6 +28,7 @@ from .quiz_kinds import KINDS
 from .quiz_question import Question
 from .schema import field_name, first_problem, load_schema
 from .sealed import SealError, read_text
+from .text import shorten
 
 __all__ = ["QuizError", "Question", "QUERIES", "bank_path", "load_bank", "resolve"]
 
@@ -234,8 +223,8 @@ def load_bank(lesson: str, *, keys: bool = True) -> tuple[dict[str, Any], tuple[
     """
     path = bank_path(lesson)
     rel = f"lessons/{lesson}/quiz.yml"
-    if not path.exists():
-        raise QuizError(t("quiz.bank.missing", file=rel, lesson=repr(lesson)))
+    if not os.path.isfile(path):  # False, not an error, for a name too long for the file system
+        raise QuizError(t("quiz.bank.missing", file=rel, lesson=shorten(lesson, limit=60)))
     try:
         raw = yaml.safe_load(read_text(path, file=rel))  # a student edition's bank is sealed whole
     except SealError as exc:

@@ -1,23 +1,6 @@
 """The seven question types, one small class each: how an answer is read, scored, shown and keyed.
 
-Each type (:data:`KINDS`, by name) knows five things about its questions:
-
-- ``answer(q, value)``: check and normalise the bank's answer (or the one computed from data);
-- ``parse(q, raw, order)``: turn what a student typed or picked into the answer's form (option
-  keys: the bank's stable ids, whatever the shuffle), ``None`` when it cannot be understood
-  (letters are positions in the shown ``order``), or raise :class:`Unclear` with the message to
-  show (``1.234``: a decimal or a thousands separator?);
-- ``told(q, text, lang)``: whether feedback ``text`` names the answer (then a wrong try does not
-  show it);
-- ``score(q, value)``: a score from 0 to 1 (partial credit where the type allows it);
-- ``lines(q, order, lang)`` and ``key(q, lang)``: the question's text form without the answer,
-  and the answer as the teacher's answer key writes it;
-- ``sheet(q, lang, words, seed=...)``: the question as a paper worksheet prints it, with no answer
-  (a :class:`Sheet`; ``tools/handouts`` lays it out, ``words`` gives the handouts' wording).
-
-The widget of each type is in :mod:`helpers.quiz_widgets`. Adding a type means one class here,
-one input there, its subschema in ``lessons/quiz.schema.json`` and its strings in
-``helpers/strings/quiz.yml``.
+How it works: ARCHITECTURE.md, *Module notes*, ``helpers.quiz_kinds``.
 
 Examples
 --------

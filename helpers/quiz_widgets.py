@@ -169,6 +169,7 @@ class Answering(Protocol):
     questions: dict[str, Question]
     order: dict[str, list[str]]
     widgets: dict[str, dict[str, Any]]
+    submitted: bool
     submitted_here: bool
 
     def draft(self, question: str) -> Any: ...
@@ -176,6 +177,7 @@ class Answering(Protocol):
     def not_understood(self, q: Question, key: str) -> Result: ...
     def answer_parsed(self, q: Question, value: Any, *, raw: Any) -> Result: ...
     def submit(self) -> dict[str, Result]: ...
+    def lock_widgets(self) -> None: ...
 
 
 class QuestionBox:
@@ -258,18 +260,22 @@ def build(quiz: Answering) -> w.VBox:
 
 
 def submit_all(quiz: Answering) -> w.VBox:
-    """Exam mode: the "Submit all" button, in the student's own notebook (no teacher action needed)."""
+    """Exam mode: the "Submit all" button (records the answers once, unscored), or locked if submitted before."""
     said = {"description": t("quiz.submit_all", lang=quiz.lang), "tooltip": t("quiz.submit_tip", lang=quiz.lang)}
     button = w.Button(**said, icon="paper-plane", button_style="primary", _dom_classes=("kit-submit",))
     outcome = w.HTML("", _dom_classes=("kit-outcome",))  # keys.js moves the focus to its line
 
+    def say(key: str, **values: Any) -> None:
+        outcome.value = f'<p role="status" tabindex="-1">{html.escape(t(key, lang=quiz.lang, **values))}</p>'
+
     def on_submit(_button: w.Button) -> None:
         results = quiz.submit()
         button.disabled = True
-        key = "quiz.submitted" if quiz.submitted_here else "quiz.already_submitted"  # (an exam scores nothing here)
-        said = html.escape(t(key, lang=quiz.lang, n=len(results)))
-        outcome.value = f'<p role="status" tabindex="-1">{said}</p>'
+        say("quiz.submitted", n=len(results)) if quiz.submitted_here else say("quiz.already_submitted")
 
     button.on_click(on_submit)
     quiz.widgets["_submit"] = {"submit": button, "outcome": outcome}
+    if quiz.submitted:  # submitted before, in this kernel or another: locked, and nothing more is recorded
+        quiz.lock_widgets()
+        say("quiz.already_submitted")
     return w.VBox([button, outcome])

@@ -1,17 +1,6 @@
 """Validate a YAML document against a JSON Schema and say what is wrong in the kit's words.
 
-Question banks (``lessons/quiz.schema.json``) and exercise files (``lessons/exercises.schema.json``)
-are checked with ``jsonschema``. A teacher never sees jsonschema's own text: the first error is
-turned into a :class:`Problem` that knows the path of the field at fault and a message from the
-string catalogue (``helpers/strings/schema.yml``), in the kit's language. The caller names the file
-and the unit (question, exercise) in front of it.
-
-A patterned string may carry ``"x-form": "<name>"`` in the schema; the message then describes the
-expected form with the catalogue string ``schema.form.<name>``.
-
-``jsonschema`` is imported on first use, without its optional IRI syntax checker
-(``rfc3987_syntax`` builds a parser at import: about 1 s of a kernel's start on a busy machine,
-for a format the kit's schemas never use). See :func:`_jsonschema`.
+How it works: ARCHITECTURE.md, *Module notes*, ``helpers.schema``.
 
 Examples
 --------
@@ -88,22 +77,19 @@ def _words(value: Any, lang: str | None) -> str:
     return str(value)
 
 
-def _jsonschema() -> ModuleType:
-    """Import ``jsonschema``, keeping out its optional IRI format checker if nothing loaded it yet.
-
-    jsonschema imports every optional format library it finds; ``rfc3987_syntax`` (installed with
-    jupyter's ``jsonschema[format-nongpl]``) compiles a grammar at import. The kit validates no
-    ``iri`` formats, so the module is blocked during this one import and unblocked right after:
-    in this process jsonschema then simply has no ``iri`` format checker.
-    """
-    if "jsonschema" not in sys.modules and "rfc3987_syntax" not in sys.modules:
+def _jsonschema() -> ModuleType | None:
+    """Import ``jsonschema`` without its optional IRI checker (ARCHITECTURE.md, helpers.schema); None where
+    jsonschema is missing: JupyterLite, whose banks were validated when the site was built."""
+    block = "jsonschema" not in sys.modules and "rfc3987_syntax" not in sys.modules
+    if block:
         sys.modules["rfc3987_syntax"] = None  # type: ignore[assignment]  # import raises ImportError
-        try:
-            import jsonschema
-        finally:
+    try:
+        import jsonschema
+    except ImportError:
+        return None
+    finally:
+        if block:
             del sys.modules["rfc3987_syntax"]
-    import jsonschema
-
     return jsonschema
 
 
@@ -118,6 +104,8 @@ def load_schema(path: Path) -> jsonschema.protocols.Validator:
     "field 'exercises' must be an exercise id like 03.1, not '3.1'"
     """
     schema = json.loads(Path(path).read_text(encoding="utf-8"))
+    if _jsonschema() is None:  # JupyterLite: validated at build time (see _jsonschema)
+        return schema
     validator_class = _jsonschema().validators.validator_for(schema)
     validator_class.check_schema(schema)
     return validator_class(schema)
@@ -131,6 +119,8 @@ def first_problem(document: Any, schema: dict[str, Any] | jsonschema.protocols.V
     message than "this question is invalid". At the same depth an unknown field comes first: a
     misspelt ``hint`` explains why ``hints`` is missing.
     """
+    if _jsonschema() is None:  # JupyterLite: every bank was validated when the site was built
+        return None
     validator = schema if hasattr(schema, "iter_errors") else _jsonschema().validators.validator_for(schema)(schema)
     errors = list(validator.iter_errors(document))
     if not errors:

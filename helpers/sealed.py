@@ -1,16 +1,6 @@
 """Files of the student edition kept out of sight: each one sealed whole, read back by the same code.
 
-The student edition (``make release``) must let the kit check answers in the student's kernel
-without its question banks and model solutions being readable in the student's folder. One scheme
-does it: a file's whole text is compressed with zlib and written in base64 (:func:`seal`). The kit
-opens it (:func:`unseal`) and then reads it exactly as the teacher's plain file, so both editions
-validate, score and show solutions with the same code. This is NOT encryption: anyone who reads
-this module can open a seal. It keeps answers out of sight, as nbgrader's release keeps solutions
-out of the student's copy.
-
-A sealed file keeps its name and holds its seal in a field ``sealed`` (:func:`seal_file`): a
-question bank (YAML) becomes comment lines and ``sealed: <seal>`` (:func:`read_text` gives back
-its text); an exercise module (Python) becomes a module that runs its sealed source (:func:`run`).
+How it works: ARCHITECTURE.md, *Module notes*, ``helpers.sealed``.
 
 Examples
 --------

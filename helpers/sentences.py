@@ -1,41 +1,6 @@
 """The two articles' original text and its sentences, with stable ids: the bottom of the data layer.
 
-The originals in ``data/articles/`` are kept byte-for-byte as received. This module reads them,
-cuts them into sentences and gives every sentence an id; :mod:`helpers.articles` (display) and the
-validator of :mod:`helpers.data` (sentence references) both build on it, and it needs neither.
-
-Sentence ids
-------------
-``A.p16.s01`` is article A, paragraph 16, sentence 1. A paragraph is a non-empty line of the
-original file (boilerplate lines count too); sentences are split inside a line after ``.``, ``!``
-or ``?`` (and a closing quote) followed by a space and a capital letter or an opening quote; an
-ellipsis ``...`` never ends a sentence. Ids are computed on the **original** text, before any
-cleaning, so changing the cleaning rules can never change an id.
-
-Cleaning rules (applied in this order to give the ``text`` of each sentence)
-----------------------------------------------------------------------------
-1. ``nbsp``: the non-breaking space (U+00A0) becomes an ordinary space.
-2. ``stray-A``: a lone ``Â`` (left over from a mis-decoded non-breaking space) is removed.
-3. ``spaces``: runs of white space become one space; the ends are trimmed.
-
-Kinds of sentence
------------------
-- ``boilerplate``: web-page leftovers, not part of the report: "Baca Juga", "Advertisement",
-  "Saksikan juga video berikut ini:", lines that are empty once cleaned (the stray ``Â``), share
-  buttons (a line of only "Bagikan"/"Share"/"Tweet" and network names such as Facebook or
-  WhatsApp) and photo captions (a line starting with, or ending in a bracket starting with,
-  "Foto:", "Photo:" or "Ilustrasi").
-- ``heading``: a sub-heading: a line of at most six words with no final punctuation.
-- ``quote_en``: the embedded English tweet: a paragraph whose words are mostly English function
-  words, and the tweet's byline (a line starting with a dash and naming an ``@account``). Only in
-  an article written in Indonesian (``language`` in ``data/articles/metadata.csv``).
-
-Articles
---------
-``A`` and ``B`` are the kit's own. A teacher can add more with ``python -m kit_teacher.article add``
-(see :mod:`kit_teacher.article`): each is one capital letter with its original in
-``data/articles/<letter>-original.txt``, cut and cleaned by exactly the rules above.
-- ``body``: everything else.
+How it works: ARCHITECTURE.md, *Module notes*, ``helpers.sentences``.
 
 Examples
 --------
@@ -58,6 +23,7 @@ from ._errors import DataError
 from ._read import parse_csv, read_text
 from .i18n import t
 from .paths import data_dir
+from .text import plain, shorten
 
 __all__ = [
     "ARTICLES",
@@ -168,9 +134,9 @@ def check_article(article: Any) -> str:
     >>> check_article(" b ")
     'B'
     """
-    key = article.strip().upper() if isinstance(article, str) else None
+    key = plain(article).strip().upper() if isinstance(article, str) else None
     if key not in ARTICLES and key not in article_keys():
-        raise UnknownArticleError(t("articles.unknown_article", value=repr(article)))
+        raise UnknownArticleError(t("articles.unknown_article", value=shorten(article)))
     return key
 
 
@@ -204,8 +170,10 @@ def clean(text: str) -> str:
     >>> clean("\\u00c2")
     ''
     """
+    if not isinstance(text, str):  # a ValueError in the student's language
+        raise ValueError(t("articles.not_text", value=shorten(text)))
     for _name, rule in CLEANING_RULES:
-        text = rule(text)
+        text = rule(plain(text))
     return text
 
 

@@ -5,8 +5,7 @@ has a mark (✔ right, ◐ partly right, ✘ not yet), a headline, and optionall
 list), notes (paragraphs) and quotes. Its left border takes the feedback colours of
 :data:`helpers.style.FEEDBACK` (dark green when right, black otherwise), which belong to no side of
 the war and stay distinct for colour-blind readers; the mark and the words carry the meaning, never
-the colour alone. All text is escaped, and every HTML box says its language (``lang``: the given one, or
-the kit's current language); a quote with ``html`` (:class:`helpers.articles.Quote`) marks its own parts.
+the colour alone. All text is escaped; every HTML box says its language (``lang``), a quote its parts'.
 
 Examples
 --------

@@ -1,20 +1,6 @@
 """One colour-blind-safe palette and one set of labels for sides and evidence, shared by maps and charts.
 
-Colours come from the Okabe-Ito palette, which stays distinguishable with the common forms of
-colour blindness; the reddish purple, the grey and the orange are darker shades of Okabe-Ito's
-so that every colour reaches WCAG 2.1 AA's 3:1 for graphics against both the white page and the
-maps' land colour (tests/test_style.py measures every pair with tests/colour_checks.py).
-Colour never carries meaning alone: every side also has a letter (drawn on the map markers, in
-:data:`LETTER_INK`, at least 4.5:1 against the side's colour) and a marker shape, every evidence
-status a line style, and legends always name them in words.
-
-Feedback (a right or not-yet-right answer) has colours of its own, :data:`FEEDBACK`, that no side
-uses and that stay apart from every side colour and from each other for readers with protan, deutan
-or tritan colour vision (simulated in tests/colour_checks.py): in a kit about a
-war, right and wrong must never borrow a side's colour.
-
-Nothing here changes matplotlib's global settings; :func:`chart_style` is an explicit context
-manager for the kit's charts.
+How it works: ARCHITECTURE.md, *Module notes*, ``helpers.style``.
 
 Examples
 --------
@@ -29,6 +15,7 @@ from __future__ import annotations
 import contextlib
 
 from .i18n import t
+from .text import plain
 
 __all__ = [
     "ARTICLE_COLOURS",
@@ -113,17 +100,17 @@ SUPPORT_ORDER: tuple[str, ...] = (
 
 def side_label(side: str, *, lang: str | None = None) -> str:
     """The name of a side or controller in words (``GNA``, ``LNA``, ``contested``, ``other``)."""
-    return t(f"style.side.{side}", lang=lang)
+    return t(f"style.side.{plain(side)}", lang=lang)
 
 
 def status_label(status: str, *, lang: str | None = None) -> str:
     """The name of an evidence status in words."""
-    return t(f"style.status.{status}", lang=lang)
+    return t(f"style.status.{plain(status)}", lang=lang)
 
 
 def support_label(kind: str, *, lang: str | None = None) -> str:
     """The name of a kind of support in words."""
-    return t(f"style.support.{kind}", lang=lang)
+    return t(f"style.support.{plain(kind)}", lang=lang)
 
 
 def chart_style() -> contextlib.AbstractContextManager:

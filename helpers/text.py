@@ -23,7 +23,7 @@ import unicodedata
 from collections.abc import Sequence
 from typing import Any
 
-__all__ = ["code_block", "fold", "fold_key", "shorten", "strip_accents", "table_html"]
+__all__ = ["code_block", "fold", "fold_key", "plain", "shorten", "strip_accents", "table_html"]
 
 _NOT_ALNUM = re.compile(r"[^a-z0-9]")
 _BACKTICKS = re.compile(r"`+")
@@ -63,6 +63,15 @@ def fold_key(text: Any) -> str:
     True
     """
     return _NOT_ALNUM.sub("", strip_accents(str(text)).lower())
+
+
+def plain(value: Any) -> str | None:
+    """``value`` as a plain ``str`` if it is text (a subclass copied, its own methods never run), else None.
+
+    >>> type(plain(type("Name", (str,), {"__hash__": None})("Ayu"))), plain(3)
+    (<class 'str'>, None)
+    """
+    return str.__str__(value) if isinstance(value, str) else None
 
 
 def shorten(value: Any, *, limit: int = 80) -> str:

@@ -21,17 +21,15 @@ guides, banks and model solutions sealed; none of the teacher's history). ``--te
 (``teacher=True``) gives the teacher's link to ``main`` of the teacher's repository, in a folder of
 its own (``libya-kit-teacher``). ``--branch`` names any other branch.
 
-Which folder the copy goes to is written into the link (nbgitpuller's ``targetpath``), and the
-notebook's address (``urlpath``) is built from that same folder, so the two always agree: by
-default the repository's name without ``.git`` (``https://host/OWNER/libya-kit.git`` clones into
-``libya-kit/``). nbgitpuller updates an existing folder from the repository it was first cloned
-from, so a fork with the same name as a copy the students already have needs its own folder
-(``--folder``).
+The folder of the copy is written into the link (nbgitpuller's ``targetpath``) and the notebook's
+address (``urlpath``) is built from it, so the two agree: by default the repository's name without
+``.git``. nbgitpuller updates a folder from the repository it was first cloned from, so a fork
+named like a copy the students already have needs its own folder (``--folder``).
 
-Repository addresses: ``https://`` (or ``http://``) addresses are used as they are; an SSH origin
-(``git@host:OWNER/REPO.git`` or ``ssh://git@host/OWNER/REPO.git``) becomes the https address of
-the same repository, since students' servers have no SSH key. Anything else (a folder on disk,
-``file://``, SSH on its own port, an address carrying a password) is refused with a message
+Repository addresses: ``https://`` (or ``http://``) ones are used as they are; an SSH origin
+(``git@host:OWNER/REPO.git``, ``ssh://git@host/OWNER/REPO.git``) becomes the https address of the
+same repository (students' servers have no SSH key). Anything else (a folder, ``file://``, SSH on
+its own port, an address with a password, a value that is not text) is refused with a message
 saying what to give instead, in English and in Indonesian on the command line.
 
 Examples
@@ -55,6 +53,7 @@ from urllib.parse import quote, urlparse
 
 from helpers.i18n import LANGUAGES, t
 from helpers.paths import kit_root, lesson_of, notebook_name
+from helpers.text import plain, shorten
 
 from .editions import STUDENT_BRANCH, TEACHER_BRANCH, student_repository
 
@@ -140,27 +139,27 @@ def _web_parts(value: Any, error: str) -> Any:
     ...
     kit_teacher.link.LinkError: The hub address 'https://hіb.example.school' is not a web address: give the address students open in their browser, starting with https:// (or http://), e.g. https://hub.example.school.
     """
-    text = value if isinstance(value, str) else ""
+    text = plain(value) or ""
     if not _URL_CHARACTERS.fullmatch(text):
-        raise LinkError(error, value=repr(value))
+        raise LinkError(error, value=shorten(value))
     try:
         parsed = urlparse(text)
         parsed.port  # noqa: B018  (a port that is not a number raises here)
     except ValueError:
-        raise LinkError(error, value=repr(value)) from None
+        raise LinkError(error, value=shorten(value)) from None
     if parsed.scheme not in ("http", "https") or not parsed.hostname or not _HOST.fullmatch(parsed.hostname):
-        raise LinkError(error, value=repr(value))
+        raise LinkError(error, value=shorten(value))
     if parsed.username is not None or parsed.password is not None or "@" in parsed.netloc:
         where = f"{parsed.scheme}://{parsed.hostname}{parsed.path}"
-        raise LinkError(error.replace("bad_", "") + "_credentials", value=repr(where))
+        raise LinkError(error.replace("bad_", "") + "_credentials", value=shorten(where))
     return parsed
 
 
 def _check_hub(value: str) -> str:
     parsed = _web_parts(value, "link.bad_hub")
     if parsed.query or parsed.fragment or not _WEB_PATH.fullmatch(parsed.path.strip("/") or "x"):
-        raise LinkError("link.bad_hub", value=repr(value))
-    return value.rstrip("/")
+        raise LinkError("link.bad_hub", value=shorten(value))
+    return plain(value).rstrip("/")
 
 
 def clone_address(repo: str) -> str:
@@ -192,17 +191,17 @@ def clone_address(repo: str) -> str:
     >>> clone_address("https://github.com/teacher/libya-kit/")
     'https://github.com/teacher/libya-kit'
     """
-    value = (repo or "").strip()
-    if not value:
-        raise LinkError("link.no_repo")
+    value, text = (plain(repo) or "").strip(), repo is None or plain(repo) is not None
+    if not value:  # nothing given, or not text
+        raise LinkError("link.no_repo" if text else "link.bad_repo", value=shorten(repo))
     try:
         parsed = urlparse(value)
     except ValueError:  # a malformed [IPv6] host
-        raise LinkError("link.bad_repo", value=repr(value)) from None
+        raise LinkError("link.bad_repo", value=shorten(value)) from None
     if parsed.scheme in ("http", "https"):
         parsed = _web_parts(value, "link.bad_repo")
         if parsed.query or parsed.fragment or not _WEB_PATH.fullmatch(parsed.path.strip("/")):
-            raise LinkError("link.bad_repo", value=repr(value))
+            raise LinkError("link.bad_repo", value=shorten(value))
         return value.rstrip("/")
     if parsed.scheme in ("ssh", "git+ssh", "ssh+git"):
         try:
@@ -211,19 +210,19 @@ def clone_address(repo: str) -> str:
             port = -1
         host = parsed.hostname or ""
         if port or not _HOST.fullmatch(host) or not _REPO_PATH.fullmatch(parsed.path.strip("/")):
-            raise LinkError("link.ssh_unknown", value=repr(value))
+            raise LinkError("link.ssh_unknown", value=shorten(value))
         return f"https://{parsed.hostname}/{parsed.path.strip('/')}"
     match = _SCP.fullmatch(value) if "://" not in value else None
     if match and len(match.group("host")) > 1:  # "C:..." is a Windows drive, not a host
         path = match.group("path").strip("/")
         if not _REPO_PATH.fullmatch(path) or path.startswith("~"):
-            raise LinkError("link.ssh_unknown", value=repr(value))
+            raise LinkError("link.ssh_unknown", value=shorten(value))
         return f"https://{match.group('host')}/{path}"
-    raise LinkError("link.bad_repo", value=repr(value))
+    raise LinkError("link.bad_repo", value=shorten(value))
 
 
 def folder_name(repo: str) -> str:
-    """The folder nbgitpuller clones ``repo`` into: the repository's name without ``.git``.
+    """The folder nbgitpuller clones ``repo`` into: the repository's name without ``.git`` (LinkError if none).
 
     Examples
     --------
@@ -232,39 +231,39 @@ def folder_name(repo: str) -> str:
     >>> folder_name("https://git.school.example/guru/kit-libya/")
     'kit-libya'
     """
-    name = repo.rstrip("/").rsplit("/", 1)[-1]
+    name = clone_address(repo).rsplit("/", 1)[-1]
     return name[:-4] if name.endswith(".git") and len(name) > 4 else name
 
 
 def _check_folder(folder: str) -> str:
     if not isinstance(folder, str) or not _FOLDER.fullmatch(folder) or folder.endswith(".git"):
-        raise LinkError("link.bad_folder", value=repr(folder))
-    return folder
+        raise LinkError("link.bad_folder", value=shorten(folder))
+    return plain(folder)
 
 
 def _repository(repo: str | None, student_repo: str | None, teacher: bool) -> str:
     """The address a link clones: the teacher's repository, or the student edition's own."""
-    if teacher:
-        return clone_address(repo or default_repo() or "")
-    if student_repo:
+    if not teacher and student_repo is not None and plain(student_repo) != "":
         return clone_address(student_repo)
-    return student_repository(clone_address(repo or default_repo() or ""))
+    repo = clone_address(repo if repo is not None and plain(repo) != "" else default_repo() or "")  # "": the origin
+    return repo if teacher else student_repository(repo)
 
 
 def _branch(branch: str | None, teacher: bool) -> str:
     """The branch a link opens: ``branch`` if given, else the teacher's or the students' edition."""
-    branch = branch if branch is not None else (TEACHER_BRANCH if teacher else STUDENT_BRANCH)
-    if not branch or not re.fullmatch(r"[A-Za-z0-9._/-]+", branch) or ".." in branch:
-        raise LinkError("link.bad_branch", value=repr(branch))
-    return branch
+    name = plain(branch) if branch is not None else (TEACHER_BRANCH if teacher else STUDENT_BRANCH)
+    if not name or not re.fullmatch(r"[A-Za-z0-9._/-]+", name) or ".." in name:
+        raise LinkError("link.bad_branch", value=shorten(branch))
+    return name
 
 
-def _check(lang: str, notebook: str) -> str:
-    """Return the file name of ``notebook`` (a lesson, by either edition's name) in edition ``lang``."""
-    if lang not in LANGUAGES:
-        raise LinkError("link.bad_lang", value=repr(lang))
-    if not isinstance(notebook, str) or not re.fullmatch(r"\d\d-[a-z0-9-]+", notebook):
-        raise LinkError("link.bad_notebook", value=repr(notebook))
+def _check(lang: str, notebook: str) -> tuple[str, str]:
+    """Return ``lang`` and the file name of ``notebook`` (a lesson, by either edition's name) in edition ``lang``."""
+    if plain(lang) not in LANGUAGES:
+        raise LinkError("link.bad_lang", value=shorten(lang))
+    if not re.fullmatch(r"\d\d-[a-z0-9-]+", plain(notebook) or ""):
+        raise LinkError("link.bad_notebook", value=shorten(notebook))
+    lang, notebook = plain(lang), plain(notebook)
     # Each edition has its own file names (helpers.paths.NOTEBOOK_NAMES): 03-mapping-control in
     # English is 03-memetakan-penguasaan in Indonesian; either name gives the edition asked for.
     lesson = lesson_of(notebook)
@@ -273,7 +272,7 @@ def _check(lang: str, notebook: str) -> str:
     # An installed copy of the helpers has no notebooks/ to check against; a checkout does.
     if notebooks.is_dir() and not (notebooks / lang / f"{name}.ipynb").exists():
         raise LinkError("link.no_notebook", value=f"notebooks/{lang}/{name}.ipynb")
-    return name
+    return lang, name
 
 
 def hub_link(
@@ -322,11 +321,11 @@ def hub_link(
     >>> "targetpath=libya-kit-teacher&urlpath=lab%2Ftree%2Flibya-kit-teacher%2Fnotebooks%2Fen%2F03" in url
     True
     """
-    hub = _check_hub(hub)
+    hub, teacher = _check_hub(hub), teacher is True  # never a table's truth: only True gives the teacher's link
     repo = _repository(repo, student_repo, teacher)
     folder = _check_folder(folder if folder is not None else folder_name(repo) + ("-teacher" if teacher else ""))
     branch = _branch(branch, teacher)
-    name = _check(lang, notebook)
+    lang, name = _check(lang, notebook)
     path = f"lab/tree/{folder}/notebooks/{lang}/{name}.ipynb"
     return (
         f"{hub}/hub/user-redirect/git-pull?repo={quote(repo, safe='')}&branch={quote(branch, safe='')}"
@@ -354,12 +353,13 @@ def binder_link(
     >>> binder_link(repo="git@github.com:teacher/libya-kit.git", lang="id", teacher=True)
     'https://mybinder.org/v2/gh/teacher/libya-kit/main?urlpath=lab/tree/notebooks/id/00-mulai-di-sini.ipynb'
     """
+    teacher = teacher is True
     repo = _repository(repo, student_repo, teacher)
     branch = _branch(branch, teacher)
-    name = _check(lang, notebook)
+    lang, name = _check(lang, notebook)
     match = re.fullmatch(r"https://github\.com/([^/]+)/([^/]+?)(?:\.git)?", repo)
     if not match:
-        raise LinkError("link.not_github", value=repr(repo))
+        raise LinkError("link.not_github", value=shorten(repo))
     return f"https://mybinder.org/v2/gh/{match.group(1)}/{match.group(2)}/{branch}?urlpath=lab/tree/notebooks/{lang}/{name}.ipynb"
 
 

@@ -66,6 +66,7 @@ import pandas as pd
 from helpers.i18n import get_language, t
 from helpers.progress import FIELD_LIMIT, parse_lines, spreadsheet_plain, spreadsheet_safe
 from helpers.progress._files import replace_file
+from helpers.text import plain, shorten
 
 from .scoring import Review
 from .tally import MAX_CHART_ITEMS, Attempt, Skip, Tally, chart_png
@@ -243,7 +244,8 @@ def _table_csv(summary: pd.DataFrame) -> bytes:
 
 
 def _outputs(folder: Path, out: str | os.PathLike | None) -> tuple[Path, Path, Path]:
-    chart = Path(out) if out else folder / "summary.png"
+    out = plain(out) if isinstance(out, str) else out  # not a path (None, "", a number): the default
+    chart = Path(out) if isinstance(out, os.PathLike) or (isinstance(out, str) and out) else folder / "summary.png"
     table = chart.with_suffix(".csv")
     table = table if table != chart else chart.with_name(chart.name + ".csv")
     return chart, table, table.with_name(table.stem + "-students.csv")
@@ -282,11 +284,13 @@ def summarize(
     There is no folder no/such/folder.
     True
     """
-    lang = lang or get_language()
-    folder = Path(folder)
-    if not folder.is_dir():
-        _say("summary.no_folder", lang, path=_printable(str(folder), 200))
+    lang = get_language(lang)
+    given = plain(folder) if isinstance(folder, str) else folder
+    named = isinstance(given, (str, os.PathLike))
+    if not named or not os.path.isdir(given):  # os.path: False for a name too long or holding a NUL
+        _say("summary.no_folder", lang, path=_printable(str(given) if named else shorten(given), 200))
         return pd.DataFrame()
+    folder = Path(given)
     tally, review = Tally(max_items=MAX_ITEMS, max_rows=MAX_TOTAL_ROWS, max_file_items=MAX_FILE_ITEMS), Review()
     with os.scandir(folder) as listing:
         entries = sorted(listing, key=lambda entry: entry.name)
@@ -332,8 +336,9 @@ def summarize(
         try:
             replace_file(target, render(), prefix=".summary-")
             summary.attrs["saved"].append(target)
-        except OSError as exc:
-            _say("summary.cannot_save", lang, path=_printable(str(target), 200), error=exc.strerror or str(exc))
+        except (OSError, ValueError) as exc:  # ValueError: a NUL in the name
+            error = getattr(exc, "strerror", None) or str(exc)
+            _say("summary.cannot_save", lang, path=_printable(str(target), 200), error=error)
     if len(summary) > MAX_CHART_ITEMS:
         _say("summary.chart_partial", lang, shown=MAX_CHART_ITEMS, total=len(summary))
     return summary
@@ -372,10 +377,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", help="where to save the chart (default FOLDER/summary.png; the table goes beside it)")
     parser.add_argument("--lang", choices=["id", "en"], default=None)
     args = parser.parse_args(argv)
-    lang = args.lang or get_language()
+    lang = get_language(args.lang)
     summary = summarize(args.folder, out=args.out, lang=lang)
     if summary.empty:
-        return 0 if Path(args.folder).is_dir() else 2
+        return 0 if os.path.isdir(args.folder) else 2
     print(_for_terminal(summary))
     students = summary.attrs.get("students")
     if students is not None and not students.empty:

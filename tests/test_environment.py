@@ -103,7 +103,8 @@ def test_postbuild_trusts_notebooks_and_leaves_the_kit_to_the_copy():
     text = post.read_text()
     # the image holds the dependencies only: each lesson's first cell uses the copy it sits in (issue 16)
     assert not re.search(r"pip install", text)
-    assert "python -m tools.trust apply" in text and "jupyter trust" not in text  # only the kit's own notebooks
+    # only the kit's own notebooks, as the manifest records them, trusted as they are opened (tools/trust_on_open.py)
+    assert "python -m tools.trust install" in text and "jupyter trust" not in text
 
 
 def test_make_lab_ignores_the_shells_host_and_port():

@@ -22,6 +22,7 @@ import pytest
 import yaml
 
 from helpers import quiz
+from tools import trust
 from tools.release import STUDENT_TARGETS
 
 # Full tier only: builds both editions from git and runs nbval on the student one (about 90 s).
@@ -97,6 +98,7 @@ def test_release_builds_both_editions(built):
         "LICENSE",
         "environment.yml",
         "postBuild",
+        "start",
         "pyproject.toml",
         "Makefile",
     } <= set(files)
@@ -106,6 +108,7 @@ def test_release_builds_both_editions(built):
         "tools/__init__.py",
         "tools/lab_settings.py",  # make lab and postBuild set JupyterLab's language and code colours with it
         "tools/trust.py",
+        "tools/trust_on_open.py",
         "tools/wheelhouse.py",
     ]
     assert not [f for f in files if re.search(r"guide\.[a-z]+\.md$|^lessons/README", f)]
@@ -128,7 +131,7 @@ def test_release_builds_both_editions(built):
         commands = re.findall(r"^make ([a-z][a-z-]*)", text, re.M)
         assert "lab" in commands and set(commands) <= set(STUDENT_TARGETS), (readme, commands)
     makefile = (student / "Makefile").read_text()
-    assert "lab:" in makefile and "tools.trust apply" in makefile
+    assert "lab:" in makefile and "tools.trust install" in makefile
     assert not re.search(r"^(test|lint|notebooks|guides|handouts|bench|release)\b.*:", makefile, re.M)
 
 
@@ -154,6 +157,32 @@ def test_binder_builds_the_student_edition_and_trusts_its_notebooks(built, tmp_p
         [sys.executable, "-m", "tools.trust", "check"], cwd=kit, capture_output=True, text=True, env=_env(kit)
     )
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_the_student_editions_postbuild_writes_into_the_environment_not_the_home_folder(built, tmp_path):
+    """The hub image (README: repo2docker --target-repo-dir /srv/libya-kit): postBuild runs in REPO_DIR,
+    outside $HOME, installs the kit's settings and trust hook into the environment, and leaves no
+    file of the kit in the home folder; ``start`` then hands over in $HOME."""
+    from kit_venv import bare_venv
+
+    python = bare_venv(tmp_path / "env")
+    home, repo = tmp_path / "home" / "jovyan", tmp_path / "srv" / "libya-kit"
+    home.mkdir(parents=True)
+    shutil.copytree(built["student"], repo, symlinks=True)
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "VIRTUAL_ENV", "JUPYTER", "KIT_"))}
+    env.update(HOME=str(home), REPO_DIR=str(repo), PATH=f"{python.parent}:{env.get('PATH', '/usr/bin:/bin')}")
+    done = subprocess.run(["./postBuild"], cwd=repo, env=env, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stdout + done.stderr
+    prefix = tmp_path / "env"
+    assert (prefix / "share" / "jupyter" / "lab" / "settings" / "overrides.json").is_file()
+    config = prefix / "etc" / "jupyter" / "jupyter_server_config.d" / f"{trust.HOOK_MODULE}.json"
+    assert trust.HOOK_MODULE in config.read_text()
+    assert list(prefix.glob(f"lib/python*/site-packages/{trust.HOOK_MODULE}.py"))
+    kit_files = {p.relative_to(repo).as_posix() for p in repo.rglob("*") if p.is_file()}
+    in_home = [p.relative_to(home).as_posix() for p in home.rglob("*") if p.is_file()]
+    assert not [f for f in in_home if f in kit_files or f.endswith((".ipynb", ".sha256", "quiz.yml"))], in_home
+    done = subprocess.run(["./start", "pwd"], cwd=repo, env=env, capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == str(home)
 
 
 def _candidates(clone: Path) -> dict[str, list]:

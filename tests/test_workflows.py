@@ -95,3 +95,24 @@ def test_the_rehearsal_screenshots_are_kept_even_when_a_test_fails():
     assert upload.get("if") == "always()"
     assert "tests/classroom/artifacts/" in upload["with"]["path"]
     assert steps.index(upload) > next(i for i, s in enumerate(steps) if ".ci/run" in s.get("run", ""))
+
+
+def test_the_lite_site_is_built_from_the_student_edition_and_published_after_the_tests():
+    """Issue 28: GitHub Pages gets the JupyterLite site (make lite) of a commit of main whose tests passed."""
+    tests = _flow("test.yml")
+    flow = _flow("lite.yml")
+    trigger = flow["on"]
+    assert "push" not in trigger and trigger["workflow_run"]["workflows"] == [tests["name"]]
+    assert trigger["workflow_run"]["branches"] == ["main"]
+    build, deploy = flow["jobs"]["build"], flow["jobs"]["deploy"]
+    assert "conclusion == 'success'" in build["if"] and "event == 'push'" in build["if"]
+    checkout = next(s for s in build["steps"] if s.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"]["ref"] == "${{ github.event.workflow_run.head_sha }}"
+    runs = [s.get("run", "") for s in build["steps"]]
+    assert "make lite" in runs  # the student edition (make release), then tools/lite
+    assert "PYODIDE_SOURCE" not in "\n".join(runs)  # the official release archive, the default
+    upload = next(s for s in build["steps"] if s.get("uses", "").startswith("actions/upload-pages-artifact@"))
+    assert upload["with"]["path"] == "build/lite"
+    assert deploy["needs"] == "build" and deploy["steps"][0]["uses"].startswith("actions/deploy-pages@")
+    assert flow["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
+    assert re.search(r"^lite: release$", (ROOT / "Makefile").read_text(), re.M)

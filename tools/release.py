@@ -84,9 +84,11 @@ _STUDENT_REPO_VARIABLE = "KIT_RELEASE_STUDENT_REPO"
 ROOT = Path(__file__).resolve().parent.parent
 
 #: What the student edition keeps of the committed tree (shell patterns; ``*`` does not cross ``/``).
-#: ``tools/trust.py`` is there because Binder's ``postBuild`` and ``make lab`` trust the notebooks with it;
-#: ``tools/wheelhouse.py`` for ``make wheelhouse`` (a school's laptops without internet); ``tools/lab_settings.py``
-#: because ``make lab`` and ``postBuild`` set JupyterLab's language and readable code colours with it.
+#: ``tools/trust.py`` and ``tools/trust_on_open.py`` are there because Binder's and the hub image's
+#: ``postBuild`` and ``make lab`` install the hook that opens the lessons trusted; ``start`` keeps a hub
+#: image built with ``--target-repo-dir`` in the home folder; ``tools/wheelhouse.py`` for ``make
+#: wheelhouse`` (a school's laptops without internet); ``tools/lab_settings.py`` because ``make lab``
+#: and ``postBuild`` set JupyterLab's language, settings and readable code colours with it.
 STUDENT_FILES = (
     "README.md",
     "README.id.md",
@@ -95,6 +97,7 @@ STUDENT_FILES = (
     "CITATION.cff",
     "environment.yml",
     "postBuild",
+    "start",
     "pyproject.toml",
     "Makefile",
     ".gitignore",
@@ -112,6 +115,7 @@ STUDENT_FILES = (
     "tools/__init__.py",
     "tools/lab_settings.py",
     "tools/trust.py",
+    "tools/trust_on_open.py",
     "tools/wheelhouse.py",
 )
 #: Targets of the kit's Makefile that work in the student edition (the others need tests/ or tools/).

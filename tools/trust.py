@@ -3,15 +3,22 @@
 JupyterLab runs the stored JavaScript of a *trusted* notebook (the kit's maps) as soon as it is
 opened. Trusting every notebook in the folder would also trust one that a ``git pull`` or a
 stranger changed. So ``make notebooks`` records the SHA-256 of each notebook it wrote in
-``notebooks/TRUSTED.sha256``, and ``make lab`` and Binder's ``postBuild`` trust a notebook only
-when its content still has that hash. A changed notebook opens untrusted: its maps stay blank
-until its cells are run, which is Jupyter's own safe default.
+``notebooks/TRUSTED.sha256``, and a notebook is trusted only when its content still has that hash:
+as it is opened, by the server extension ``install`` puts into ``make lab``'s environment and the
+Binder/hub image (:mod:`tools.trust_on_open`), or at once by ``apply``. A changed notebook opens
+untrusted: its maps stay blank until its cells are run, which is Jupyter's own safe default.
 
 Usage::
 
     python -m tools.trust record   # after make notebooks: write the manifest, say what is newly trusted
-    python -m tools.trust apply    # trust the notebooks that match it (make lab, postBuild)
+    python -m tools.trust apply    # sign the notebooks that match it in this user's notary database
     python -m tools.trust check    # exit 1 when the manifest is out of step with the notebooks
+    python -m tools.trust install [--python PATH]   # the trust-on-open hook, into that Python's environment
+
+``install`` is what makes the maps show on a hub, where every student's copy is new to Jupyter:
+it puts :mod:`tools.trust_on_open`, a Jupyter server extension, into an environment (``make lab``'s
+``.venv``, the Binder/hub image by ``postBuild``, a hub's user environment), so that a lesson opens
+trusted whenever its bytes are still those the manifest beside it records.
 
 Only the lessons' notebooks are recorded: those of the lesson table (``helpers.paths``, with the
 lessons of added articles paired in ``notebooks/src/``). A notebook dropped into ``notebooks/en/``
@@ -29,6 +36,9 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import json
+import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -40,6 +50,8 @@ from helpers.paths import notebook_names
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
 MANIFEST = NOTEBOOKS / "TRUSTED.sha256"
+#: The trust-on-open hook, and the name it is installed under (a top-level module of site-packages).
+HOOK, HOOK_MODULE = Path(__file__).with_name("trust_on_open.py"), "libya_kit_trust_on_open"
 
 
 def notebooks(folder: Path = NOTEBOOKS) -> list[Path]:
@@ -118,13 +130,40 @@ def check(folder: Path = NOTEBOOKS, path: Path = MANIFEST) -> list[str]:
     return problems
 
 
+def install(python: str | Path = sys.executable) -> list[Path]:
+    """Install the trust-on-open hook into the environment of ``python``; return the two files written.
+
+    The module goes into its site-packages, and a ``jupyter_server_config.d`` file that enables it
+    into its ``etc/jupyter``, where every Jupyter server of that environment reads its settings.
+    """
+    where = subprocess.run(
+        [str(python), "-c", "import sys, sysconfig; print(sys.prefix); print(sysconfig.get_path('purelib'))"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.splitlines()
+    module = Path(where[1]) / f"{HOOK_MODULE}.py"
+    config = Path(where[0]) / "etc" / "jupyter" / "jupyter_server_config.d" / f"{HOOK_MODULE}.json"
+    shutil.copyfile(HOOK, module)
+    config.parent.mkdir(parents=True, exist_ok=True)
+    config.write_text(json.dumps({"ServerApp": {"jpserver_extensions": {HOOK_MODULE: True}}}, indent=2) + "\n")
+    return [module, config]
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Command line: ``record``, ``apply`` or ``check``."""
+    """Command line: ``record``, ``apply``, ``check`` or ``install``."""
     parser = argparse.ArgumentParser(
         prog="python -m tools.trust", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("command", choices=["record", "apply", "check"])
+    parser.add_argument("command", choices=["record", "apply", "check", "install"])
+    parser.add_argument(
+        "--python", default=sys.executable, help="install: the environment's Python (default: this one)"
+    )
     args = parser.parse_args(argv)
+    if args.command == "install":
+        for path in install(args.python):
+            print(f"trust on open / percaya saat dibuka: {path}")
+        return 0
     if args.command == "record":
         new, refused = record()
         print(f"recorded {len(manifest())} notebooks in {MANIFEST.relative_to(ROOT)}")

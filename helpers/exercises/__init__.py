@@ -1,49 +1,6 @@
 """The registry of coding exercises: one id, one reference solution, hints, and how to compare.
 
-Each lesson's reference solutions live beside its hints and questions, in
-``lessons/NN-slug/solutions.py`` (lesson content, like the answer key they print), and register
-themselves with the :func:`exercise` decorator; every such file is loaded when the registry is
-first used. The reference function computes the expected result from ``data/`` (so exercises,
-maps and quizzes agree), and its source code, shown in the teacher's answer key, is the model
-solution. What learners read, the hints, is data: ``lessons/NN-slug/exercises.yml``, validated
-against ``lessons/exercises.schema.json`` when the registry loads (a missing language or a missing
-entry is an :class:`ExerciseError` naming the file, the exercise and the field).
-
-Adding an exercise takes one function in ``lessons/NN-slug/solutions.py`` (a new lesson's file is
-found automatically)::
-
-    from helpers.exercises import exercise
-
-    @exercise("03.2", lesson="03-mapping-control", expects="dataframe",
-              columns=["place", "controller"], key=["place"])
-    def gna_places_in_june_2020():
-        from helpers import data
-
-        table = data.control_on("2020-06-10")
-        return table[table["controller"] == "GNA"]
-
-and its hints in ``lessons/03-mapping-control/exercises.yml``::
-
-    exercises:
-      "03.2":
-        hints:
-          - en: "Use helpers.data.control_on(...)."
-            id: "Pakai helpers.data.control_on(...)."
-
-The body of the function (without its docstring), with its last line ``return X`` turned into
-``variable = X`` and followed by the cell's ``helpers.check`` line, is the model solution that
-``helpers.solution`` shows and the teacher's answer key prints: code a student can paste into the
-exercise cell and run. ``variable`` is the name the exercise cell gives its answer (default
-``answer``); ``untouched="empty"`` says that the cell, before the student changes it, gives an
-empty table rather than ``...`` (nothing is recorded for it). In the student edition
-(``make release``) each ``solutions.py`` is sealed whole (:mod:`helpers.sealed`) and runs its own
-source when imported, so checks, hints and ``helpers.solution`` work the same without the model
-solutions being readable at a glance.
-For ``expects="figure"`` (or ``"map"``) the reference returns the model Figure (or ``folium.Map``)
-and the student's is compared by structure: the number of plot areas, and in each the number of
-lines, bars and groups of points, plus a title and axis labels where the model has them (for
-maps: the number of markers). A reference may instead return a function
-``answer -> list of problem messages`` for a check of its own.
+How it works: ARCHITECTURE.md, *Module notes*, ``helpers.exercises``.
 
 Examples
 --------

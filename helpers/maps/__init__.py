@@ -31,6 +31,7 @@ from .. import style
 from ..articles import quote, sentences
 from ..data import changed_hands, control_on, load_article_meta, load_places, load_snapshots, split_list
 from ..i18n import by_lang, get_language, t
+from ..sentences import check_article
 from ..style import INK
 from .backers import backers_map
 from .layers import (
@@ -78,7 +79,7 @@ def control_map(date: Any, *, lang: str | None = None, tiles: bool = True) -> fo
     >>> "Gharyan" in control_map("2019-04-10", lang="en").get_root().render()
     True
     """
-    lang = lang or get_language()
+    lang, tiles = get_language(lang), tiles is not False
     day = snapshot_day(date)
     m = base_map(lang, tiles=tiles)
     add_zones(m, day, lang)
@@ -101,7 +102,7 @@ def control_over_time(*, lang: str | None = None) -> folium.Map:
     >>> "2020-06-06" in m.get_root().render()
     True
     """
-    lang = lang or get_language()
+    lang = get_language(lang)
     m = base_map(lang)
     days, held, counts = [], {}, []
     for n, row in enumerate(load_snapshots().itertuples()):
@@ -138,7 +139,7 @@ def compare(date_a: Any, date_b: Any, *, lang: str | None = None) -> folium.Map:
     >>> "Tarhuna" in compare("2020-01-07", "2020-06-06", lang="en").get_root().render()
     True
     """
-    lang = lang or get_language()
+    lang = get_language(lang)
     day_a, day_b = snapshot_day(date_a), snapshot_day(date_b)
     changes = {
         r.place: f"{style.side_label(r.before, lang=lang)} → {style.side_label(r.after, lang=lang)}"
@@ -168,8 +169,8 @@ def article_places(article: str, *, lang: str | None = None) -> folium.Map:
     >>> "A.p16.s01" in article_places("A", lang="en").get_root().render()
     True
     """
-    lang = lang or get_language()
-    key = str(article).strip().upper()
+    lang = get_language(lang)
+    key = check_article(article)
     ids = set(sentences(key)["sentence"])  # raises a friendly error for an unknown article
     day = load_article_meta().set_index("article").loc[key, "published"]
     published = day.date().isoformat()

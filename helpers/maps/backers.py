@@ -37,7 +37,7 @@ def backers_map(*, lang: str | None = None) -> folium.Map:
     >>> "Ankara" in backers_map(lang="en").get_root().render()
     True
     """
-    lang = lang or get_language()
+    lang = get_language(lang)
     places = load_places().set_index("place")
     actors = load_actors().set_index("actor")
     backing = load_backing()

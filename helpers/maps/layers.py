@@ -53,7 +53,7 @@ def as_table(m: KitMap) -> pd.DataFrame:
     (['Place', 'Controlled by'], True)
     """
     if not isinstance(m, KitMap):
-        raise TypeError(t("maps.not_a_kit_map", kind=type(m).__name__))
+        raise TypeError(t("maps.not_a_kit_map", function="as_table", kind=type(m).__name__))
     return pd.DataFrame(list(m.kit_rows), columns=list(m.kit_columns))
 
 

@@ -18,6 +18,7 @@ import functools
 import json
 import os
 import re
+import sys
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -120,7 +121,8 @@ def _relative_static() -> str:
 
 
 def launch_platform(env: Mapping[str, str] | None = None) -> str:
-    """Where the kernel runs, from its environment: ``"voila"``, ``"vscode"`` or ``"jupyter"``.
+    """Where the kernel runs: ``"jupyterlite"`` (Pyodide in the browser), else from its environment
+    ``"voila"``, ``"vscode"`` or ``"jupyter"``.
 
     ``"jupyter"`` stands for every place a Jupyter server shows the notebook (JupyterLab, Notebook,
     Binder, a JupyterHub), and for any place not recognised.
@@ -134,6 +136,8 @@ def launch_platform(env: Mapping[str, str] | None = None) -> str:
     >>> launch_platform({"JPY_SESSION_NAME": "/home/ayu/kit/notebooks/en/00-start-here.ipynb"})
     'jupyter'
     """
+    if sys.platform == "emscripten":  # JupyterLite: no Jupyter server serves the kit's files
+        return "jupyterlite"
     env = os.environ if env is None else env
     if env.get("SERVER_SOFTWARE", "").startswith("voila/") or "VOILA_BASE_URL" in env or "VOILA_PREHEAT" in env:
         return "voila"

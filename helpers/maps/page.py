@@ -1,15 +1,6 @@
 """The page around every kit map: the base layer, a titled frame, a legend, a text alternative.
 
-Every map of the kit starts from :func:`base_map`: the Natural Earth borders from ``data/`` as
-the base layer (simplified once, Douglas-Peucker to 0.03 degrees, about 3 km, and cached, so a map
-carries a few kilobytes of outline), OpenStreetMap tiles only as an optional layer (off by
-default) in the layer control, the source line, and in its ``<head>`` what finds Leaflet offline
-(:mod:`helpers.maps.leaflet`).
-
-How maps reach every student (screen readers, keyboard, grey and colour-blind sight, narrow screens):
-every map function returns a :class:`KitMap`, shown as a ``<figure>`` with a titled frame, a text
-alternative and a table of the same facts; ARCHITECTURE.md, "How the kit's outputs reach every
-student", tells the rest.
+How it works: ARCHITECTURE.md, *Module notes*, ``helpers.maps.page``.
 
 Examples
 --------
@@ -185,6 +176,8 @@ def html_size(m: folium.Map) -> int:
     >>> html_size(base_map("en")) < 200_000
     True
     """
+    if not isinstance(m, folium.Map):
+        raise TypeError(t("maps.not_a_kit_map", function="html_size", kind=type(m).__name__))
     return len(m._repr_html_().encode("utf-8"))
 
 

@@ -40,6 +40,11 @@ _NORTH_WEST = (11.6, 15.4, 31.3, 33.2)
 _INSET = (0.43, 0.01, 0.57, 0.31)
 #: How every town is drawn, besides its side's shape and colour: 9 pt across (3 mm on paper; maps.pdf prints 1:1).
 _SYMBOL = {"s": 81, "edgecolor": INK["text"], "linewidth": 0.6, "zorder": 3}
+#: How a side's zones look: its colour, faint, and its hatching (so that zones differ in grey too).
+_ZONES = {
+    s: {"facecolor": (*to_rgb(c), 0.25), "hatch": style.ZONE_HATCH[s], "edgecolor": INK["border"]}
+    for s, c in style.PALETTE.items()
+}
 #: How every town's name is written: on a halo of the page's colour, so it reads over zones and symbols.
 _HALO = withStroke(linewidth=2.5, foreground=INK["paper"])
 _NAME = {"fontsize": 8, "zorder": 4, "parse_math": False, "path_effects": [_HALO]}
@@ -58,7 +63,7 @@ def control_map_static(date: Any, *, lang: str | None = None) -> KitFigure:
     >>> "2020-06-06" in fig.alt_text
     True
     """
-    lang = lang or get_language()
+    lang = get_language(lang)
     day = snapshot_day(date)
     frame = control_on(day)
     named = frame[frame["kind"].isin(["capital", "city"]) | frame["place"].isin(_PRINT_LABELLED)]
@@ -81,7 +86,7 @@ def control_map_static(date: Any, *, lang: str | None = None) -> KitFigure:
         ax.set_ylabel(t("maps.static.lat", lang=lang))
         ax.set_title(t("maps.title.control", lang=lang, date=day))
         symbols, labels = ax.get_legend_handles_labels()  # each side: its zones' hatching and its towns' symbol
-        zones = [(Patch(**_zone(s)), symbol) for s, symbol in zip(style.PALETTE, symbols)]
+        zones = [(Patch(**_ZONES[s]), symbol) for s, symbol in zip(style.PALETTE, symbols)]
         said = {"title": t("maps.zones_note", lang=lang), "handler_map": {tuple: HandlerTuple(None)}}
         ax.legend(zones, labels, loc="upper center", bbox_to_anchor=(0.5, -0.08), ncols=2, fontsize=9, **said)
         fig.text(0.01, 0.005, t("maps.attribution", lang=lang), fontsize=7, color=INK["caption"])
@@ -102,22 +107,13 @@ def _draw(ax: Any, day: str, frame: pd.DataFrame, lang: str) -> None:
             ax.add_patch(MplPolygon(poly[0], closed=True, **land))
     for feature in zones_on(day):
         for poly in feature["geometry"]["coordinates"]:
-            ax.add_patch(MplPolygon(poly[0], closed=True, linewidth=0, **_zone(feature["properties"]["controller"])))
+            ax.add_patch(MplPolygon(poly[0], closed=True, linewidth=0, **_ZONES[feature["properties"]["controller"]]))
     for ctrl in style.PALETTE:
         part = frame[frame["controller"].astype(str) == ctrl]
         label = f"{style.side_label(ctrl, lang=lang)} ({len(part)})"
         ax.scatter(
             part["lon"], part["lat"], marker=style.SIDE_MARKER[ctrl], color=style.PALETTE[ctrl], label=label, **_SYMBOL
         )
-
-
-def _zone(side: str) -> dict[str, Any]:
-    """How a side's zones look: its colour, faint, and its hatching (so that zones differ in grey too)."""
-    return {
-        "facecolor": (*to_rgb(style.PALETTE[side]), 0.25),
-        "hatch": style.ZONE_HATCH[side],
-        "edgecolor": INK["border"],
-    }
 
 
 def _name_towns(ax: Any, towns: pd.DataFrame, lang: str, frame: pd.DataFrame, avoid: list[Any]) -> None:

@@ -1,26 +1,6 @@
 """A student's progress: every quiz answer and exercise check, kept safely on disk.
 
-Each attempt is one JSON line in ``progress.jsonl`` in the folder named by the environment
-variable ``KIT_PROGRESS_DIR`` (default: ``~/.libya-kit/``).
-
-Writing appends: the new line goes to the end of the file in one ``write`` (looped over short
-writes) and is flushed to disk with ``fsync``. A save therefore costs the same at 50 lines or
-50,000 and needs free space for one line only. Nothing a student did is lost: earlier lines are
-never rewritten, and a writer killed mid-line leaves at most that one torn line, which the next
-save closes with a newline first so it cannot glue onto the new one. Two kernels of the same
-student writing at once take turns through a lock file (``progress.jsonl.lock``), so their lines
-never interleave, even where the file system splits an append. Temporary files left by a killed
-writer of an older version (``.progress-*``) are removed at the next save.
-
-Reading goes line by line: a line that is not UTF-8, not JSON, or not an attempt (an ``item`` or
-``lesson`` that is an object or a list) is skipped and counted, and a byte-order mark is ignored,
-so one bad line never costs the others. Only a file that cannot be opened at all is moved aside
-(``progress.jsonl.corrupt-<time>``) with a warning.
-
-A student hands in with :func:`hand_in` (the last cell of each lesson), which writes the
-:func:`export` to ``hand-in/NAME-DATE.csv`` beside the notebook and offers it as a download.
-The teacher's class summary of the files students hand in is a
-teacher's tool: ``python -m kit_teacher.summary FOLDER``.
+How it works: ARCHITECTURE.md, *Module notes*, ``helpers.progress``.
 
 Examples
 --------
@@ -39,6 +19,7 @@ import html
 import json
 import os
 import re
+import sys
 import warnings
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -47,7 +28,7 @@ from typing import Any
 import pandas as pd
 
 from ..i18n import get_language, t
-from ..text import shorten
+from ..text import plain, shorten
 from ._drafts import drafts, drafts_file, save_draft, submit_exam, submitted
 from ._files import append_line, locked, progress_file, replace_file
 from ._format import (
@@ -159,7 +140,7 @@ def set_student(name: str) -> str:
     if not isinstance(name, str):
         kind = "None" if name is None else "..." if name is Ellipsis else type(name).__name__
         warnings.warn(t("progress.name_not_text", kind=kind), stacklevel=2)
-    text = clean_text(" ".join(str(name).split()), 80) if isinstance(name, str) else ""
+    text = clean_text(" ".join(plain(name).split()), 80) if isinstance(name, str) else ""
     path = progress_file().with_name("student.txt")
     if not text:
         return student()
@@ -282,7 +263,7 @@ def report(*, lang: str | None = None) -> ProgressReport:
     >>> "mean best score" in repr(report(lang="en"))
     True
     """
-    return build_report(attempts(), lang or get_language())
+    return build_report(attempts(), get_language(lang))
 
 
 def _export_csv(frame: pd.DataFrame, student: str | None) -> bytes:
@@ -309,16 +290,15 @@ def export(path: str | os.PathLike, *, student: str | None = None) -> Path:
     'student,kind,item,lesson,answer,correct,score,time,mode'
     """
     if isinstance(student, int) and not isinstance(student, bool):
-        student = str(student)  # a student number
+        student = shorten(student)  # a student number (a huge one named, not spelt out)
     if student is not None and not isinstance(student, str):
         raise ValueError(t("progress.export.bad_student", value=shorten(student)))
-    try:
-        out = Path(path)
-    except TypeError:
-        raise ValueError(t("progress.export.bad_path", value=shorten(path))) from None
+    out = Path(plain(path)) if isinstance(path, str) else Path(path) if isinstance(path, os.PathLike) else None
+    if out is None or "\x00" in str(out):  # not a path, or one no file system takes
+        raise ValueError(t("progress.export.bad_path", value=shorten(path)))
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
-        replace_file(out, _export_csv(attempts(), student), prefix=".export-")
+        replace_file(out, _export_csv(attempts(), plain(student)), prefix=".export-")
     except OSError as exc:  # a full disk, a folder, no permission: the old file (or none) is left
         raise OSError(exc.errno, t("progress.export.cannot_write", path=str(out), error=exc.strerror or exc)) from None
     return out
@@ -371,14 +351,17 @@ def hand_in(*, folder: str | os.PathLike | None = None) -> HandIn:
     slug = re.sub(r"[\W_]+", "-", name.lower()).strip("-")[:40] or "student"
     filename = f"{slug}-{date.today().isoformat()}.csv"
     data = _export_csv(frame, name)
-    target = Path(folder or os.environ.get("KIT_HAND_IN_DIR") or "hand-in") / filename
+    where = folder if folder is not None and plain(folder) != "" else os.environ.get("KIT_HAND_IN_DIR") or "hand-in"
+    target: Any = shorten(where)  # named as given while it is no path
     try:
-        target = target.absolute()
+        target = (Path(plain(where) if isinstance(where, str) else where) / filename).absolute()
         target.parent.mkdir(parents=True, exist_ok=True)
         replace_file(target, data, prefix=".hand-in-")
-    except OSError as exc:
-        return HandIn(
-            t("progress.hand_in.cannot_write", path=str(target), error=exc.strerror or str(exc)), filename, data
-        )
+    except (OSError, TypeError, ValueError) as exc:  # not writable, or no folder name (a number, a NUL byte)
+        error = exc.strerror or str(exc) if isinstance(exc, OSError) else t("progress.export.bad_path", value=target)
+        return HandIn(t("progress.hand_in.cannot_write", path=str(target), error=error), filename, data)
     answers = int((frame["kind"] != "solution").sum())
-    return HandIn(t("progress.hand_in.saved", count=answers, path=str(target)), filename, data, target)
+    key, shown = "progress.hand_in.saved", str(target)
+    if sys.platform == "emscripten":  # JupyterLite: the file is in the browser, under /drive/ (its file browser)
+        key, shown = "progress.hand_in.saved_browser", shown.removeprefix("/drive/")
+    return HandIn(t(key, count=answers, path=shown), filename, data, target)

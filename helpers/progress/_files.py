@@ -1,15 +1,6 @@
 """Where the progress is kept and how its files are written: appended under a lock, or swapped in whole.
 
-- :func:`progress_file`: ``progress.jsonl`` in ``$KIT_PROGRESS_DIR`` (default ``~/.libya-kit/``);
-- :func:`locked` and :func:`append_line`: a line appended to a file (the attempts of
-  :func:`helpers.progress.record`, the exam drafts) while holding its lock file, so two kernels
-  of the same student take turns; a lock another process holds for longer than
-  :data:`LOCK_TIMEOUT` seconds (a kernel stopped in a debugger, a stale network lock) gives up
-  with a :class:`TimeoutError` that says so, never waits for ever;
-- :func:`replace_file`: a new temporary file beside the target, flushed to disk, then renamed
-  over it (the student's name; the teacher's summary in ``kit_teacher.summary``). A crash or a
-  full disk mid-write leaves the old file (or none), never half of one, and a link planted at
-  the target's name is replaced, never written through.
+How it works: ARCHITECTURE.md, *Module notes*, ``helpers.progress._files``.
 
 Examples
 --------
@@ -30,6 +21,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sys
 import tempfile
 import time
 from collections.abc import Iterator
@@ -51,7 +43,8 @@ def progress_file() -> Path:
     >>> progress_file().name
     'progress.jsonl'
     """
-    folder = os.environ.get("KIT_PROGRESS_DIR") or str(Path.home() / ".libya-kit")
+    home = Path("/drive") if sys.platform == "emscripten" else Path.home()  # JupyterLite keeps /drive, not ~
+    folder = os.environ.get("KIT_PROGRESS_DIR") or str(home / ".libya-kit")
     return Path(folder) / "progress.jsonl"
 
 
@@ -63,8 +56,8 @@ def locked(path: Path, timeout: float | None = None) -> Iterator[None]:
     holds, then raises :class:`TimeoutError` (an ``OSError``) with a message in the student's language.
     """
     try:
-        import fcntl
-    except ImportError:  # Windows: one kernel per student is the normal case
+        from fcntl import LOCK_EX, LOCK_NB, LOCK_UN, flock
+    except ImportError:  # Windows, and Pyodide (no flock): one kernel per student is the normal case there
         yield
         return
     lock = path.with_name(path.name + ".lock")
@@ -73,7 +66,7 @@ def locked(path: Path, timeout: float | None = None) -> Iterator[None]:
         deadline = time.monotonic() + limit
         while True:
             try:
-                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                flock(handle, LOCK_EX | LOCK_NB)
                 break
             except BlockingIOError:
                 if time.monotonic() >= deadline:
@@ -82,7 +75,7 @@ def locked(path: Path, timeout: float | None = None) -> Iterator[None]:
         try:
             yield
         finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+            flock(handle, LOCK_UN)
 
 
 def append_line(path: Path, line: bytes) -> None:

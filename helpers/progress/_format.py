@@ -17,7 +17,7 @@ import math
 import re
 from typing import Any
 
-from ..text import shorten
+from ..text import plain, shorten
 
 __all__ = [
     "COLUMNS",
@@ -80,7 +80,7 @@ def truthy(value: Any) -> bool:
     if isinstance(value, bool):
         return value
     if isinstance(value, (int, float)):
-        return value == 1
+        return bool(value == 1)  # a plain bool (numpy's is no JSON)
     return isinstance(value, str) and value.strip().lower() in ("true", "1")
 
 
@@ -95,7 +95,9 @@ def as_score(value: Any) -> float:
     if isinstance(value, bool):
         return float(value)
     try:
-        number = float(value) if isinstance(value, (int, float, str)) else 0.0
+        number = (
+            float(plain(value) if isinstance(value, str) else value) if isinstance(value, (int, float, str)) else 0.0
+        )
     except (ValueError, OverflowError):
         return 0.0
     return number if math.isfinite(number) else 0.0

@@ -3,7 +3,8 @@ the hub benchmark.
 
 - The **user environment** stands for the hub's single-user image: a venv with the kit's
   dependencies at the lock's versions, nbgitpuller and ``jupyterhub`` (``deploy/hub-requirements.txt``),
-  the JupyterLab settings overrides of ``deploy/overrides.json``, and *not* the kit: lessons must
+  the JupyterLab settings overrides of ``deploy/overrides.json``, the kit's trust-on-open server
+  extension (``python -m tools.trust install``, as ``postBuild``), and *not* the kit: lessons must
   find their helpers in the copy nbgitpuller makes. Building it takes a minute or two, so it is
   built once per lock and kept in ``.venv/hub-<key>/`` (like the Makefile's set-up stamps; ``make
   clean`` removes it); everything a run writes (hub database, cookie secret, students' homes, the
@@ -77,7 +78,7 @@ def user_env() -> Path:
     env = ROOT / ".venv" / f"hub-{_env_key()}"
     ready = env / ".ready"
     if ready.exists():
-        return env
+        return _post_build(env)
     shutil.rmtree(env, ignore_errors=True)
     for old in (ROOT / ".venv").glob("hub-*"):
         shutil.rmtree(old, ignore_errors=True)
@@ -110,11 +111,26 @@ def user_env() -> Path:
         )
     if subprocess.run([str(python), "-c", "import helpers"], capture_output=True, cwd=env).returncode == 0:
         raise RuntimeError(f"the hub's user environment {env} must not contain the kit")
-    # what the image's postBuild does: the kit's JupyterLab settings overrides (no news prompt)
+    ready.touch()
+    return _post_build(env)
+
+
+def _post_build(env: Path) -> Path:
+    """What the image's postBuild does (run on every start, so the kit's current files are used):
+    the kit's JupyterLab settings overrides (no news prompt), and the server extension that opens
+    the kit's lessons trusted (``python -m tools.trust install``)."""
     settings = env / "share" / "jupyter" / "lab" / "settings"
     settings.mkdir(parents=True, exist_ok=True)
     shutil.copy2(OVERRIDES, settings / "overrides.json")
-    ready.touch()
+    done = subprocess.run(
+        [sys.executable, "-m", "tools.trust", "install", "--python", str(env / "bin" / "python")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"could not install the trust-on-open hook into {env}: {done.stderr[-1500:]}")
     return env
 
 

@@ -60,8 +60,8 @@ def open_lesson(page, lab, lang: str, notebook: str, *, workspace: str | None = 
     )
 
 
-def restart_and_run_all(page) -> None:
-    """Kernel > Restart Kernel and Run All, confirmed as a student would, then wait for every cell."""
+def restart_kernel(page) -> None:
+    """Kernel > Restart Kernel and Clear Outputs, confirmed as a student would; wait for the new kernel."""
     # not awaited: the command's promise settles only once its dialog is answered
     page.evaluate("() => { window.jupyterapp.commands.execute('notebook:restart-clear-output'); }")
     page.locator(".jp-Dialog .jp-mod-accept").click(timeout=10_000)
@@ -71,6 +71,11 @@ def restart_and_run_all(page) -> None:
                && w.sessionContext.session.kernel.status === 'idle'; }""",
         timeout=60_000,
     )
+
+
+def restart_and_run_all(page) -> None:
+    """Kernel > Restart Kernel and Run All, confirmed as a student would, then wait for every cell."""
+    restart_kernel(page)
     page.evaluate("window.jupyterapp.commands.execute('notebook:run-all-cells')")
     page.wait_for_timeout(500)
     page.wait_for_function(KERNEL_IDLE_AND_ALL_RUN, timeout=120_000)

@@ -6,7 +6,10 @@ kit (see hub_setup.py); a clone of this repository is served over git's smart HT
 made by ``python -m kit_teacher.link --hub``. With every request outside 127.0.0.1 aborted, the student
 logs in, nbgitpuller copies the kit, the start notebook opens and runs with no error, its map draws
 and a quiz answers, in English and then in Indonesian; then the student follows the start link
-again (its map draws again) and a link into lesson 03 (its four maps draw). Every part that is
+again (its map draws again) and a link into lesson 03: on that first open, before any cell runs,
+its four saved maps draw (the user environment has the kit's trust-on-open hook,
+tools/trust_on_open.py, as the image's postBuild installs it), and again after Run All; then lesson
+03's Indonesian edition, whose saved maps draw on its first open too. Every part that is
 missing here (Chromium, npm's configurable-http-proxy, the user environment) is reported as a
 skip with its reason.
 """
@@ -148,6 +151,24 @@ def maps_in(page, panel: str, expected: int, timeout_s: float = 20) -> list[dict
     return [f for f in found if f["leaflet"] and f["containers"] and f["paths"]]
 
 
+# The panel's code cells: how many, how many are running ([*]), how many JupyterLab holds trusted.
+UNRUN = f"""(path) => {{ {_FIND}
+  if (!w) return null;
+  const cells = w.content.widgets.filter(c => c.model.type === 'code');
+  return {{cells: cells.length, running: cells.filter(c => c.node.querySelector('.jp-InputArea-prompt')
+      && c.node.querySelector('.jp-InputArea-prompt').textContent.includes('*')).length,
+    trusted: cells.filter(c => c.model.trusted).length}}; }}"""
+
+
+def saved_maps_show(page, panel: str, path: str, expected: int) -> None:
+    """A notebook just opened, none of its cells run: it is trusted, and its ``expected`` saved maps draw
+    (untrusted, JupyterLab would drop their frames and show the kit's "once this notebook is trusted" note)."""
+    drawn = maps_in(page, panel, expected)
+    state = page.evaluate(UNRUN, path)
+    assert state and state["running"] == 0 and state["trusted"] == state["cells"] > 0, (path, state)
+    assert len(drawn) == expected, (path, drawn, page.evaluate(FRAMES, panel))
+
+
 def answer_quiz(page, panel: str, lang: str) -> None:
     quiz, words = FIRST_QUESTION, WORDS[lang]
     scope = page.locator(f"#{panel}")
@@ -200,15 +221,22 @@ def test_a_class_on_jupyterhub(hub, page):
     assert len(drawn) == 1, page.evaluate(FRAMES, panel)
     timings["again"] = time.perf_counter() - started
 
-    # the same student follows a second link, into lesson 03: its four maps draw
+    # the same student follows a second link, into lesson 03: on this first open, before any cell
+    # runs, its saved maps draw (the kit's trust-on-open hook), then again after Run All
     path = f"{FOLDER}/notebooks/en/03-mapping-control.ipynb"
     started = time.perf_counter()
     panel = follow(page, hub_setup.kit_link(running, repo, branch, notebook="03-mapping-control"), path)
+    saved_maps_show(page, panel, path, 4)
+    timings["03 saved"] = time.perf_counter() - started
     panel = run_all(page, path)
     no_errors(page, panel)
     drawn = maps_in(page, panel, 4)
     assert len(drawn) == 4, drawn
     timings["03"] = time.perf_counter() - started
+    # and the Indonesian edition of lesson 03, opened for the first time: its saved maps draw too
+    path = f"{FOLDER}/notebooks/id/{notebook_name('03-mapping-control', 'id')}.ipynb"
+    link = hub_setup.kit_link(running, repo, branch, lang="id", notebook="03-mapping-control")
+    saved_maps_show(page, follow(page, link, path), path, 4)
 
     # the lessons used the copy's helpers, so Leaflet came from the copy, through the student's server
     leaflet = f"/user/{hub_setup.STUDENT}/files/{FOLDER}/helpers/static/leaflet/leaflet.js"
@@ -226,7 +254,8 @@ def test_a_class_on_jupyterhub(hub, page):
     print(
         f"\n[hub] link to start notebook run and map drawn: en {timings['en']:.1f} s, id {timings['id']:.1f} s, "
         f"en again {timings['again']:.1f} s; "
-        f"lesson 03 with four maps: {timings['03']:.1f} s; student's server and kernels: {memory:.0f} MB; "
+        f"lesson 03's saved maps on its first open: {timings['03 saved']:.1f} s, "
+        f"lesson 03 run with four maps: {timings['03']:.1f} s; student's server and kernels: {memory:.0f} MB; "
         f"Leaflet from {leaflet}"
     )
 

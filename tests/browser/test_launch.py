@@ -1,4 +1,5 @@
-"""`make lab` on this checkout: the server answers and the start notebook opens with no error dialog."""
+"""`make lab` on this checkout: the server answers, the start notebook opens with no error dialog, and
+its saved map draws before any cell runs (make lab installs the kit's trust-on-open hook)."""
 
 from __future__ import annotations
 
@@ -30,6 +31,8 @@ def test_make_lab_opens_the_start_notebook(page):
         JUPYTERLAB_WORKSPACES_DIR=str(tmp / "ws"),
         JUPYTERLAB_SETTINGS_DIR=str(tmp / "settings"),
         JUPYTER_CONFIG_DIR=str(tmp / "config"),
+        # a new notary database: no signature left by an earlier `jupyter trust` makes the map show
+        JUPYTER_DATA_DIR=str(tmp / "data"),
         KIT_PROGRESS_DIR=str(tmp / "progress"),
     )
     with open(tmp / "lab.log", "w+b") as log:  # the child keeps its own copy of the handle
@@ -58,6 +61,8 @@ def test_make_lab_opens_the_start_notebook(page):
         page.wait_for_timeout(1500)
         assert page.locator(".jp-Dialog").count() == 0
         assert page.locator(".jp-NotebookPanel:visible h1", has_text="Mulai di sini").count() >= 1
+        # no cell has run: the map drawn is the one saved in the notebook, shown because it is trusted
+        assert saved_map_draws(page), "the start notebook's saved map did not draw on opening"
     finally:
         os.killpg(proc.pid, signal.SIGTERM)
         try:
@@ -65,3 +70,22 @@ def test_make_lab_opens_the_start_notebook(page):
         except subprocess.TimeoutExpired:
             os.killpg(proc.pid, signal.SIGKILL)
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def saved_map_draws(page, timeout_s: float = 45) -> bool:
+    """Whether a map frame of the open notebook draws Leaflet's container and its shapes in time."""
+    deadline = time.monotonic() + timeout_s
+    frames = page.locator(".jp-NotebookPanel:visible .jp-OutputArea-output iframe")
+    while time.monotonic() < deadline:
+        if frames.count():
+            frames.first.scroll_into_view_if_needed(timeout=5_000)
+        for frame in page.frames:
+            try:
+                if frame.parent_frame and frame.evaluate(
+                    "() => document.querySelectorAll('.leaflet-container path').length > 0"
+                ):
+                    return True
+            except Exception:
+                continue
+        page.wait_for_timeout(500)
+    return False

@@ -29,7 +29,6 @@ from pathlib import Path
 from helpers import exercises
 from helpers.i18n import catalogue
 from tests.browser.lab_pages import (
-    KERNEL_IDLE_AND_ALL_RUN,
     TOWNS,
     attempts,
     cells,
@@ -37,6 +36,7 @@ from tests.browser.lab_pages import (
     open_and_run,
     open_lesson,
     restart_and_run_all,
+    restart_kernel,
     run_cell,
 )
 from tests.browser.test_accessibility import LAB_VIEWPORT, check_lesson_outputs
@@ -335,9 +335,7 @@ def exam_taker(page, student, lang: str, lesson: str) -> None:
     snap(page, person, lang, lesson, "drafts", page.locator(".jp-Cell").nth(quiz_cell))
     assert recorded(student, lesson) == [], f"{where}: an exam answer was recorded before Submit all"
     if lesson == "00-start-here":  # the kernel restarts before the student submits: the drafts come back
-        page.evaluate("() => { window.jupyterapp.commands.execute('notebook:restart-clear-output'); }")
-        page.locator(".jp-Dialog .jp-mod-accept").click(timeout=10_000)
-        page.wait_for_function(KERNEL_IDLE_AND_ALL_RUN.replace("cells.length > 0 &&", "true ||"), timeout=60_000)
+        restart_kernel(page)
         run_cell(page, first)
         run_cell(page, quiz_cell)
         assert box_of(page, changed, lang).locator(".widget-html").last.inner_text().startswith(words["saved"])
@@ -345,7 +343,7 @@ def exam_taker(page, student, lang: str, lesson: str) -> None:
     cell = page.locator(".jp-Cell").nth(quiz_cell)
     cell.get_by_text(words["submitted"]).first.wait_for(timeout=15_000)  # "Submitted: n answer(s); your teacher ..."
     snap(page, person, lang, lesson, "submitted", cell)
-    said = cell.locator(".jp-OutputArea").inner_text()
+    said = cell.locator(".jp-Cell-outputArea").inner_text()
     for verdict in (WORDS[lang]["right"], WORDS[lang]["wrong"], "✔", "✘"):  # no verdict, no score, no explanation
         assert verdict not in said, (where, verdict, said[-600:])
     assert not re.search(r"\d+/\d+", said), (where, "a score shows", said[-600:])
