@@ -1,5 +1,6 @@
 """`make lab` on this checkout: the server answers, the start notebook opens with no error dialog, and
-its saved map draws before any cell runs (make lab installs the kit's trust-on-open hook)."""
+its saved map draws before any cell runs (make lab installs the kit's trust-on-open hook); with
+KIT_LANG=id JupyterLab is in Indonesian, and it has the kit's readable code colours (tools/lab_settings.py)."""
 
 from __future__ import annotations
 
@@ -63,6 +64,10 @@ def test_make_lab_opens_the_start_notebook(page):
         assert page.locator(".jp-NotebookPanel:visible h1", has_text="Mulai di sini").count() >= 1
         # no cell has run: the map drawn is the one saved in the notebook, shown because it is trusted
         assert saved_map_draws(page), "the start notebook's saved map did not draw on opening"
+        # JupyterLab itself in Indonesian (the language pack), and the kit's readable code colours (issue 25)
+        assert page.evaluate("document.documentElement.lang") == "id-ID"
+        comment = page.evaluate("getComputedStyle(document.body).getPropertyValue('--jp-mirror-editor-comment-color')")
+        assert comment.strip() == "#3b7676", comment
     finally:
         os.killpg(proc.pid, signal.SIGTERM)
         try:
