@@ -13,7 +13,7 @@ True
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
@@ -181,6 +181,7 @@ class Solution:
     exercise: str
     message: str
     code: str = ""
+    lang: str = field(default_factory=get_language)
 
     def __repr__(self) -> str:
         return self.message + ("\n\n" + self.code if self.code else "")
@@ -188,7 +189,8 @@ class Solution:
     def _repr_markdown_(self) -> str:
         from .text import code_block
 
-        return self.message + ("\n\n" + code_block(self.code).replace("```text", "```python", 1) if self.code else "")
+        code = "\n\n" + code_block(self.code).replace("```text", "```python", 1) if self.code else ""
+        return f'<div lang="{self.lang}">\n\n{self.message}{code}\n\n</div>'  # read in its language
 
 
 def solution(exercise_id: str) -> Solution:

@@ -132,7 +132,7 @@ class Quiz:
         return self.text()
 
     def _repr_markdown_(self) -> str:
-        return code_block(self.text())
+        return f'<div lang="{self.lang}">\n\n{code_block(self.text())}\n\n</div>'  # read in its language
 
     # ------------------------------------------------ checking
     def _result(self, q: Question, value: Any) -> Result:

@@ -31,6 +31,18 @@ def _outer_lang(markup: str) -> str | None:
     return found.group(1) if found else None
 
 
+def _solution(lang: str):
+    from helpers import solution
+    from helpers.i18n import get_language, set_language
+
+    before = get_language()
+    set_language(lang)
+    try:
+        return solution("00.1")
+    finally:
+        set_language(before)
+
+
 def _explained(lang: str) -> str:
     try:
         {"place": 1}["plce"]
@@ -50,6 +62,9 @@ OUTPUTS = {
     "sources": lambda lang: provenance.sources("afp-2020-01-06-sirte", lang=lang)._repr_html_(),
     "progress report": lambda lang: progress.report(lang=lang)._repr_html_(),
     "explained error": _explained,
+    # Markdown outputs (the quiz's text form where widgets do not show, a model solution) wrap themselves
+    "quiz as text": lambda lang: quiz.load("00-start-here", lang=lang)._repr_markdown_(),
+    "model solution": lambda lang: _solution(lang)._repr_markdown_(),
 }
 
 
