@@ -18,6 +18,7 @@ from __future__ import annotations
 import base64
 import html
 import io
+from collections.abc import Sequence
 from typing import Any
 
 import pandas as pd
@@ -236,8 +237,12 @@ def control_over_time(*, lang: str | None = None) -> KitFigure:
     return fig
 
 
-def timeline(start: str | None = None, end: str | None = None, *, lang: str | None = None) -> KitFigure:
+def timeline(
+    start: str | None = None, end: str | None = None, *, hide: Sequence[str] = (), lang: str | None = None
+) -> KitFigure:
     """The events of data/events.csv between two dates, with both articles' publication dates marked.
+
+    ``hide``: event ids left out (a lesson hides the events whose day an exercise below asks for).
 
     Examples
     --------
@@ -249,7 +254,8 @@ def timeline(start: str | None = None, end: str | None = None, *, lang: str | No
     events = load_events().sort_values(["date", "event"])
     lo = to_timestamp(start) if start is not None else events["date"].min()
     hi = to_timestamp(end) if end is not None else events["date"].max()
-    events = events[(events["date"] >= lo) & (events["date"] <= hi)].reset_index(drop=True)
+    shown = (events["date"] >= lo) & (events["date"] <= hi) & ~events["event"].isin([str(e) for e in hide])
+    events = events[shown].reset_index(drop=True)
     meta = load_article_meta()
     with style.chart_style():
         fig, ax = new_figure(figsize=(10, max(3.5, 0.28 * len(events) + 1.5)))
