@@ -24,6 +24,19 @@ WORDS = {
     "id": {"check": "Periksa", "wrong": "Belum tepat", "right": "Benar!"},
 }
 
+
+def answer_first_question(scope, lang: str, *, timeout: int = 10_000) -> None:
+    """Lesson 00's first question, wrong then right, in ``scope`` (a page or a panel), as a student clicks."""
+    first, words = FIRST_QUESTION, WORDS[lang]
+    scope.get_by_role("radio", name=first["wrong"][lang], exact=True).first.check(timeout=timeout)
+    check = scope.get_by_role("button", name=words["check"]).nth(first["nth"])
+    check.click()
+    scope.get_by_text(words["wrong"]).first.wait_for(timeout=timeout)
+    scope.get_by_role("radio", name=first["right"][lang], exact=True).first.check()
+    check.click()
+    scope.get_by_text(words["right"], exact=False).first.wait_for(timeout=timeout)
+
+
 KERNEL_IDLE_AND_ALL_RUN = """() => {
   const app = window.jupyterapp; if (!app) return false;
   const w = app.shell.currentWidget; if (!w || !w.content || !w.sessionContext) return false;

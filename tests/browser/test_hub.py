@@ -25,7 +25,7 @@ import pytest
 from helpers.paths import notebook_name
 
 from . import hub_setup
-from .lab_pages import FIRST_QUESTION, TOWNS, WORDS
+from .lab_pages import TOWNS, answer_first_question
 
 FOLDER = "libya-kit"
 
@@ -169,18 +169,6 @@ def saved_maps_show(page, panel: str, path: str, expected: int) -> None:
     assert len(drawn) == expected, (path, drawn, page.evaluate(FRAMES, panel))
 
 
-def answer_quiz(page, panel: str, lang: str) -> None:
-    quiz, words = FIRST_QUESTION, WORDS[lang]
-    scope = page.locator(f"#{panel}")
-    scope.get_by_role("radio", name=quiz["wrong"][lang], exact=True).first.check()
-    check = scope.get_by_role("button", name=words["check"]).nth(quiz["nth"])
-    check.click()
-    scope.get_by_text(words["wrong"]).first.wait_for(timeout=10_000)
-    scope.get_by_role("radio", name=quiz["right"][lang], exact=True).first.check()
-    check.click()
-    scope.get_by_text(words["right"], exact=False).first.wait_for(timeout=10_000)
-
-
 def no_errors(page, panel: str) -> None:
     errors = page.locator(f'#{panel} .jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]')
     assert errors.count() == 0, (errors.first.text_content() or "")[-800:]
@@ -208,7 +196,7 @@ def test_a_class_on_jupyterhub(hub, page):
         drawn = maps_in(page, panel, 1)
         assert len(drawn) >= 1 and drawn[0]["towns"] == TOWNS, drawn
         timings[lang] = time.perf_counter() - started
-        answer_quiz(page, panel, lang)
+        answer_first_question(page.locator(f"#{panel}"), lang)
 
     # next class, the same start link again: the copy is updated and the map still draws (JupyterLab
     # restores the open notebook and may then show its folder, not the notebook, in the address)

@@ -18,7 +18,7 @@ from helpers.paths import notebook_name
 from tests.lite_site import build_lite, serve
 
 from .harness import build_student_edition, local_only
-from .lab_pages import FIRST_QUESTION, TOWNS, WORDS, run_cell
+from .lab_pages import TOWNS, answer_first_question, run_cell
 
 pytestmark = pytest.mark.full
 
@@ -93,17 +93,10 @@ def drawn_map(page, index: int, timeout_s: float = 30) -> dict:
     raise AssertionError(f"the map of cell {index} was not drawn: {seen}")
 
 
-def answer_first_question(page, cells: list[dict], lang: str) -> None:
+def answer_in_the_quiz(page, cells: list[dict], lang: str) -> None:
     quiz = next(c["i"] for c in cells if "helpers.quiz.show(" in c["source"])
     page.evaluate("(i) => window.jupyterapp.shell.currentWidget.content.scrollToItem(i, 'start')", quiz)
-    words, first = WORDS[lang], FIRST_QUESTION
-    page.get_by_role("radio", name=first["wrong"][lang], exact=True).first.check(timeout=20_000)
-    check = page.get_by_role("button", name=words["check"]).nth(first["nth"])
-    check.click()
-    page.get_by_text(words["wrong"]).first.wait_for(timeout=20_000)
-    page.get_by_role("radio", name=first["right"][lang], exact=True).first.check()
-    check.click()
-    page.get_by_text(words["right"], exact=False).first.wait_for(timeout=20_000)
+    answer_first_question(page, lang, timeout=20_000)
 
 
 def test_lessons_run_in_the_browser_and_the_progress_survives_a_reload(site, page):
@@ -120,7 +113,7 @@ def test_lessons_run_in_the_browser_and_the_progress_survives_a_reload(site, pag
                 if lang == "en":
                     name = next(c["i"] for c in cells if c["source"].startswith("my_name = "))
                     run_cell(page, name, 'my_name = "Ayu Lestari"\nhelpers.progress.set_student(my_name)')
-                answer_first_question(page, cells, lang)
+                answer_in_the_quiz(page, cells, lang)
     # the class ends: the student reloads lesson 03 (id) and hands in; the answers are still there
     page.reload()
     page.wait_for_function(KERNEL_IDLE, timeout=240_000)
