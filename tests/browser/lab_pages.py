@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from helpers import data
@@ -25,14 +26,24 @@ WORDS = {
 }
 
 
+def option(scope, text: str, role: str = "radio"):
+    """The quiz's radio (or True/False ``button``) ``text`` in ``scope`` (a question's box, or a page whose first question it is).
+
+    Its accessible name is the option, then the question (helpers/static/quiz/keys.js, issue 25).
+    """
+    question = " ".join(scope.locator(".kit-prompt").first.inner_text().split())
+    pattern = "^" + re.escape(text) + r"\s+" + re.escape(question[:40])
+    return scope.get_by_role(role, name=re.compile(pattern.replace("/", r"\/")))  # Playwright's regex syntax
+
+
 def answer_first_question(scope, lang: str, *, timeout: int = 10_000) -> None:
     """Lesson 00's first question, wrong then right, in ``scope`` (a page or a panel), as a student clicks."""
     first, words = FIRST_QUESTION, WORDS[lang]
-    scope.get_by_role("radio", name=first["wrong"][lang], exact=True).first.check(timeout=timeout)
+    option(scope, first["wrong"][lang]).first.check(timeout=timeout)
     check = scope.get_by_role("button", name=words["check"]).nth(first["nth"])
     check.click()
     scope.get_by_text(words["wrong"]).first.wait_for(timeout=timeout)
-    scope.get_by_role("radio", name=first["right"][lang], exact=True).first.check()
+    option(scope, first["right"][lang]).first.check()
     check.click()
     scope.get_by_text(words["right"], exact=False).first.wait_for(timeout=timeout)
 

@@ -14,7 +14,7 @@ import pytest
 
 from kit_teacher.summary import summarize
 
-from .lab_pages import WORDS, attempts, open_and_run
+from .lab_pages import WORDS, attempts, open_and_run, option
 
 pytestmark = pytest.mark.browser
 
@@ -47,7 +47,7 @@ def test_wrong_then_right_and_the_summary_keeps_the_first_try(page, lab, lang, t
     box.scroll_into_view_if_needed()
     # read in the edition's language, though JupyterLab's page says lang="en" (issue 25)
     assert box.evaluate("b => b.closest('[lang]').getAttribute('lang')") == lang
-    box.get_by_role("radio", name=q1["wrong"], exact=True).check()
+    option(box, q1["wrong"]).check()
     box.get_by_role("button", name=words["check"]).click()
     alert = box.locator('[role="alert"]')
     alert.filter(has_text=words["wrong"]).wait_for(timeout=10_000)
@@ -56,7 +56,7 @@ def test_wrong_then_right_and_the_summary_keeps_the_first_try(page, lab, lang, t
     assert q1["explanation"] not in box.inner_text(), "the explanation showed after a first wrong try"
     assert q1["right"] not in said, "the feedback named the right option"
 
-    box.get_by_role("radio", name=q1["right"], exact=True).check()
+    option(box, q1["right"]).check()
     box.get_by_role("button", name=words["check"]).click()
     alert.filter(has_text=words["right"]).wait_for(timeout=10_000)
     assert q1["explanation"] in box.inner_text()

@@ -16,7 +16,7 @@ from typing import Any
 from helpers import quiz
 from helpers.quiz_kinds import KINDS
 from helpers.quiz_question import Question
-from tests.browser.lab_pages import WORDS, cells
+from tests.browser.lab_pages import WORDS, cells, option
 
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 
@@ -114,7 +114,7 @@ def give(page, q: Question, lang: str, answer: Answer, *, button: str) -> str:
     if answer.value is None and q.type not in ("numeric", "text"):
         pass  # nothing chosen: Check pressed before answering
     elif q.type == "single":
-        box.get_by_role("radio", name=answer.value, exact=True).check()
+        option(box, answer.value).check()
     elif q.type == "multiple":
         for i in range(box.get_by_role("checkbox").count()):
             one = box.get_by_role("checkbox").nth(i)
@@ -122,7 +122,7 @@ def give(page, q: Question, lang: str, answer: Answer, *, button: str) -> str:
             if (name in answer.value) != one.is_checked():
                 one.click()
     elif q.type == "truefalse":
-        box.get_by_role("button", name=EXAM_WORDS[lang]["true" if answer.value else "false"], exact=True).click()
+        option(box, EXAM_WORDS[lang]["true" if answer.value else "false"], role="button").click()
     elif q.type in ("numeric", "text"):
         box.locator("input[type=text]").fill(answer.typed)
     elif q.type == "ordering":
