@@ -31,7 +31,7 @@ def option(scope, text: str, role: str = "radio"):
 
     Its accessible name is the option, then the question (helpers/static/quiz/keys.js, issue 25).
     """
-    question = " ".join(scope.locator(".kit-prompt").first.inner_text().split())
+    question = " ".join(scope.locator(".kit-prompt:visible").first.inner_text().split())  # not a hidden tab's
     pattern = "^" + re.escape(text) + r"\s+" + re.escape(question[:40])
     return scope.get_by_role(role, name=re.compile(pattern.replace("/", r"\/")))  # Playwright's regex syntax
 
