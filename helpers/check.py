@@ -187,10 +187,10 @@ class Solution:
         return self.message + ("\n\n" + self.code if self.code else "")
 
     def _repr_markdown_(self) -> str:
-        from .text import code_block
+        from .text import code_block, markdown_in
 
         code = "\n\n" + code_block(self.code).replace("```text", "```python", 1) if self.code else ""
-        return f'<div lang="{self.lang}">\n\n{self.message}{code}\n\n</div>'  # read in its language
+        return markdown_in(self.lang, self.message + code)
 
 
 def solution(exercise_id: str) -> Solution:

@@ -19,7 +19,7 @@ from .i18n import get_language, t
 from .quiz_bank import QUERIES, QuizError, bank_path, load_bank
 from .quiz_kinds import KINDS, TYPES, Unclear
 from .quiz_question import Question, Result
-from .text import code_block, plain, shorten
+from .text import code_block, markdown_in, plain, shorten
 
 __all__ = ["QuizError", "Question", "Result", "Quiz", "load", "show", "bank_path", "QUERIES", "TYPES"]
 
@@ -132,7 +132,7 @@ class Quiz:
         return self.text()
 
     def _repr_markdown_(self) -> str:
-        return f'<div lang="{self.lang}">\n\n{code_block(self.text())}\n\n</div>'  # read in its language
+        return markdown_in(self.lang, code_block(self.text()))
 
     # ------------------------------------------------ checking
     def _result(self, q: Question, value: Any) -> Result:

@@ -114,6 +114,15 @@ def code_block(text: str) -> str:
     return f"{fence}text\n{text}\n{fence}"
 
 
+def markdown_in(lang: str, markdown: str) -> str:
+    """Markdown inside a box that says its language; the blank lines keep the Markdown read as Markdown.
+
+    >>> markdown_in("id", "*Halo*")
+    '<div lang="id">\\n\\n*Halo*\\n\\n</div>'
+    """
+    return f'<div lang="{lang}">\n\n{markdown}\n\n</div>'
+
+
 def table_html(summary: str, caption: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
     """A table folded under ``summary`` (``<details>``), captioned, each row's first cell its header.
 
